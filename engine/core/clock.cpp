@@ -1,0 +1,11 @@
+#include "clock.h"
+
+namespace reg {
+
+SystemClock &SystemClock::instance()
+{
+    static SystemClock clock;
+    return clock;
+}
+
+} // namespace reg

@@ -1,0 +1,206 @@
+#include "engineconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+namespace reg {
+namespace {
+
+// The services that have a section with a "listen" key, in the order the status page shows them.
+const QList<QString> serviceSections = {
+    QStringLiteral("management"), QStringLiteral("xrp"),   QStringLiteral("whois"),
+    QStringLiteral("rdap"),       QStringLiteral("dns"),   QStringLiteral("replication"),
+    QStringLiteral("snmp-traps"),
+};
+
+// Reads the keys of one section, remembering which were consumed so leftovers can be reported.
+class SectionReader
+{
+public:
+    SectionReader(const IniDocument &doc, const QString &section) : m_doc(doc), m_section(section) {}
+
+    std::optional<IniDocument::Entry> take(const QString &key)
+    {
+        m_known.insert(key);
+        return m_doc.entry(m_section, key);
+    }
+
+    Error errorAt(const IniDocument::Entry &e, const Error &error) const
+    {
+        return Error(error.code, QStringLiteral("%1:%2: [%3] %4: %5")
+                                     .arg(m_doc.sourceName()).arg(e.line).arg(m_section, e.key, error.message));
+    }
+
+    template<typename T, typename Parse>
+    Result<void> read(const QString &key, T &target, Parse parse)
+    {
+        const auto e = take(key);
+        if (!e)
+            return success();
+        auto parsed = parse(e->value);
+        if (!parsed)
+            return errorAt(*e, parsed.error());
+        target = static_cast<T>(*parsed);
+        return success();
+    }
+
+    Result<void> requireKey(const QString &key) const
+    {
+        if (m_doc.entry(m_section, key))
+            return success();
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [%2] is missing required key \"%3\"")
+                                                  .arg(m_doc.sourceName(), m_section, key));
+    }
+
+    Result<void> rejectUnknown() const
+    {
+        const IniDocument::Section *s = m_doc.section(m_section);
+        if (!s)
+            return success();
+        for (const auto &e : s->entries) {
+            if (!m_known.contains(e.key))
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1:%2: unknown key \"%3\" in [%4]")
+                                                          .arg(m_doc.sourceName()).arg(e.line).arg(e.key, m_section));
+        }
+        return success();
+    }
+
+private:
+    const IniDocument &m_doc;
+    QString m_section;
+    QSet<QString> m_known;
+};
+
+Result<QString> nonEmpty(const QString &text)
+{
+    if (text.isEmpty())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("must not be empty"));
+    return text;
+}
+
+QString resolve(const QString &dataDir, const QString &path)
+{
+    return QFileInfo(path).isAbsolute() ? QDir::cleanPath(path) : QDir::cleanPath(dataDir + u'/' + path);
+}
+
+#define REG_TRY(expr)                      \
+    do {                                   \
+        if (auto r_ = (expr); !r_.ok())    \
+            return r_.error();             \
+    } while (false)
+
+} // namespace
+
+Result<EngineConfig> EngineConfig::load(const QString &dataDir)
+{
+    const QString path = QDir(dataDir).filePath(QString::fromLatin1(fileName));
+    Result<IniDocument> doc = IniDocument::parseFile(path);
+    if (!doc)
+        return doc.error();
+    return fromDocument(*doc, QDir(dataDir).absolutePath());
+}
+
+Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QString &dataDir)
+{
+    EngineConfig config;
+    config.dataDir = dataDir;
+
+    const QSet<QString> knownSections = [] {
+        QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls")};
+        for (const QString &name : serviceSections)
+            s.insert(name);
+        return s;
+    }();
+    for (const auto &section : doc.sections()) {
+        if (!knownSections.contains(section.name))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("%1:%2: unknown section [%3]")
+                                                      .arg(doc.sourceName()).arg(section.line).arg(section.name));
+    }
+
+    {
+        SectionReader engine(doc, QStringLiteral("engine"));
+        REG_TRY(engine.read(QStringLiteral("site"), config.siteName, nonEmpty));
+        REG_TRY(engine.rejectUnknown());
+    }
+    {
+        SectionReader store(doc, QStringLiteral("store"));
+        QString database = QStringLiteral("registry.db");
+        REG_TRY(store.read(QStringLiteral("database"), database, nonEmpty));
+        config.store.databaseFile = resolve(dataDir, database);
+        REG_TRY(store.read(QStringLiteral("group_commit_max_batch"), config.store.groupCommitMaxBatch,
+                           [](const QString &v) { return ConfigValue::parseInteger(v, 1, 65536); }));
+        REG_TRY(store.rejectUnknown());
+    }
+    {
+        SectionReader tls(doc, QStringLiteral("tls"));
+        QString ca = QStringLiteral("pki/ca.crt");
+        QString cert = QStringLiteral("pki/server.crt");
+        QString key = QStringLiteral("pki/server.key");
+        REG_TRY(tls.read(QStringLiteral("ca"), ca, nonEmpty));
+        REG_TRY(tls.read(QStringLiteral("certificate"), cert, nonEmpty));
+        REG_TRY(tls.read(QStringLiteral("key"), key, nonEmpty));
+        config.tls = TlsConfig{resolve(dataDir, ca), resolve(dataDir, cert), resolve(dataDir, key)};
+        REG_TRY(tls.rejectUnknown());
+    }
+
+    for (const QString &name : serviceSections) {
+        if (!doc.section(name))
+            continue;
+        SectionReader reader(doc, name);
+        ServiceConfig service;
+        service.name = name;
+        REG_TRY(reader.requireKey(QStringLiteral("listen")));
+        REG_TRY(reader.read(QStringLiteral("listen"), service.listen, ListenAddress::parse));
+        REG_TRY(reader.read(QStringLiteral("enabled"), service.enabled, ConfigValue::parseBool));
+
+        if (name == u"management") {
+            ManagementConfig &m = config.management;
+            const auto duration = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+            };
+            REG_TRY(reader.read(QStringLiteral("token_lifetime"), m.tokenLifetimeSecs, duration(5, 7 * 86400)));
+            REG_TRY(reader.read(QStringLiteral("max_failed_logins"), m.maxFailedLogins,
+                                [](const QString &v) { return ConfigValue::parseInteger(v, 1, 100); }));
+            REG_TRY(reader.read(QStringLiteral("lockout"), m.lockoutSecs, duration(1, 30 * 86400)));
+            REG_TRY(reader.read(QStringLiteral("max_body"), m.maxBodyBytes,
+                                [](const QString &v) { return ConfigValue::parseByteSize(v, 1024, 64 * 1024 * 1024); }));
+            REG_TRY(reader.read(QStringLiteral("metrics_require_auth"), m.metricsRequireAuth, ConfigValue::parseBool));
+            REG_TRY(reader.read(QStringLiteral("max_event_clients"), m.maxEventClients,
+                                [](const QString &v) { return ConfigValue::parseInteger(v, 1, 10000); }));
+            REG_TRY(reader.read(QStringLiteral("heartbeat"), m.heartbeatSecs, duration(1, 300)));
+            if (!service.enabled)
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [management] cannot be disabled: it is the only way to operate the engine")
+                                                          .arg(doc.sourceName()));
+            m.service = service;
+        }
+        REG_TRY(reader.rejectUnknown());
+        config.services.append(service);
+    }
+    if (!config.service(QStringLiteral("management")))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: the [management] section with a listen address is required")
+                                                  .arg(doc.sourceName()));
+
+    // Two services on one address would make the second fail at start; say so now, with both names.
+    for (qsizetype i = 0; i < config.services.size(); ++i) {
+        for (qsizetype j = i + 1; j < config.services.size(); ++j) {
+            const ServiceConfig &a = config.services[i];
+            const ServiceConfig &b = config.services[j];
+            if (a.enabled && b.enabled && a.listen.port != 0 && a.listen == b.listen)
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [%2] and [%3] both listen on %4")
+                                                          .arg(doc.sourceName(), a.name, b.name, a.listen.toString()));
+        }
+    }
+    return config;
+}
+
+const ServiceConfig *EngineConfig::service(const QString &name) const
+{
+    for (const ServiceConfig &s : services) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+} // namespace reg

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "configvalues.h"
+#include "inidocument.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+namespace reg {
+
+// One network service of the engine as configured ([xrp], [whois], ...).
+struct ServiceConfig
+{
+    QString name;
+    bool enabled = true;
+    ListenAddress listen;
+};
+
+struct StoreConfig
+{
+    QString databaseFile;               // absolute, resolved against the data directory
+    int groupCommitMaxBatch = 256;      // most commands committed by one transaction
+};
+
+struct TlsConfig
+{
+    QString caFile;                     // absolute paths
+    QString certificateFile;
+    QString keyFile;
+};
+
+struct ManagementConfig
+{
+    ServiceConfig service;
+    qint64 tokenLifetimeSecs = 8 * 3600;
+    int maxFailedLogins = 5;
+    qint64 lockoutSecs = 15 * 60;
+    qint64 maxBodyBytes = 1024 * 1024;
+    bool metricsRequireAuth = true;
+    int maxEventClients = 64;
+    qint64 heartbeatSecs = 10;
+};
+
+// The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
+// unknown sections and keys, out-of-range values and missing required settings with a message
+// naming the file and line. A plain value type: copy it freely across threads.
+struct EngineConfig
+{
+    static constexpr const char fileName[] = "registryd.conf";
+
+    QString dataDir;
+    QString siteName = QStringLiteral("site-a");
+    StoreConfig store;
+    TlsConfig tls;
+    ManagementConfig management;
+    QList<ServiceConfig> services;      // every [service] with a listen address, management first
+
+    static Result<EngineConfig> load(const QString &dataDir);
+    static Result<EngineConfig> fromDocument(const IniDocument &doc, const QString &dataDir);
+
+    const ServiceConfig *service(const QString &name) const;
+};
+
+} // namespace reg
