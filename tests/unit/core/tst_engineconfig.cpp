@@ -1,0 +1,99 @@
+#include "core/engineconfig.h"
+
+#include <QTest>
+
+using namespace reg;
+
+namespace {
+
+const QByteArray minimal = "[management]\nlisten = 127.0.0.1:9443\n";
+
+Result<EngineConfig> load(const QByteArray &text)
+{
+    Result<IniDocument> doc = IniDocument::parse(text, QStringLiteral("registryd.conf"));
+    if (!doc)
+        return doc.error();
+    return EngineConfig::fromDocument(*doc, QStringLiteral("/var/lib/registryd"));
+}
+
+} // namespace
+
+class tst_EngineConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void minimalConfigGetsDefaults();
+    void readsEveryManagementSetting();
+    void resolvesPathsAgainstDataDir();
+    void rejectsBadValues_data();
+    void rejectsBadValues();
+};
+
+void tst_EngineConfig::minimalConfigGetsDefaults()
+{
+    Result<EngineConfig> config = load(minimal);
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    QCOMPARE(config->management.service.listen.port, quint16(9443));
+    QCOMPARE(config->management.maxFailedLogins, 5);
+    QCOMPARE(config->management.tokenLifetimeSecs, qint64(8 * 3600));
+    QCOMPARE(config->store.databaseFile, QStringLiteral("/var/lib/registryd/registry.db"));
+    QCOMPARE(config->services.size(), 1);
+}
+
+void tst_EngineConfig::readsEveryManagementSetting()
+{
+    Result<EngineConfig> config = load("[engine]\nsite = site-b\n"
+                                       "[management]\nlisten = [::1]:9443\ntoken_lifetime = 30m\nmax_failed_logins = 3\n"
+                                       "lockout = 1h\nmax_body = 64K\nmetrics_require_auth = no\nmax_event_clients = 8\nheartbeat = 2s\n"
+                                       "[xrp]\nlisten = 127.0.0.1:7000\nenabled = false\n");
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    QCOMPARE(config->siteName, QStringLiteral("site-b"));
+    const ManagementConfig &m = config->management;
+    QCOMPARE(m.tokenLifetimeSecs, qint64(1800));
+    QCOMPARE(m.maxFailedLogins, 3);
+    QCOMPARE(m.lockoutSecs, qint64(3600));
+    QCOMPARE(m.maxBodyBytes, qint64(65536));
+    QCOMPARE(m.metricsRequireAuth, false);
+    QCOMPARE(m.maxEventClients, 8);
+    QCOMPARE(m.heartbeatSecs, qint64(2));
+    QVERIFY(config->service(QStringLiteral("xrp")));
+    QCOMPARE(config->service(QStringLiteral("xrp"))->enabled, false);
+}
+
+void tst_EngineConfig::resolvesPathsAgainstDataDir()
+{
+    Result<EngineConfig> config = load(minimal + "[store]\ndatabase = db/reg.db\n[tls]\ncertificate = /etc/ssl/x.crt\n");
+    QVERIFY(config.ok());
+    QCOMPARE(config->store.databaseFile, QStringLiteral("/var/lib/registryd/db/reg.db"));
+    QCOMPARE(config->tls.certificateFile, QStringLiteral("/etc/ssl/x.crt"));
+    QCOMPARE(config->tls.keyFile, QStringLiteral("/var/lib/registryd/pki/server.key"));
+}
+
+void tst_EngineConfig::rejectsBadValues_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no management") << QByteArray("[store]\ndatabase = x.db\n") << QStringLiteral("[management] section");
+    QTest::newRow("management disabled") << (minimal + "enabled = false\n") << QStringLiteral("cannot be disabled");
+    QTest::newRow("unknown section") << (minimal + "[wohis]\nlisten = 127.0.0.1:43\n") << QStringLiteral("registryd.conf:3: unknown section [wohis]");
+    QTest::newRow("unknown key") << (minimal + "lisen = 1\n") << QStringLiteral("registryd.conf:3: unknown key \"lisen\" in [management]");
+    QTest::newRow("bad port") << QByteArray("[management]\nlisten = 127.0.0.1:99999\n") << QStringLiteral("registryd.conf:2: [management] listen");
+    QTest::newRow("missing listen") << QByteArray("[management]\nlisten = 127.0.0.1:1\n[xrp]\nenabled = true\n") << QStringLiteral("[xrp] is missing required key \"listen\"");
+    QTest::newRow("zero logins") << (minimal + "max_failed_logins = 0\n") << QStringLiteral("must be between 1 and 100");
+    QTest::newRow("bad duration") << (minimal + "lockout = soon\n") << QStringLiteral("lockout");
+    QTest::newRow("port clash") << (minimal + "[whois]\nlisten = 127.0.0.1:9443\n") << QStringLiteral("[management] and [whois] both listen on 127.0.0.1:9443");
+    QTest::newRow("empty site") << (minimal + "[engine]\nsite =\n") << QStringLiteral("must not be empty");
+    QTest::newRow("batch zero") << (minimal + "[store]\ngroup_commit_max_batch = 0\n") << QStringLiteral("group_commit_max_batch");
+}
+
+void tst_EngineConfig::rejectsBadValues()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    Result<EngineConfig> config = load(text);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(expected), qPrintable(config.error().message));
+}
+
+QTEST_GUILESS_MAIN(tst_EngineConfig)
+#include "tst_engineconfig.moc"
