@@ -1,0 +1,363 @@
+#include "demodata.h"
+
+#include <QSet>
+
+#include <array>
+#include <random>
+
+namespace reg::setup {
+namespace {
+
+// std::mt19937's output sequence is fixed by the C++ standard (unlike the distributions), so the
+// data set is the same on every platform and library version.
+class DemoRandom
+{
+public:
+    explicit DemoRandom(quint32 seed) : m_engine(seed) {}
+    int below(int n) { return int(m_engine() % quint32(n)); }
+    int between(int lo, int hi) { return lo + below(hi - lo + 1); }
+    bool chance(int percent) { return below(100) < percent; }
+    template<typename T, size_t N>
+    const T &pick(const std::array<T, N> &items) { return items[size_t(below(int(N)))]; }
+
+private:
+    std::mt19937 m_engine;
+};
+
+using Words = std::array<const char *, 24>;
+
+const Words firstNames = {"Anna", "Lukas", "Marie", "Jonas", "Sophie", "Pierre", "Camille", "Hugo", "Emma", "Liam", "Olivia",
+                          "Noah", "Ingrid", "Erik", "Astrid", "Matteo", "Giulia", "Sanne", "Daan", "Fatima", "Youssef",
+                          "Mei", "Kenji", "Priya"};
+const Words lastNames = {"Schmidt", "Fischer", "Weber", "Dubois", "Laurent", "Moreau", "Smith", "Taylor", "Brown", "Jansen",
+                         "de Vries", "Bakker", "Lindqvist", "Andersson", "Rossi", "Bianchi", "Novak", "Kowalski", "Haddad",
+                         "El Amrani", "Chen", "Tanaka", "Sharma", "O'Brien"};
+const Words domainWords = {"alpine", "harbor", "copper", "meadow", "granite", "willow", "summit", "river", "cedar", "lumen",
+                           "north", "bright", "coral", "falcon", "maple", "nova", "quartz", "sage", "tidal", "urban",
+                           "velvet", "amber", "birch", "crystal"};
+const Words domainNouns = {"bakery", "labs", "travel", "consulting", "design", "garden", "studio", "books", "dental",
+                           "legal", "fitness", "coffee", "media", "solar", "logistics", "photo", "kitchen", "audio", "health",
+                           "cycles", "tech", "school", "farm", "outfitters"};
+const Words orgSuffixes = {"GmbH", "SAS", "B.V.", "Ltd", "Inc.", "AB", "S.r.l.", "AG", "SARL", "LLC", "Oy", "KG", "GmbH",
+                           "Ltd", "Inc.", "SAS", "B.V.", "AB", "AG", "LLC", "S.r.l.", "SARL", "Ltd", "GmbH"};
+
+struct Place
+{
+    const char *city;
+    const char *sp;
+    const char *pc;
+    const char *cc;
+    const char *dial;
+    const char *street;
+};
+const std::array<Place, 10> places = {{
+    {"Berlin", "BE", "10115", "DE", "+49.30", "Invalidenstrasse"},
+    {"Munich", "BY", "80331", "DE", "+49.89", "Sendlinger Strasse"},
+    {"Paris", "IDF", "75002", "FR", "+33.1", "rue du Sentier"},
+    {"Lyon", "ARA", "69002", "FR", "+33.4", "rue de la Republique"},
+    {"Amsterdam", "NH", "1012 AB", "NL", "+31.20", "Damrak"},
+    {"London", "", "EC1A 1BB", "GB", "+44.20", "Aldersgate Street"},
+    {"Stockholm", "", "111 52", "SE", "+46.8", "Drottninggatan"},
+    {"Zurich", "ZH", "8001", "CH", "+41.44", "Bahnhofstrasse"},
+    {"Boston", "MA", "02108", "US", "+1.617", "Beacon Street"},
+    {"Milan", "MI", "20121", "IT", "+39.02", "Via Dante"},
+}};
+
+const std::array<const char *, 6> dnsProviders = {"bluefjord-dns.net", "anycast-hosting.com", "nordlicht-dns.de",
+                                                  "cloudmeadow.net", "dns-cartel.org", "pangolin-hosting.eu"};
+
+QString latin(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QString emailLocalPart(const QString &first, const QString &last)
+{
+    QString local = first.left(1) + u'.' + last;
+    local = local.toLower();
+    local.remove(u' ');
+    local.remove(u'\'');
+    return local;
+}
+
+QList<DemoRegistrar> makeRegistrars()
+{
+    return {
+        {QStringLiteral("rar-alpha"), QStringLiteral("Alpha Names GmbH"), 9995, QStringLiteral("registry@alpha-names.example"),
+         QStringLiteral("+49.3055512345"), QStringLiteral("https://alpha-names.example"), 2500000, 500000},
+        {QStringLiteral("rar-bravo"), QStringLiteral("Bravo Domains Ltd"), 9996, QStringLiteral("ops@bravo-domains.example"),
+         QStringLiteral("+44.2055598765"), QStringLiteral("https://bravo-domains.example"), 740050, 250000},
+        {QStringLiteral("rar-charlie"), QStringLiteral("Charlie Registrar SAS"), 9997, QStringLiteral("noc@charlie-registrar.example"),
+         QStringLiteral("+33.155501234"), QStringLiteral("https://charlie-registrar.example"), 12075, 100000},
+    };
+}
+
+QList<DemoContact> makeContacts(const QList<DemoRegistrar> &registrars, DemoRandom &random, const QDateTime &now)
+{
+    QList<DemoContact> contacts;
+    int serial = 0;
+    for (const DemoRegistrar &rar : registrars) {
+        for (int i = 0; i < DemoDataSet::contactsPerRegistrar; ++i) {
+            ++serial;
+            const QString first = latin(random.pick(firstNames));
+            const QString last = latin(random.pick(lastNames));
+            const Place &place = places[size_t(random.below(int(places.size())))];
+            DemoContact c;
+            c.roid = QStringLiteral("C%1-REG").arg(serial, 6, 10, QLatin1Char('0'));
+            c.id = QStringLiteral("%1-%2").arg(rar.id.mid(4, 3)).arg(serial, 4, 10, QLatin1Char('0'));
+            c.registrarId = rar.id;
+            c.name = first + u' ' + last;
+            // Every third contact is a person without an organisation, as in any real registry.
+            if (serial % 3 != 0) {
+                QString word = latin(random.pick(domainWords));
+                word[0] = word[0].toUpper();
+                QString noun = latin(random.pick(domainNouns));
+                noun[0] = noun[0].toUpper();
+                c.org = word + u' ' + noun + u' ' + latin(random.pick(orgSuffixes));
+            }
+            c.street = QStringLiteral("%1 %2").arg(latin(place.street)).arg(random.between(1, 180));
+            c.city = latin(place.city);
+            c.sp = latin(place.sp);
+            c.pc = latin(place.pc);
+            c.cc = latin(place.cc);
+            c.voice = latin(place.dial) + QString::number(5550000 + random.below(10000));
+            c.email = emailLocalPart(first, last) + QStringLiteral("@example.") + (serial % 2 ? QStringLiteral("com") : QStringLiteral("net"));
+            // Mostly restricted (the default), some private (nothing beyond the name is published),
+            // a few organisations that want everything published.
+            const int p = random.below(100);
+            c.privacy = p < 55 ? QStringLiteral("restricted") : p < 80 ? QStringLiteral("private") : QStringLiteral("unrestricted");
+            c.createdAt = now.addDays(-random.between(30, 8 * 365));
+            contacts << c;
+        }
+    }
+    return contacts;
+}
+
+QStringList makeDomainNames(const QStringList &tlds, DemoRandom &random)
+{
+    QStringList names;
+    QSet<QString> seen;
+    while (names.size() < DemoDataSet::domainCount) {
+        const QString word = latin(random.pick(domainWords));
+        const QString noun = latin(random.pick(domainNouns));
+        QString label;
+        switch (random.below(4)) {
+        case 0: label = word + noun; break;
+        case 1: label = word + u'-' + noun; break;
+        case 2: label = noun + u'-' + word; break;
+        default: label = word + noun + QString::number(random.between(2, 99)); break;
+        }
+        // The first TLD gets about two thirds of the names; the rest share the remainder.
+        const QString tld = tlds.size() == 1 || random.chance(66) ? tlds.first() : tlds[1 + random.below(int(tlds.size() - 1))];
+        const QString name = label + u'.' + tld;
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        names << name;
+    }
+    return names;
+}
+
+QList<DemoHost> makeHosts(const QList<DemoRegistrar> &registrars, const QStringList &domainNames, DemoRandom &random,
+                          const QDateTime &now)
+{
+    QList<DemoHost> hosts;
+    int serial = 0;
+    const auto nextRoid = [&serial] { return QStringLiteral("H%1-REG").arg(++serial, 6, 10, QLatin1Char('0')); };
+
+    // Nameservers of DNS providers outside the registry: no glue, the registry only refers to them.
+    for (int i = 0; i < DemoDataSet::externalHosts; ++i) {
+        const QString provider = latin(dnsProviders[size_t(i / 4 % int(dnsProviders.size()))]);
+        DemoHost h;
+        h.roid = nextRoid();
+        h.name = QStringLiteral("ns%1.%2").arg(i % 4 + 1).arg(provider);
+        h.registrarId = registrars[i % registrars.size()].id;
+        h.createdAt = now.addDays(-random.between(200, 9 * 365));
+        hosts << h;
+    }
+    // In-registry nameservers (ns1/ns2 of some demo domains) need glue; half of them also have IPv6.
+    for (int i = 0; i < DemoDataSet::subordinateHosts; ++i) {
+        const QString &parent = domainNames[i / 2];
+        DemoHost h;
+        h.roid = nextRoid();
+        h.name = QStringLiteral("ns%1.%2").arg(i % 2 + 1).arg(parent);
+        h.registrarId = registrars[(i / 2) % registrars.size()].id;
+        const int block = i % 3;
+        const char *const v4Prefix = block == 0 ? "192.0.2." : block == 1 ? "198.51.100." : "203.0.113.";
+        h.addresses << latin(v4Prefix) + QString::number(10 + i * 7);
+        if (i % 2 == 0)
+            h.addresses << QStringLiteral("2001:db8:%1::%2").arg(100 + i).arg(i % 2 + 1);
+        h.createdAt = now.addDays(-random.between(100, 6 * 365));
+        hosts << h;
+    }
+    return hosts;
+}
+
+QList<DemoDomain> makeDomains(const QStringList &names, const QList<DemoRegistrar> &registrars,
+                              const QList<DemoContact> &contacts, const QList<DemoHost> &hosts, DemoRandom &random,
+                              const QDateTime &now)
+{
+    QList<DemoDomain> domains;
+    int serial = 0;
+    for (const QString &name : names) {
+        DemoDomain d;
+        d.roid = QStringLiteral("D%1-REG").arg(++serial, 6, 10, QLatin1Char('0'));
+        d.name = name;
+        d.tld = name.mid(name.indexOf(u'.') + 1);
+        // A domain that has its own in-registry nameservers is sponsored by the registrar that created them.
+        int rarIndex = random.below(int(registrars.size()));
+        QStringList ownHosts;
+        for (const DemoHost &h : hosts) {
+            if (h.name.endsWith(u'.' + name)) {
+                ownHosts << h.roid;
+                for (qsizetype r = 0; r < registrars.size(); ++r) {
+                    if (registrars[r].id == h.registrarId)
+                        rarIndex = int(r);
+                }
+            }
+        }
+        const DemoRegistrar &rar = registrars[rarIndex];
+        d.registrarId = rar.id;
+
+        const int base = rarIndex * DemoDataSet::contactsPerRegistrar;
+        const auto contactOfRegistrar = [&] { return contacts[base + random.below(DemoDataSet::contactsPerRegistrar)].roid; };
+        d.registrantRoid = contactOfRegistrar();
+        d.contacts << DemoDomainContact{QStringLiteral("admin"), d.registrantRoid};
+        d.contacts << DemoDomainContact{QStringLiteral("tech"), contactOfRegistrar()};
+        if (random.chance(40)) {
+            const QString billing = contactOfRegistrar();
+            d.contacts << DemoDomainContact{QStringLiteral("billing"), billing};
+        }
+
+        if (!ownHosts.isEmpty()) {
+            d.hostRoids = ownHosts;
+        } else {
+            // Two to four nameservers of one provider, as customers of a DNS host usually have.
+            const int provider = random.below(DemoDataSet::externalHosts / 4);
+            const int count = random.between(2, 4);
+            for (int i = 0; i < count; ++i)
+                d.hostRoids << hosts[provider * 4 + i].roid;
+        }
+
+        const int p = random.below(100);
+        if (p < 70)
+            d.statuses << QStringLiteral("ok");
+        else if (p < 88)
+            d.statuses << QStringLiteral("clientTransferProhibited");
+        else if (p < 94)
+            d.statuses << QStringLiteral("clientTransferProhibited") << QStringLiteral("clientUpdateProhibited")
+                       << QStringLiteral("clientDeleteProhibited");
+        else if (p < 97)
+            d.statuses << QStringLiteral("clientHold");
+        else
+            d.statuses << QStringLiteral("serverHold");
+
+        d.createdAt = now.addDays(-random.between(20, 10 * 365)).addSecs(-random.below(86400));
+        // Registered for whole years and renewed as they came due, so every domain is current and the
+        // expiry dates spread across the next years like a real registry's.
+        const int term = random.between(1, 3);
+        d.expiresAt = d.createdAt.addYears(term);
+        while (d.expiresAt < now)
+            d.expiresAt = d.expiresAt.addYears(1);
+        domains << d;
+    }
+    return domains;
+}
+
+void addSrsSite(DemoDataSet &set, const QString &id, const QString &name, const QString &location, const QString &p,
+                int subnet)
+{
+    set.sites << DemoSite{id, name, QStringLiteral("srs"), location};
+    const auto address = [subnet](int host) { return QStringLiteral("10.%1.0.%2").arg(subnet).arg(host); };
+    const auto dev = [&](const QString &suffix, const QString &devName, const char *kind, int host, const QString &parent) {
+        set.devices << DemoDevice{p + suffix, id, devName, latin(kind), address(host), parent.isEmpty() ? QString() : p + parent};
+    };
+    dev(QStringLiteral("rtr1"), QStringLiteral("Border router 1"), "router", 1, {});
+    dev(QStringLiteral("rtr2"), QStringLiteral("Border router 2"), "router", 2, {});
+    dev(QStringLiteral("fw1"), QStringLiteral("Firewall 1"), "firewall", 5, QStringLiteral("rtr1"));
+    dev(QStringLiteral("fw2"), QStringLiteral("Firewall 2"), "firewall", 6, QStringLiteral("rtr2"));
+    dev(QStringLiteral("sw1"), QStringLiteral("Core switch"), "switch", 10, QStringLiteral("fw1"));
+    dev(QStringLiteral("lb1"), QStringLiteral("Load balancer"), "load-balancer", 20, QStringLiteral("sw1"));
+    dev(QStringLiteral("srs1"), QStringLiteral("registryd 1"), "registryd", 31, QStringLiteral("lb1"));
+    dev(QStringLiteral("srs2"), QStringLiteral("registryd 2"), "registryd", 32, QStringLiteral("lb1"));
+    dev(QStringLiteral("db1"), QStringLiteral("Database server"), "database", 40, QStringLiteral("sw1"));
+    dev(QStringLiteral("whois1"), QStringLiteral("Whois and RDAP server"), "server", 50, QStringLiteral("lb1"));
+    dev(QStringLiteral("ns0"), QStringLiteral("Hidden primary nameserver"), "nameserver", 53, QStringLiteral("sw1"));
+    dev(QStringLiteral("bak1"), QStringLiteral("Backup server"), "server", 60, QStringLiteral("sw1"));
+    dev(QStringLiteral("tape1"), QStringLiteral("Tape library"), "tape-library", 61, QStringLiteral("bak1"));
+
+    const qint64 tenG = 10000000000LL;
+    const qint64 oneG = 1000000000LL;
+    const auto link = [&](const QString &a, const QString &ai, const QString &b, const QString &bi, qint64 speed) {
+        set.links << DemoLink{p + a, ai, p + b, bi, speed};
+    };
+    link(QStringLiteral("rtr1"), QStringLiteral("xe-0/0/1"), QStringLiteral("fw1"), QStringLiteral("eth1"), tenG);
+    link(QStringLiteral("rtr2"), QStringLiteral("xe-0/0/1"), QStringLiteral("fw2"), QStringLiteral("eth1"), tenG);
+    link(QStringLiteral("rtr1"), QStringLiteral("xe-0/0/2"), QStringLiteral("rtr2"), QStringLiteral("xe-0/0/2"), tenG);
+    link(QStringLiteral("fw1"), QStringLiteral("eth2"), QStringLiteral("sw1"), QStringLiteral("Te1/0/1"), tenG);
+    link(QStringLiteral("fw2"), QStringLiteral("eth2"), QStringLiteral("sw1"), QStringLiteral("Te1/0/2"), tenG);
+    link(QStringLiteral("sw1"), QStringLiteral("Te1/0/3"), QStringLiteral("lb1"), QStringLiteral("eth0"), tenG);
+    link(QStringLiteral("lb1"), QStringLiteral("eth1"), QStringLiteral("srs1"), QStringLiteral("eno1"), tenG);
+    link(QStringLiteral("lb1"), QStringLiteral("eth2"), QStringLiteral("srs2"), QStringLiteral("eno1"), tenG);
+    link(QStringLiteral("lb1"), QStringLiteral("eth3"), QStringLiteral("whois1"), QStringLiteral("eno1"), oneG);
+    link(QStringLiteral("sw1"), QStringLiteral("Te1/0/4"), QStringLiteral("db1"), QStringLiteral("eno1"), tenG);
+    link(QStringLiteral("sw1"), QStringLiteral("Gi1/0/10"), QStringLiteral("ns0"), QStringLiteral("eno1"), oneG);
+    link(QStringLiteral("sw1"), QStringLiteral("Gi1/0/11"), QStringLiteral("bak1"), QStringLiteral("eno1"), oneG);
+    link(QStringLiteral("bak1"), QStringLiteral("fc0"), QStringLiteral("tape1"), QStringLiteral("fc0"), 8000000000LL);
+}
+
+void addNameserverSite(DemoDataSet &set, const QString &id, const QString &name, const QString &location, const QString &p,
+                       int subnet, const QString &upstream, const QString &upstreamInterface)
+{
+    set.sites << DemoSite{id, name, QStringLiteral("nameserver"), location};
+    const auto address = [subnet](int host) { return QStringLiteral("10.%1.0.%2").arg(subnet).arg(host); };
+    set.devices << DemoDevice{p + QStringLiteral("rtr1"), id, QStringLiteral("Edge router"), QStringLiteral("router"), address(1), {}};
+    set.devices << DemoDevice{p + QStringLiteral("fw1"), id, QStringLiteral("Firewall"), QStringLiteral("firewall"), address(5),
+                              p + QStringLiteral("rtr1")};
+    set.devices << DemoDevice{p + QStringLiteral("ns1"), id, QStringLiteral("Anycast nameserver 1"), QStringLiteral("nameserver"),
+                              address(53), p + QStringLiteral("fw1")};
+    set.devices << DemoDevice{p + QStringLiteral("ns2"), id, QStringLiteral("Anycast nameserver 2"), QStringLiteral("nameserver"),
+                              address(54), p + QStringLiteral("fw1")};
+    set.links << DemoLink{p + QStringLiteral("rtr1"), QStringLiteral("xe-0/0/0"), upstream, upstreamInterface, 10000000000LL};
+    set.links << DemoLink{p + QStringLiteral("rtr1"), QStringLiteral("xe-0/0/1"), p + QStringLiteral("fw1"), QStringLiteral("eth1"), 10000000000LL};
+    set.links << DemoLink{p + QStringLiteral("fw1"), QStringLiteral("eth2"), p + QStringLiteral("ns1"), QStringLiteral("eno1"), 1000000000LL};
+    set.links << DemoLink{p + QStringLiteral("fw1"), QStringLiteral("eth3"), p + QStringLiteral("ns2"), QStringLiteral("eno1"), 1000000000LL};
+}
+
+void makeTopology(DemoDataSet &set)
+{
+    addSrsSite(set, QStringLiteral("site-a"), QStringLiteral("SRS data centre A"), QStringLiteral("Frankfurt"), QStringLiteral("a-"), 1);
+    addSrsSite(set, QStringLiteral("site-b"), QStringLiteral("SRS data centre B"), QStringLiteral("Amsterdam"), QStringLiteral("b-"), 2);
+    // The two SRS sites are joined by two independent wide-area links for synchronous replication.
+    set.links << DemoLink{QStringLiteral("a-rtr1"), QStringLiteral("xe-0/0/3"), QStringLiteral("b-rtr1"), QStringLiteral("xe-0/0/3"), 10000000000LL};
+    set.links << DemoLink{QStringLiteral("a-rtr2"), QStringLiteral("xe-0/0/3"), QStringLiteral("b-rtr2"), QStringLiteral("xe-0/0/3"), 10000000000LL};
+
+    addNameserverSite(set, QStringLiteral("ns-lhr"), QStringLiteral("Nameserver site London"), QStringLiteral("London"),
+                      QStringLiteral("lhr-"), 11, QStringLiteral("a-rtr1"), QStringLiteral("xe-0/0/4"));
+    addNameserverSite(set, QStringLiteral("ns-iad"), QStringLiteral("Nameserver site Ashburn"), QStringLiteral("Ashburn"),
+                      QStringLiteral("iad-"), 12, QStringLiteral("b-rtr1"), QStringLiteral("xe-0/0/4"));
+    addNameserverSite(set, QStringLiteral("ns-sin"), QStringLiteral("Nameserver site Singapore"), QStringLiteral("Singapore"),
+                      QStringLiteral("sin-"), 13, QStringLiteral("a-rtr2"), QStringLiteral("xe-0/0/4"));
+    addNameserverSite(set, QStringLiteral("ns-gru"), QStringLiteral("Nameserver site Sao Paulo"), QStringLiteral("Sao Paulo"),
+                      QStringLiteral("gru-"), 14, QStringLiteral("b-rtr2"), QStringLiteral("xe-0/0/4"));
+}
+
+} // namespace
+
+DemoDataSet DemoDataSet::generate(const QStringList &tlds, const QDateTime &now)
+{
+    Q_ASSERT(!tlds.isEmpty());
+    DemoRandom random(20011105u);   // any fixed seed will do; changing it changes every demo registry
+    const QDateTime base = now.toUTC();
+
+    DemoDataSet set;
+    set.registrars = makeRegistrars();
+    set.contacts = makeContacts(set.registrars, random, base);
+    const QStringList names = makeDomainNames(tlds, random);
+    set.hosts = makeHosts(set.registrars, names, random, base);
+    set.domains = makeDomains(names, set.registrars, set.contacts, set.hosts, random, base);
+    makeTopology(set);
+    return set;
+}
+
+} // namespace reg::setup

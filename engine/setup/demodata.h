@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace reg::setup {
+
+struct DemoRegistrar
+{
+    QString id;
+    QString name;
+    int ianaId = 0;
+    QString email;
+    QString phone;
+    QString url;
+    qint64 balanceCents = 0;
+    qint64 creditLimitCents = 0;
+};
+
+struct DemoContact
+{
+    QString roid;
+    QString id;
+    QString registrarId;
+    QString name;
+    QString org;
+    QString street;
+    QString city;
+    QString sp;
+    QString pc;
+    QString cc;
+    QString voice;
+    QString email;
+    QString privacy;    // unrestricted, restricted or private
+    QDateTime createdAt;
+};
+
+struct DemoHost
+{
+    QString roid;
+    QString name;
+    QString registrarId;
+    QStringList addresses;   // glue, only for hosts inside a registry TLD
+    QDateTime createdAt;
+};
+
+struct DemoDomainContact
+{
+    QString type;           // admin, tech or billing
+    QString contactRoid;
+};
+
+struct DemoDomain
+{
+    QString roid;
+    QString name;
+    QString tld;
+    QString registrarId;
+    QString registrantRoid;
+    QStringList statuses;
+    QList<DemoDomainContact> contacts;
+    QStringList hostRoids;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+};
+
+struct DemoSite
+{
+    QString id;
+    QString name;
+    QString kind;           // srs, nameserver, escrow, office
+    QString location;
+};
+
+struct DemoDevice
+{
+    QString id;
+    QString siteId;
+    QString name;
+    QString kind;           // router, firewall, switch, load-balancer, server, nameserver, database, registryd, tape-library
+    QString address;
+    QString parentId;       // empty for none
+};
+
+struct DemoLink
+{
+    QString aDevice;
+    QString aInterface;
+    QString bDevice;
+    QString bInterface;
+    qint64 speedBps = 1000000000;
+};
+
+// A believable registry to explore right after `registryd init --demo`: three registrars with their
+// contacts, external and in-registry nameservers with glue, a few hundred domains, and the sites and
+// devices the NOC watches. Only reserved names and addresses are used for anything that could leak
+// onto a network (example domains, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32,
+// 10.0.0.0/8 for management interfaces). Deterministic: the same TLDs and time give the same data
+// set, so tests and screenshots are reproducible; times are relative to `now`.
+struct DemoDataSet
+{
+    QList<DemoRegistrar> registrars;
+    QList<DemoContact> contacts;
+    QList<DemoHost> hosts;
+    QList<DemoDomain> domains;
+    QList<DemoSite> sites;
+    QList<DemoDevice> devices;
+    QList<DemoLink> links;
+
+    static constexpr int contactsPerRegistrar = 20;
+    static constexpr int externalHosts = 24;
+    static constexpr int subordinateHosts = 16;
+    static constexpr int domainCount = 300;
+
+    // tlds must not be empty; domains are spread over them, the first one getting the most.
+    static DemoDataSet generate(const QStringList &tlds, const QDateTime &now);
+};
+
+} // namespace reg::setup

@@ -1,0 +1,277 @@
+#include "registryseeder.h"
+
+#include "core/logging.h"
+#include "store/connection.h"
+
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace reg::setup {
+namespace {
+
+using store::Connection;
+using store::JournalChange;
+using store::WriteWork;
+using WorkResult = Result<std::optional<JournalChange>>;
+
+qint64 ms(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+JournalChange change(const char *kind, const QString &object, QJsonObject data)
+{
+    return JournalChange{QString::fromLatin1(RegistrySeeder::actor), QString::fromLatin1(kind), object, std::move(data)};
+}
+
+// Runs the statements of one object in order; the first failure fails (and rolls back) the object.
+WorkResult run(Connection &db, const QList<std::pair<QString, QVariantList>> &statements, JournalChange journal)
+{
+    for (const auto &[sql, params] : statements) {
+        if (Result<void> r = db.execute(sql, params); !r)
+            return r.error().withContext(QStringLiteral("%1 %2: ").arg(journal.kind, journal.object));
+    }
+    return std::optional<JournalChange>(std::move(journal));
+}
+
+WriteWork tldWork(const QString &tld, const QDateTime &now)
+{
+    return [tld, now](Connection &db) -> WorkResult {
+        return run(db, {{QStringLiteral("INSERT INTO tlds (name, created_at) VALUES (?1, ?2)"), {tld, ms(now)}}},
+                   change("tld.create", tld, {{QStringLiteral("name"), tld}}));
+    };
+}
+
+WriteWork registrarWork(const DemoRegistrar &r, const QDateTime &now)
+{
+    return [r, now](Connection &db) -> WorkResult {
+        return run(db,
+                   {{QStringLiteral("INSERT INTO registrars (id, name, iana_id, email, phone, url, status, balance_cents, "
+                                    "credit_limit_cents, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', ?7, ?8, ?9)"),
+                     {r.id, r.name, r.ianaId, r.email, r.phone, r.url, r.balanceCents, r.creditLimitCents, ms(now)}}},
+                   change("registrar.create", r.id,
+                          {{QStringLiteral("name"), r.name}, {QStringLiteral("ianaId"), r.ianaId},
+                           {QStringLiteral("email"), r.email}, {QStringLiteral("phone"), r.phone},
+                           {QStringLiteral("url"), r.url}, {QStringLiteral("status"), QStringLiteral("ok")},
+                           {QStringLiteral("balanceCents"), r.balanceCents},
+                           {QStringLiteral("creditLimitCents"), r.creditLimitCents}}));
+    };
+}
+
+WriteWork contactWork(const DemoContact &c)
+{
+    return [c](Connection &db) -> WorkResult {
+        return run(db,
+                   {{QStringLiteral("INSERT INTO contacts (roid, id, registrar_id, name, org, street, city, sp, pc, cc, voice, "
+                                    "email, privacy, created_at, updated_at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"),
+                     {c.roid, c.id, c.registrarId, c.name, c.org, c.street, c.city, c.sp, c.pc, c.cc, c.voice, c.email,
+                      c.privacy, ms(c.createdAt)}}},
+                   change("contact.create", c.id,
+                          {{QStringLiteral("roid"), c.roid}, {QStringLiteral("registrar"), c.registrarId},
+                           {QStringLiteral("name"), c.name}, {QStringLiteral("org"), c.org},
+                           {QStringLiteral("street"), c.street}, {QStringLiteral("city"), c.city},
+                           {QStringLiteral("sp"), c.sp}, {QStringLiteral("pc"), c.pc}, {QStringLiteral("cc"), c.cc},
+                           {QStringLiteral("voice"), c.voice}, {QStringLiteral("email"), c.email},
+                           {QStringLiteral("privacy"), c.privacy}}));
+    };
+}
+
+WriteWork hostWork(const DemoHost &h)
+{
+    return [h](Connection &db) -> WorkResult {
+        QList<std::pair<QString, QVariantList>> statements{
+            {QStringLiteral("INSERT INTO hosts (roid, name, registrar_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)"),
+             {h.roid, h.name, h.registrarId, ms(h.createdAt)}}};
+        QJsonArray addresses;
+        for (const QString &a : h.addresses) {
+            const int family = QHostAddress(a).protocol() == QAbstractSocket::IPv6Protocol ? 6 : 4;
+            statements.append({QStringLiteral("INSERT INTO host_addresses (host_roid, address, family) VALUES (?1, ?2, ?3)"),
+                               {h.roid, a, family}});
+            addresses.append(a);
+        }
+        return run(db, statements,
+                   change("host.create", h.name,
+                          {{QStringLiteral("roid"), h.roid}, {QStringLiteral("registrar"), h.registrarId},
+                           {QStringLiteral("addresses"), addresses}}));
+    };
+}
+
+WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNames)
+{
+    QJsonArray nameservers;
+    for (const QString &roid : d.hostRoids)
+        nameservers.append(hostNames.value(roid));
+    return [d, nameservers](Connection &db) -> WorkResult {
+        QList<std::pair<QString, QVariantList>> statements{
+            {QStringLiteral("INSERT INTO domains (roid, name, tld, registrar_id, registrant_roid, statuses, created_at, "
+                            "updated_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)"),
+             {d.roid, d.name, d.tld, d.registrarId, d.registrantRoid, d.statuses.join(u' '), ms(d.createdAt), ms(d.expiresAt)}}};
+        QJsonObject contacts;
+        for (const DemoDomainContact &c : d.contacts) {
+            statements.append({QStringLiteral("INSERT INTO domain_contacts (domain_roid, contact_roid, type) VALUES (?1, ?2, ?3)"),
+                               {d.roid, c.contactRoid, c.type}});
+            contacts.insert(c.type, c.contactRoid);
+        }
+        for (const QString &host : d.hostRoids)
+            statements.append({QStringLiteral("INSERT INTO domain_hosts (domain_roid, host_roid) VALUES (?1, ?2)"), {d.roid, host}});
+        return run(db, statements,
+                   change("domain.create", d.name,
+                          {{QStringLiteral("roid"), d.roid}, {QStringLiteral("tld"), d.tld},
+                           {QStringLiteral("registrar"), d.registrarId}, {QStringLiteral("registrant"), d.registrantRoid},
+                           {QStringLiteral("statuses"), QJsonArray::fromStringList(d.statuses)},
+                           {QStringLiteral("contacts"), contacts}, {QStringLiteral("nameservers"), nameservers},
+                           {QStringLiteral("expiresAt"), iso(d.expiresAt)}}));
+    };
+}
+
+WriteWork siteWork(const DemoSite &s, const QDateTime &now)
+{
+    return [s, now](Connection &db) -> WorkResult {
+        return run(db,
+                   {{QStringLiteral("INSERT INTO sites (id, name, kind, location, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                     {s.id, s.name, s.kind, s.location, ms(now)}}},
+                   change("site.create", s.id,
+                          {{QStringLiteral("name"), s.name}, {QStringLiteral("kind"), s.kind},
+                           {QStringLiteral("location"), s.location}}));
+    };
+}
+
+WriteWork deviceWork(const DemoDevice &d, const QDateTime &now)
+{
+    return [d, now](Connection &db) -> WorkResult {
+        const QVariant parent = d.parentId.isEmpty() ? QVariant() : QVariant(d.parentId);
+        return run(db,
+                   {{QStringLiteral("INSERT INTO devices (id, site_id, name, kind, address, parent_id, created_at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                     {d.id, d.siteId, d.name, d.kind, d.address, parent, ms(now)}}},
+                   change("device.create", d.id,
+                          {{QStringLiteral("site"), d.siteId}, {QStringLiteral("name"), d.name},
+                           {QStringLiteral("kind"), d.kind}, {QStringLiteral("address"), d.address},
+                           {QStringLiteral("parent"), d.parentId.isEmpty() ? QJsonValue() : QJsonValue(d.parentId)}}));
+    };
+}
+
+WriteWork linkWork(const DemoLink &l)
+{
+    return [l](Connection &db) -> WorkResult {
+        if (Result<void> r = db.execute(QStringLiteral("INSERT INTO links (a_device, a_interface, b_device, b_interface, speed_bps) "
+                                                       "VALUES (?1, ?2, ?3, ?4, ?5)"),
+                                        {l.aDevice, l.aInterface, l.bDevice, l.bInterface, l.speedBps});
+            !r)
+            return r.error().withContext(QStringLiteral("link.create %1-%2: ").arg(l.aDevice, l.bDevice));
+        return std::optional<JournalChange>(change("link.create", QString::number(db.lastInsertRowId()),
+                                                   {{QStringLiteral("a"), l.aDevice}, {QStringLiteral("aInterface"), l.aInterface},
+                                                    {QStringLiteral("b"), l.bDevice}, {QStringLiteral("bInterface"), l.bInterface},
+                                                    {QStringLiteral("speedBps"), l.speedBps}}));
+    };
+}
+
+} // namespace
+
+bool RegistrySeeder::isValidTldName(const QString &tld)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    return re.match(tld).hasMatch();
+}
+
+Result<void> RegistrySeeder::submitBatch(QList<store::WriteWork> work)
+{
+    if (work.isEmpty())
+        return success();
+    QObject context;
+    QEventLoop loop;
+    qsizetype pending = work.size();
+    std::optional<Error> firstError;
+    for (WriteWork &w : work) {
+        m_writer.submit(std::move(w), &context, [&](Result<store::CommitReceipt> result) {
+            if (!result) {
+                if (!firstError)
+                    firstError = result.error();
+            } else if (result->sequence > 0) {
+                ++m_entries;
+            }
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    if (pending > 0)
+        loop.exec();
+    if (firstError)
+        return *firstError;
+    return success();
+}
+
+Result<void> RegistrySeeder::createTlds(const QStringList &tlds)
+{
+    QList<WriteWork> work;
+    for (const QString &tld : tlds) {
+        if (!isValidTldName(tld))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a valid TLD: use 1-63 lower-case letters, digits "
+                                                                 "and '-', not starting or ending with '-'").arg(tld));
+        work << tldWork(tld, m_now);
+    }
+    return submitBatch(std::move(work));
+}
+
+Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
+{
+    // Each phase only refers to objects of earlier phases, so waiting between phases keeps the
+    // foreign keys satisfied even if a later work item were reordered within its group.
+    QList<WriteWork> work;
+    for (const DemoRegistrar &r : data.registrars)
+        work << registrarWork(r, m_now);
+    if (Result<void> r = submitBatch(std::move(work)); !r)
+        return r;
+
+    work.clear();
+    for (const DemoContact &c : data.contacts)
+        work << contactWork(c);
+    for (const DemoHost &h : data.hosts)
+        work << hostWork(h);
+    if (Result<void> r = submitBatch(std::move(work)); !r)
+        return r;
+
+    QHash<QString, QString> hostNames;
+    for (const DemoHost &h : data.hosts)
+        hostNames.insert(h.roid, h.name);
+    work.clear();
+    for (const DemoDomain &d : data.domains)
+        work << domainWork(d, hostNames);
+    for (const DemoSite &s : data.sites)
+        work << siteWork(s, m_now);
+    if (Result<void> r = submitBatch(std::move(work)); !r)
+        return r;
+
+    // Devices name their parent, so they go in the order generated (parents first) but in one batch:
+    // the writer runs work in submission order.
+    work.clear();
+    for (const DemoDevice &d : data.devices)
+        work << deviceWork(d, m_now);
+    if (Result<void> r = submitBatch(std::move(work)); !r)
+        return r;
+
+    work.clear();
+    for (const DemoLink &l : data.links)
+        work << linkWork(l);
+    if (Result<void> r = submitBatch(std::move(work)); !r)
+        return r;
+
+    qCInfo(lcSetup, "demo data: %lld registrars, %lld contacts, %lld hosts, %lld domains, %lld sites, %lld devices, %lld links",
+           qlonglong(data.registrars.size()), qlonglong(data.contacts.size()), qlonglong(data.hosts.size()),
+           qlonglong(data.domains.size()), qlonglong(data.sites.size()), qlonglong(data.devices.size()),
+           qlonglong(data.links.size()));
+    return success();
+}
+
+} // namespace reg::setup
