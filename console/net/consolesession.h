@@ -53,6 +53,10 @@ public:
     void approveHostKey(bool remember);
     void rejectHostKey();
 
+    // The engine's [management] heartbeat; three intervals without a message mark the link stale,
+    // six drop it and reconnect. Defaults to the engine's default of 10 s.
+    void setHeartbeatInterval(int msecs);
+
     // Authenticated GET of an API path ("/api/v1/journal?from=1"); the reply arrives on apiReply.
     void get(const QString &path, const QString &requestId);
 

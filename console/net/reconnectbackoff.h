@@ -1,0 +1,37 @@
+#pragma once
+
+#include <functional>
+
+namespace noc {
+
+// The delays between reconnect attempts: 1 s doubling up to 60 s, each spread by +/-20 % jitter so
+// that a room full of consoles does not hammer an engine that just restarted in lock-step.
+// A plain value type used on the GUI thread by ConsoleSession; the random source is injectable so
+// tests can pin the jitter.
+class ReconnectBackoff
+{
+public:
+    // Returns a uniformly distributed number in [0, 1).
+    using RandomSource = std::function<double()>;
+
+    static constexpr int kInitialMsecs = 1000;
+    static constexpr int kMaximumMsecs = 60000;
+    static constexpr double kJitterFraction = 0.2;
+
+    explicit ReconnectBackoff(RandomSource random = {});
+
+    // The delay before the next attempt; advances the sequence.
+    int next();
+    // The un-jittered delay next() is centred on.
+    int nominalMsecs() const { return m_nominal; }
+    int attempts() const { return m_attempts; }
+    // After a successful connection the next loss starts again at 1 s.
+    void reset();
+
+private:
+    RandomSource m_random;
+    int m_nominal = kInitialMsecs;
+    int m_attempts = 0;
+};
+
+} // namespace noc
