@@ -1,0 +1,666 @@
+#include "managementserver.h"
+
+#include "apirequests.h"
+#include "apiresponse.h"
+#include "auditlog.h"
+#include "eventhub.h"
+#include "guardedsslserver.h"
+#include "metricsregistry.h"
+#include "role.h"
+#include "tokenregistry.h"
+#include "useraccounts.h"
+
+#include "core/logging.h"
+#include "core/version.h"
+#include "store/journal.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace reg::admin {
+
+// A request copied out of QHttpServer's buffers: QHttpServer frees its request when the socket
+// goes, and answers here are often given after an asynchronous step.
+struct Request
+{
+    QByteArray method;
+    QString path;
+    QUrlQuery query;
+    QByteArray authorization;
+    QByteArray contentType;
+    QByteArray body;
+    QString source;
+    Session session;        // filled once authenticated
+    QByteArray token;
+};
+
+namespace {
+
+constexpr char16_t serviceName[] = u"management";
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+void writeResponse(QHttpServerResponder &responder, const ApiResponse &response)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    if (!response.contentType.isEmpty())
+        responder.writeHeader("Content-Type", response.contentType);
+    if (response.status != 204)
+        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+}
+
+QString statusClass(int status)
+{
+    return QString::number(status / 100) + u"xx";
+}
+
+QJsonObject userJson(const UserRecord &user, const QDateTime &now)
+{
+    return QJsonObject{{QStringLiteral("name"), user.name},
+                       {QStringLiteral("roles"), QJsonArray::fromStringList(roleNames(user.roles))},
+                       {QStringLiteral("locked"), user.isLocked(now)},
+                       {QStringLiteral("lockedUntil"), user.isLocked(now) ? isoTimeOrNull(user.lockedUntil) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("failedLogins"), user.failedLogins},
+                       {QStringLiteral("passwordChangedAt"), isoTimeOrNull(user.passwordChangedAt)},
+                       {QStringLiteral("createdAt"), isoTimeOrNull(user.createdAt)},
+                       {QStringLiteral("disabled"), user.disabled}};
+}
+
+Result<QSslConfiguration> loadTls(const TlsConfig &tls)
+{
+    QFile certFile(tls.certificateFile);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("cannot read the TLS certificate %1: %2").arg(tls.certificateFile, certFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 holds no PEM certificate").arg(tls.certificateFile));
+
+    QFile keyFile(tls.keyFile);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("cannot read the TLS key %1: %2").arg(tls.keyFile, keyFile.errorString()));
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
+        key = QSslKey(keyData, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 holds no unencrypted PEM private key (RSA or EC)").arg(tls.keyFile));
+
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return configuration;
+}
+
+} // namespace
+
+ManagementServer::ManagementServer(const EngineConfig &config, store::Store &store, ServiceStatusBoard &board,
+                                   const Clock &clock, QObject *parent)
+    : QObject(parent), m_config(config), m_store(store), m_board(board), m_clock(clock),
+      m_accounts(std::make_unique<UserAccounts>(store, clock)),
+      m_tokens(std::make_unique<TokenRegistry>(clock, config.management.tokenLifetimeSecs)),
+      m_metrics(std::make_unique<MetricsRegistry>())
+{
+    using T = MetricsRegistry::Type;
+    m_metrics->define(QStringLiteral("registry_up"), T::Gauge, QStringLiteral("1 while the engine runs."));
+    m_metrics->define(QStringLiteral("registry_uptime_seconds"), T::Gauge, QStringLiteral("Seconds since the engine started."));
+    m_metrics->define(QStringLiteral("registry_journal_head_sequence"), T::Gauge, QStringLiteral("Sequence number of the newest journal entry."));
+    m_metrics->define(QStringLiteral("registry_service_up"), T::Gauge, QStringLiteral("1 when the service is running."));
+    m_metrics->define(QStringLiteral("registry_management_requests_total"), T::Counter, QStringLiteral("Management API requests by status class."));
+    m_metrics->define(QStringLiteral("registry_management_login_failures_total"), T::Counter, QStringLiteral("Failed management logins."));
+    m_metrics->define(QStringLiteral("registry_management_sessions"), T::Gauge, QStringLiteral("Unexpired management tokens."));
+    m_metrics->define(QStringLiteral("registry_management_connections"), T::Gauge, QStringLiteral("Open management API connections."));
+    m_metrics->define(QStringLiteral("registry_store_commits_total"), T::Counter, QStringLiteral("Store write transactions committed."));
+    m_metrics->define(QStringLiteral("registry_event_clients"), T::Gauge, QStringLiteral("Connected event-stream clients."));
+    m_metrics->set(QStringLiteral("registry_management_login_failures_total"), 0);
+}
+
+ManagementServer::~ManagementServer()
+{
+    shutdown(QStringLiteral("management server destroyed"));
+}
+
+Result<void> ManagementServer::start()
+{
+    const ManagementConfig &mc = m_config.management;
+    const QString name = QString::fromUtf16(serviceName);
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading TLS material"));
+    auto fail = [&](const Error &error) -> Result<void> {
+        m_board.setStatus(name, ServiceState::Failed, {}, error.message);
+        qCCritical(lcAdmin, "management API: %s", qUtf8Printable(error.message));
+        return error;
+    };
+
+    Result<QSslConfiguration> tls = loadTls(m_config.tls);
+    if (!tls)
+        return fail(tls.error());
+    Result<std::unique_ptr<store::Connection>> reader = m_store.openReader();
+    if (!reader)
+        return fail(reader.error().withContext(QStringLiteral("opening a read connection: ")));
+    m_reader = std::move(*reader);
+    Result<store::JournalHead> head = store::Journal::head(*m_reader);
+    if (!head)
+        return fail(head.error().withContext(QStringLiteral("reading the journal head: ")));
+
+    GuardedSslServer::Limits limits;
+    limits.maxBody = mc.maxBodyBytes;
+    limits.maxConnections = mc.maxEventClients + 128;
+    auto listener = std::make_unique<GuardedSslServer>(limits);
+    listener->setSslConfiguration(*tls);
+    listener->setHandshakeTimeout(10 * 1000);
+    if (!listener->listen(mc.service.listen.address, mc.service.listen.port)) {
+        if (listener->serverError() == QAbstractSocket::AddressInUseError)
+            return fail(Error(ErrorCode::Unavailable, QStringLiteral("%1 is already in use").arg(mc.service.listen.toString())));
+        return fail(Error(ErrorCode::Unavailable, QStringLiteral("cannot listen on %1: %2").arg(mc.service.listen.toString(), listener->errorString())));
+    }
+    connect(listener.get(), &GuardedSslServer::requestRefused, this, [this](int status, const QString &) {
+        m_metrics->add(QStringLiteral("registry_management_requests_total"), {{QStringLiteral("status"), statusClass(status)}});
+    });
+
+    m_http = new QHttpServer(this);
+    m_listener = listener.release();
+    m_http->bind(m_listener);
+    m_listener->armAfterHttpServer();
+
+    // The one routed path: QHttpServer 6.4 upgrades to WebSocket only when a route handled the
+    // request and wrote nothing. Everything else goes through dispatch() (the missing handler).
+    m_http->route(QStringLiteral("/api/v1/events"), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        const bool upgrade = request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
+            && request.value("connection").toLower().contains("upgrade");
+        if (upgrade)
+            return;
+        dispatch(request, std::move(responder));
+    });
+    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        dispatch(request, std::move(responder));
+    });
+
+    m_events = new EventHub(mc, *m_tokens, m_store, m_board, m_clock, [this] { return statusJson(); }, this);
+    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http->hasPendingWebSocketConnections())
+            m_events->addClient(m_http->nextPendingWebSocketConnection());
+    });
+    m_events->start(head->sequence);
+
+    m_bound = ListenAddress{m_listener->serverAddress(), m_listener->serverPort()};
+    m_startedAt = m_clock.now();
+    m_running = true;
+    m_board.setStatus(name, ServiceState::Running, m_bound.toString());
+    qCInfo(lcAdmin, "management API listening on https://%s/api/v1/", qUtf8Printable(m_bound.toString()));
+    return success();
+}
+
+ListenAddress ManagementServer::boundAddress() const
+{
+    return m_bound;
+}
+
+void ManagementServer::shutdown(const QString &reason)
+{
+    if (!m_running || m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    const QString name = QString::fromUtf16(serviceName);
+    m_board.setStatus(name, ServiceState::Stopping, m_bound.toString(), reason);
+    if (m_events)
+        m_events->shutdown(reason);
+    if (m_listener) {
+        m_listener->close();
+        m_listener->disconnectAll();
+    }
+    m_running = false;
+    m_board.setStatus(name, ServiceState::Stopped, {}, reason);
+    qCInfo(lcAdmin, "management API stopped (%s)", qUtf8Printable(reason));
+}
+
+void ManagementServer::dispatch(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
+{
+    Request request;
+    request.method = methodName(httpRequest.method());
+    request.path = httpRequest.url().path();
+    request.query = httpRequest.query();
+    request.authorization = httpRequest.value("authorization");
+    request.contentType = httpRequest.value("content-type");
+    request.body = httpRequest.body();
+    request.source = httpRequest.remoteAddress().toString();
+
+    struct Pending
+    {
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+        bool answered = false;
+    };
+    auto pending = std::make_shared<Pending>(Pending{std::move(responder), nullptr, false});
+    pending->socket = pending->responder.socket();
+    const Reply reply = [this, pending](const ApiResponse &response) {
+        if (pending->answered)
+            return;
+        pending->answered = true;
+        m_metrics->add(QStringLiteral("registry_management_requests_total"), {{QStringLiteral("status"), statusClass(response.status)}});
+        if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
+            qCDebug(lcAdmin, "client went away before its answer (%d)", response.status);
+            return;
+        }
+        writeResponse(pending->responder, response);
+    };
+    handle(request, reply);
+}
+
+void ManagementServer::handle(const Request &incoming, const Reply &reply)
+{
+    Request request = incoming;
+    const QString &path = request.path;
+    if (m_shuttingDown) {
+        reply(ApiResponse::unavailable(QStringLiteral("the engine is shutting down")));
+        return;
+    }
+
+    // The route table: path, allowed method, whether a token is needed, and the permission.
+    struct RouteSpec
+    {
+        QByteArray method;
+        bool needsToken;
+        std::optional<Permission> permission;
+        std::function<void()> run;
+    };
+    static const QRegularExpression unlockPath(QStringLiteral("^/api/v1/users/([A-Za-z0-9._-]{1,64})/unlock$"));
+    std::optional<RouteSpec> spec;
+    QList<RouteSpec> specs;
+    auto add = [&](const char *method, bool needsToken, std::optional<Permission> permission, std::function<void()> run) {
+        specs.append(RouteSpec{QByteArray(method), needsToken, permission, std::move(run)});
+    };
+    if (path == u"/api/v1/login") {
+        add("POST", false, std::nullopt, [&] { login(request, reply); });
+    } else if (path == u"/api/v1/logout") {
+        add("POST", true, std::nullopt, [&] { logout(request, reply); });
+    } else if (path == u"/api/v1/me") {
+        add("GET", true, Permission::ViewStatus, [&] { me(request, reply); });
+    } else if (path == u"/api/v1/me/password") {
+        add("POST", true, Permission::ChangeOwnPassword, [&] { changePassword(request, reply); });
+    } else if (path == u"/api/v1/status") {
+        add("GET", true, Permission::ViewStatus, [&] { status(request, reply); });
+    } else if (path == u"/api/v1/journal") {
+        add("GET", true, Permission::ReadJournal, [&] { journal(request, reply); });
+    } else if (path == u"/api/v1/journal/verify") {
+        add("GET", true, Permission::ReadJournal, [&] { verifyJournal(request, reply); });
+    } else if (path == u"/api/v1/users") {
+        add("GET", true, Permission::ManageUsers, [&] { listUsers(request, reply); });
+        add("POST", true, Permission::ManageUsers, [&] { createUser(request, reply); });
+    } else if (const QRegularExpressionMatch m = unlockPath.match(path); m.hasMatch()) {
+        const QString name = m.captured(1);
+        add("POST", true, Permission::ManageUsers, [&, name] { unlockUser(request, reply, name); });
+    } else if (path == u"/metrics") {
+        const bool auth = m_config.management.metricsRequireAuth;
+        add("GET", auth, auth ? std::optional<Permission>(Permission::ViewMetrics) : std::nullopt, [&] { metrics(request, reply); });
+    } else if (path == u"/api/v1/events") {
+        reply(ApiResponse::error(426, "upgrade_required", QStringLiteral("the event stream is a WebSocket: connect with wss:// and an upgrade request"),
+                                 {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}}));
+        return;
+    } else {
+        reply(ApiResponse::notFound());
+        return;
+    }
+
+    QByteArrayList allowed;
+    for (const RouteSpec &s : std::as_const(specs)) {
+        allowed.append(s.method);
+        if (s.method == request.method)
+            spec = s;
+    }
+    if (!spec) {
+        reply(ApiResponse::methodNotAllowed(allowed.join(", ")));
+        if (request.method != "GET")
+            audit(request, QString(), QString::fromLatin1(request.method) + u' ' + path, QStringLiteral("method_not_allowed"));
+        return;
+    }
+    const bool mutating = spec->method == "POST";
+
+    if (spec->needsToken) {
+        const QByteArray &authorization = request.authorization;
+        if (!authorization.startsWith("Bearer ")) {
+            reply(ApiResponse::unauthenticated(QStringLiteral("send \"Authorization: Bearer <token>\"; get a token from POST /api/v1/login")));
+            if (mutating)
+                audit(request, QString(), path, QStringLiteral("unauthenticated"));
+            return;
+        }
+        request.token = authorization.sliced(7).trimmed();
+        const TokenRegistry::Lookup lookup = m_tokens->lookup(request.token);
+        if (lookup.status == TokenRegistry::Status::Expired) {
+            reply(ApiResponse::tokenExpired());
+            if (mutating)
+                audit(request, lookup.session.user, path, QStringLiteral("token_expired"));
+            return;
+        }
+        if (lookup.status != TokenRegistry::Status::Valid) {
+            reply(ApiResponse::unauthenticated(QStringLiteral("unknown or revoked token; log in again")));
+            if (mutating)
+                audit(request, QString(), path, QStringLiteral("unauthenticated"));
+            return;
+        }
+        request.session = lookup.session;
+        if (spec->permission && !rolesAllow(request.session.roles, *spec->permission)) {
+            reply(ApiResponse::forbidden(QStringLiteral("the roles %1 do not allow this").arg(roleNames(request.session.roles).join(QStringLiteral(", ")))));
+            audit(request, request.session.user, QString::fromLatin1(spec->method) + u' ' + path, QStringLiteral("forbidden"));
+            return;
+        }
+        // An expired password still lets its owner log out, look at themselves and change it.
+        const bool passwordRoute = path == u"/api/v1/me/password" || path == u"/api/v1/me" || path == u"/api/v1/logout";
+        if (request.session.passwordExpired(m_clock.now()) && !passwordRoute) {
+            reply(ApiResponse::error(403, "password_expired", QStringLiteral("the password has expired; change it with POST /api/v1/me/password")));
+            return;
+        }
+    }
+    if (request.body.size() > m_config.management.maxBodyBytes) {
+        reply(ApiResponse::payloadTooLarge(m_config.management.maxBodyBytes));
+        return;
+    }
+    if (!request.body.isEmpty() && !ApiRequests::isJsonContentType(request.contentType)) {
+        reply(ApiResponse::unsupportedMediaType());
+        if (mutating)
+            audit(request, request.session.user, path, QStringLiteral("unsupported_media_type"));
+        return;
+    }
+    spec->run();
+}
+
+void ManagementServer::audit(const Request &request, const QString &actor, const QString &action, const QString &outcome,
+                             const QString &detail)
+{
+    AuditLog::submit(m_store.writer(),
+                     AuditRecord{m_clock.now(), actor.isEmpty() ? QStringLiteral("-") : actor, request.source, action, outcome, detail},
+                     this);
+}
+
+void ManagementServer::login(const Request &request, const Reply &reply)
+{
+    Result<ApiRequests::Login> parsed = ApiRequests::parseLogin(request.body);
+    if (!parsed) {
+        reply(ApiResponse::badRequest(parsed.error().message));
+        audit(request, QString(), QStringLiteral("login"), QStringLiteral("bad_request"));
+        return;
+    }
+    const ManagementConfig &mc = m_config.management;
+    const QString user = parsed->user;
+    m_accounts->authenticate(user, parsed->password, LoginPolicy{mc.maxFailedLogins, mc.lockoutSecs}, this,
+                             [this, request, reply, user](const Result<LoginResult> &result) {
+        if (!result) {
+            qCWarning(lcAdmin, "login of %s failed: %s", qUtf8Printable(user), qUtf8Printable(result.error().message));
+            reply(ApiResponse::fromError(result.error()));
+            audit(request, user, QStringLiteral("login"), QStringLiteral("error"));
+            return;
+        }
+        switch (result->outcome) {
+        case LoginResult::Outcome::Success: {
+            const TokenRegistry::Issued issued = m_tokens->issue(result->user.name, result->user.roles, result->user.passwordExpiresAt());
+            reply(ApiResponse::json(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(issued.token)},
+                                                {QStringLiteral("expiresAt"), isoTime(issued.session.expiresAt)},
+                                                {QStringLiteral("user"), issued.session.user},
+                                                {QStringLiteral("roles"), QJsonArray::fromStringList(roleNames(issued.session.roles))},
+                                                {QStringLiteral("passwordExpiresAt"), isoTimeOrNull(issued.session.passwordExpiresAt)}}));
+            audit(request, result->user.name, QStringLiteral("login"), QStringLiteral("success"));
+            return;
+        }
+        case LoginResult::Outcome::Locked:
+            m_metrics->add(QStringLiteral("registry_management_login_failures_total"));
+            reply(ApiResponse::accountLocked(result->user.lockedUntil));
+            audit(request, user, QStringLiteral("login"), QStringLiteral("account_locked"));
+            return;
+        case LoginResult::Outcome::InvalidCredentials:
+            m_metrics->add(QStringLiteral("registry_management_login_failures_total"));
+            reply(ApiResponse::invalidCredentials());
+            audit(request, user, QStringLiteral("login"), QStringLiteral("invalid_credentials"),
+                  result->lockedByThisAttempt ? QStringLiteral("account locked after %1 failed logins").arg(m_config.management.maxFailedLogins)
+                                              : QString());
+            return;
+        }
+    });
+}
+
+void ManagementServer::logout(const Request &request, const Reply &reply)
+{
+    if (auto r = ApiRequests::parseEmpty(request.body); !r) {
+        reply(ApiResponse::badRequest(r.error().message));
+        return;
+    }
+    m_tokens->revoke(request.token);
+    reply(ApiResponse::noContent());
+    audit(request, request.session.user, QStringLiteral("logout"), QStringLiteral("success"));
+}
+
+void ManagementServer::me(const Request &request, const Reply &reply)
+{
+    reply(ApiResponse::json(QJsonObject{{QStringLiteral("user"), request.session.user},
+                                        {QStringLiteral("roles"), QJsonArray::fromStringList(roleNames(request.session.roles))},
+                                        {QStringLiteral("expiresAt"), isoTime(request.session.expiresAt)},
+                                        {QStringLiteral("passwordExpiresAt"), isoTimeOrNull(request.session.passwordExpiresAt)}}));
+}
+
+QJsonObject ManagementServer::statusJson()
+{
+    QJsonArray services;
+    const QList<ServiceStatus> snapshot = m_board.snapshot();
+    for (const ServiceStatus &s : snapshot)
+        services.append(serviceStatusJson(s));
+    QJsonObject journal;
+    if (Result<store::JournalHead> head = store::Journal::head(*m_reader)) {
+        journal = QJsonObject{{QStringLiteral("head"), head->sequence},
+                              {QStringLiteral("headHash"), QString::fromLatin1(head->hash.toHex())},
+                              {QStringLiteral("headTime"), isoTimeOrNull(head->time)}};
+    } else {
+        qCWarning(lcAdmin, "status: cannot read the journal head: %s", qUtf8Printable(head.error().message));
+        journal = QJsonObject{{QStringLiteral("head"), m_store.writer().journalHead()}};
+    }
+    const QDateTime now = m_clock.now();
+    return QJsonObject{{QStringLiteral("version"), QString::fromLatin1(registryVersion)},
+                       {QStringLiteral("site"), m_config.siteName},
+                       {QStringLiteral("startedAt"), isoTime(m_startedAt)},
+                       {QStringLiteral("uptimeSeconds"), m_startedAt.secsTo(now)},
+                       {QStringLiteral("services"), services},
+                       {QStringLiteral("journal"), journal}};
+}
+
+void ManagementServer::status(const Request &, const Reply &reply)
+{
+    reply(ApiResponse::json(statusJson()));
+}
+
+void ManagementServer::journal(const Request &request, const Reply &reply)
+{
+    Result<ApiRequests::JournalQuery> query = ApiRequests::parseJournalQuery(request.query);
+    if (!query) {
+        reply(ApiResponse::badRequest(query.error().message));
+        return;
+    }
+    Result<store::JournalEntries> entries = store::Journal::read(*m_reader, query->from, query->limit);
+    Result<store::JournalHead> head = store::Journal::head(*m_reader);
+    if (!entries || !head) {
+        const Error &e = !entries ? entries.error() : head.error();
+        qCWarning(lcAdmin, "reading the journal failed: %s", qUtf8Printable(e.message));
+        reply(ApiResponse::fromError(e));
+        return;
+    }
+    QJsonArray list;
+    for (const store::JournalEntry &e : std::as_const(*entries)) {
+        list.append(QJsonObject{{QStringLiteral("seq"), e.sequence},
+                                {QStringLiteral("time"), isoTime(e.time)},
+                                {QStringLiteral("actor"), e.change.actor},
+                                {QStringLiteral("kind"), e.change.kind},
+                                {QStringLiteral("object"), e.change.object},
+                                {QStringLiteral("data"), e.change.data},
+                                {QStringLiteral("hash"), QString::fromLatin1(e.hash.toHex())}});
+    }
+    reply(ApiResponse::json(QJsonObject{{QStringLiteral("entries"), list}, {QStringLiteral("head"), head->sequence}}));
+}
+
+void ManagementServer::verifyJournal(const Request &, const Reply &reply)
+{
+    // Walking the whole chain reads every entry: off the event loop, on its own read connection.
+    store::Store *store = &m_store;
+    QtConcurrent::run([store]() -> Result<std::pair<store::ChainVerification, qint64>> {
+        Result<std::unique_ptr<store::Connection>> connection = store->openReader();
+        if (!connection)
+            return connection.error();
+        Result<store::ChainVerification> verification = store::Journal::verify(**connection);
+        if (!verification)
+            return verification.error();
+        Result<store::JournalHead> head = store::Journal::head(**connection);
+        if (!head)
+            return head.error();
+        return std::make_pair(*verification, head->sequence);
+    }).then(this, [reply](const Result<std::pair<store::ChainVerification, qint64>> &result) {
+        if (!result) {
+            qCWarning(lcAdmin, "journal verification could not run: %s", qUtf8Printable(result.error().message));
+            reply(ApiResponse::fromError(result.error()));
+            return;
+        }
+        const auto &[v, head] = *result;
+        QJsonObject body{{QStringLiteral("ok"), v.ok}, {QStringLiteral("entries"), v.entriesChecked}, {QStringLiteral("head"), head}};
+        if (!v.ok) {
+            body.insert(QStringLiteral("firstBad"), v.firstBadSequence);
+            body.insert(QStringLiteral("reason"), v.reason);
+            qCCritical(lcJournal, "journal chain broken at %lld: %s", v.firstBadSequence, qUtf8Printable(v.reason));
+        }
+        reply(ApiResponse::json(body));
+    });
+}
+
+void ManagementServer::listUsers(const Request &, const Reply &reply)
+{
+    Result<QList<UserRecord>> users = m_accounts->listUsers();
+    if (!users) {
+        reply(ApiResponse::fromError(users.error()));
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    QJsonArray list;
+    for (const UserRecord &user : std::as_const(*users))
+        list.append(userJson(user, now));
+    reply(ApiResponse::json(QJsonObject{{QStringLiteral("users"), list}}));
+}
+
+void ManagementServer::createUser(const Request &request, const Reply &reply)
+{
+    Result<ApiRequests::CreateUser> parsed = ApiRequests::parseCreateUser(request.body);
+    if (!parsed) {
+        reply(ApiResponse::badRequest(parsed.error().message));
+        audit(request, request.session.user, QStringLiteral("user.create"), QStringLiteral("bad_request"));
+        return;
+    }
+    const QString name = parsed->name;
+    m_accounts->createUserAsync(name, parsed->password, parsed->roles, request.session.user, this,
+                                [this, request, reply, name](const Result<void> &result) {
+        if (!result) {
+            const ApiResponse response = result.error().code == ErrorCode::InvalidInput
+                ? ApiResponse::error(400, "password_policy", result.error().message)
+                : ApiResponse::fromError(result.error());
+            reply(response);
+            audit(request, request.session.user, QStringLiteral("user.create"), QString::fromLatin1(response.errorCode), name);
+            return;
+        }
+        reply(ApiResponse::json(QJsonObject{{QStringLiteral("name"), name}}, 201));
+        audit(request, request.session.user, QStringLiteral("user.create"), QStringLiteral("success"), name);
+    });
+}
+
+void ManagementServer::unlockUser(const Request &request, const Reply &reply, const QString &name)
+{
+    if (auto r = ApiRequests::parseEmpty(request.body); !r) {
+        reply(ApiResponse::badRequest(r.error().message));
+        return;
+    }
+    m_accounts->unlock(name, request.session.user, this, [this, request, reply, name](const Result<void> &result) {
+        const ApiResponse response = result ? ApiResponse::noContent() : ApiResponse::fromError(result.error());
+        reply(response);
+        audit(request, request.session.user, QStringLiteral("user.unlock"),
+              result ? QStringLiteral("success") : QString::fromLatin1(response.errorCode), name);
+    });
+}
+
+void ManagementServer::changePassword(const Request &request, const Reply &reply)
+{
+    Result<ApiRequests::PasswordChange> parsed = ApiRequests::parsePasswordChange(request.body);
+    if (!parsed) {
+        reply(ApiResponse::badRequest(parsed.error().message));
+        audit(request, request.session.user, QStringLiteral("user.password"), QStringLiteral("bad_request"));
+        return;
+    }
+    const QByteArray tokenHash = TokenRegistry::hashToken(request.token);
+    m_accounts->changePassword(request.session.user, parsed->oldPassword, parsed->newPassword, this,
+                               [this, request, reply](const Result<void> &result) {
+        if (!result) {
+            ApiResponse response;
+            if (result.error().code == ErrorCode::InvalidInput)
+                response = ApiResponse::error(400, "password_policy", result.error().message);
+            else if (result.error().code == ErrorCode::Forbidden)
+                response = ApiResponse::error(403, "invalid_credentials", result.error().message);
+            else
+                response = ApiResponse::fromError(result.error());
+            reply(response);
+            audit(request, request.session.user, QStringLiteral("user.password"), QString::fromLatin1(response.errorCode));
+            return;
+        }
+        // Every other session of the user ends; the one that changed the password continues with
+        // the new expiry, so the console does not have to log in again.
+        m_tokens->revokeUser(request.session.user);
+        reply(ApiResponse::noContent());
+        audit(request, request.session.user, QStringLiteral("user.password"), QStringLiteral("success"));
+    });
+}
+
+void ManagementServer::updateMetrics()
+{
+    m_metrics->set(QStringLiteral("registry_up"), 1);
+    m_metrics->set(QStringLiteral("registry_uptime_seconds"), double(m_startedAt.secsTo(m_clock.now())));
+    m_metrics->set(QStringLiteral("registry_journal_head_sequence"), double(m_store.writer().journalHead()));
+    const QList<ServiceStatus> services = m_board.snapshot();
+    for (const ServiceStatus &s : services)
+        m_metrics->set(QStringLiteral("registry_service_up"), {{QStringLiteral("service"), s.name}}, s.state == ServiceState::Running ? 1 : 0);
+    m_metrics->set(QStringLiteral("registry_management_sessions"), m_tokens->activeCount());
+    m_metrics->set(QStringLiteral("registry_management_connections"), m_listener ? m_listener->connectionCount() : 0);
+    m_metrics->set(QStringLiteral("registry_store_commits_total"), double(m_store.writer().commitCount()));
+    m_metrics->set(QStringLiteral("registry_event_clients"), m_events ? m_events->clientCount() : 0);
+}
+
+void ManagementServer::metrics(const Request &, const Reply &reply)
+{
+    updateMetrics();
+    reply(ApiResponse::text(m_metrics->render(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8")));
+}
+
+} // namespace reg::admin

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/configvalues.h"
+#include "core/engineconfig.h"
+#include "core/result.h"
+#include "core/servicestatus.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace reg::store {
+class Connection;
+class Store;
+} // namespace reg::store
+
+namespace reg::admin {
+
+class EventHub;
+class GuardedSslServer;
+class MetricsRegistry;
+class TokenRegistry;
+class UserAccounts;
+struct ApiResponse;
+struct Request;
+
+// The management API (docs/management-api.md): HTTPS with JSON under /api/v1/, bearer tokens,
+// roles, the audit trail, /metrics and the WebSocket event stream. QHttpServer parses HTTP on
+// our own TLS listener (GuardedSslServer); routing, authentication and every error answer are
+// ours, so each follows the contract. Slow work (scrypt, chain verification) runs on the thread
+// pool and answers when done; nothing here blocks the event loop.
+// Lives on the thread that creates it (the main thread); owned by the composition root.
+class ManagementServer : public QObject
+{
+    Q_OBJECT
+public:
+    ManagementServer(const reg::EngineConfig &config, reg::store::Store &store, reg::ServiceStatusBoard &board,
+                     const reg::Clock &clock, QObject *parent = nullptr);
+    ~ManagementServer() override;
+
+    // Loads [tls] certificate/key, TLS 1.2+ only, binds [management] listen. A clear Error when the
+    // port is in use ("127.0.0.1:9443 is already in use") or the certificate or key can't be read.
+    reg::Result<void> start();
+    // The real address, also when configured with port 0.
+    reg::ListenAddress boundAddress() const;
+    // Pushes {"type":"shutdown"} to event clients, closes sockets and the listener. Idempotent.
+    void shutdown(const QString &reason);
+
+private:
+    using Reply = std::function<void(const ApiResponse &)>;
+    struct Route;
+
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handle(const Request &request, const Reply &reply);
+    QJsonObject statusJson();
+    void updateMetrics();
+    void audit(const Request &request, const QString &actor, const QString &action, const QString &outcome,
+               const QString &detail = {});
+
+    void login(const Request &request, const Reply &reply);
+    void logout(const Request &request, const Reply &reply);
+    void me(const Request &request, const Reply &reply);
+    void status(const Request &request, const Reply &reply);
+    void journal(const Request &request, const Reply &reply);
+    void verifyJournal(const Request &request, const Reply &reply);
+    void listUsers(const Request &request, const Reply &reply);
+    void createUser(const Request &request, const Reply &reply);
+    void unlockUser(const Request &request, const Reply &reply, const QString &name);
+    void changePassword(const Request &request, const Reply &reply);
+    void metrics(const Request &request, const Reply &reply);
+
+    reg::EngineConfig m_config;
+    reg::store::Store &m_store;
+    reg::ServiceStatusBoard &m_board;
+    const reg::Clock &m_clock;
+    std::unique_ptr<UserAccounts> m_accounts;
+    std::unique_ptr<TokenRegistry> m_tokens;
+    std::unique_ptr<MetricsRegistry> m_metrics;
+    std::unique_ptr<reg::store::Connection> m_reader;
+    QHttpServer *m_http = nullptr;          // child of this
+    GuardedSslServer *m_listener = nullptr; // child of m_http after bind()
+    EventHub *m_events = nullptr;           // child of this
+    QDateTime m_startedAt;
+    reg::ListenAddress m_bound;
+    bool m_running = false;
+    bool m_shuttingDown = false;
+};
+
+} // namespace reg::admin
