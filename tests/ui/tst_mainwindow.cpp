@@ -1,0 +1,150 @@
+#include "uitestsupport.h"
+
+#include "ui/eventlogmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/overviewpage.h"
+#include "ui/servicestatusmodel.h"
+#include "widgets/connectionbanner.h"
+#include "widgets/connectionindicator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using noc::ConnectionIndicator;
+using noc::ConsoleSession;
+using noc::EventLogModel;
+
+// noc-console against a real registryd: live status after login, a journal event caused by someone
+// else arriving on the Overview page, a refused login, and a lost engine turning everything red.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        uitest::isolateSettings(m_settingsDir);
+        QString error;
+        QVERIFY2(m_engine.start(&error), qPrintable(error));
+        m_window = std::make_unique<noc::MainWindow>();
+        m_window->show();
+    }
+
+    void startsDisconnectedAndSaysSo()
+    {
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Disconnected);
+        QCOMPARE(m_window->connectionIndicator()->state(), ConnectionIndicator::State::Disconnected);
+        QVERIFY(m_window->connectionBanner()->isVisible());
+        QCOMPARE(m_window->overviewPage()->serviceModel()->rowCount(), 0);
+    }
+
+    void showsLiveStatusAfterLogin()
+    {
+        m_window->connectToEngine(uitest::profileFor(m_engine), m_engine.adminPassword());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Connected, 30000);
+
+        noc::OverviewPage *overview = m_window->overviewPage();
+        QTRY_VERIFY_WITH_TIMEOUT(overview->versionText() != u"—"_s, 10000);
+        QCOMPARE(overview->versionText(), QString::fromLatin1(REGISTRY_VERSION));
+
+        noc::ServiceStatusModel *services = overview->serviceModel();
+        QTRY_VERIFY_WITH_TIMEOUT(services->rowOf(u"management"_s) >= 0, 10000);
+        QCOMPARE(services->service(services->rowOf(u"management"_s)).state, u"running"_s);
+
+        ConnectionIndicator *indicator = m_window->connectionIndicator();
+        QCOMPARE(indicator->state(), ConnectionIndicator::State::Connected);
+        QVERIFY(!indicator->isFlashing());
+        const QString endpoint = u"127.0.0.1:%1"_s.arg(m_engine.port(u"management"_s));
+        QVERIFY2(indicator->text().contains(endpoint), qPrintable(indicator->text()));
+        QVERIFY2(indicator->text().endsWith(u"TLS"_s), qPrintable(indicator->text()));
+        QVERIFY(!m_window->connectionBanner()->isVisible());
+        QVERIFY2(m_window->windowTitle().contains(u"Connected"_s), qPrintable(m_window->windowTitle()));
+        QVERIFY(overview->isLive());
+
+        // Uptime ticks on screen without the console polling the engine.
+        const QString uptime = overview->uptimeText();
+        QTRY_VERIFY_WITH_TIMEOUT(overview->uptimeText() != uptime, 5000);
+    }
+
+    void showsJournalEventCausedElsewhere()
+    {
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Connected);
+        const QByteArray token = testsupport::login(m_engine, u"admin"_s, m_engine.adminPassword());
+        QVERIFY(!token.isEmpty());
+        const QByteArray body = QJsonDocument(QJsonObject{{u"name"_s, u"carol"_s},
+                                                          {u"password"_s, u"Noc-desk-42"_s},
+                                                          {u"roles"_s, QJsonArray{u"noc"_s}}})
+                                    .toJson(QJsonDocument::Compact);
+        const testsupport::HttpReply reply = testsupport::httpsRequest(m_engine, "POST", u"/api/v1/users"_s, body, token);
+        QVERIFY2(reply.status == 201, reply.body.constData());
+
+        EventLogModel *events = m_window->overviewPage()->eventModel();
+        auto findCarol = [events]() -> int {
+            for (int row = 0; row < events->rowCount(); ++row) {
+                const QModelIndex index = events->index(row, EventLogModel::SummaryColumn);
+                if (index.data(EventLogModel::KindRole).toInt() == int(EventLogModel::Kind::Journal)
+                    && index.data().toString().contains(u"carol"_s))
+                    return row;
+            }
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findCarol() >= 0, 10000);
+        const int row = findCarol();
+        const qint64 seq = events->index(row, 0).data(EventLogModel::SequenceRole).toLongLong();
+        QVERIFY(seq > 0);
+        QVERIFY2(m_window->overviewPage()->journalHeadText().contains(u"#%1"_s.arg(seq)),
+                 qPrintable(m_window->overviewPage()->journalHeadText()));
+    }
+
+    void refusedLoginIsShownAndNotRetried()
+    {
+        noc::MainWindow other;
+        other.show();
+        other.connectToEngine(uitest::profileFor(m_engine), u"not-the-password-1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(other.connectionBanner()->title() == u"Login failed"_s, 30000);
+        QCOMPARE(other.session()->state(), ConsoleSession::State::Disconnected);
+        QVERIFY(other.connectionBanner()->isVisible());
+        QCOMPARE(other.connectionIndicator()->severity(), noc::StatusPalette::Severity::Critical);
+        QCOMPARE(other.overviewPage()->serviceModel()->rowCount(), 0);
+    }
+
+    void lostEngineTurnsIndicatorRed()
+    {
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Connected);
+        QCOMPARE(m_engine.stop(), 0);
+
+        ConnectionIndicator *indicator = m_window->connectionIndicator();
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->state() == ConnectionIndicator::State::Reconnecting
+                                     || indicator->state() == ConnectionIndicator::State::Disconnected,
+                                 30000);
+        QCOMPARE(indicator->severity(), noc::StatusPalette::Severity::Critical);
+        QVERIFY(indicator->isFlashing());
+        QVERIFY2(indicator->text().startsWith(u"Disconnected"_s), qPrintable(indicator->text()));
+        QVERIFY(m_window->connectionBanner()->isVisible());
+        QCOMPARE(m_window->connectionBanner()->severity(), noc::StatusPalette::Severity::Critical);
+        QVERIFY2(m_window->windowTitle().contains(u"DISCONNECTED"_s), qPrintable(m_window->windowTitle()));
+        QVERIFY(!m_window->overviewPage()->isLive());
+        // The last known state stays on screen, marked as such, rather than vanishing.
+        QVERIFY(m_window->overviewPage()->serviceModel()->rowOf(u"management"_s) >= 0);
+        QVERIFY(m_window->overviewPage()->uptimeText().contains(u"last known"_s));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        if (m_engine.isRunning())
+            m_engine.stop();
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+    testsupport::EngineFixture m_engine;
+    std::unique_ptr<noc::MainWindow> m_window;
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

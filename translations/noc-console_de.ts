@@ -1,0 +1,1156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>noc::CommandLineOptions</name>
+    <message>
+        <source>NOC console for the domain-name registry engine.</source>
+        <translation>NOC-Konsole für die Domain-Registry-Engine.</translation>
+    </message>
+    <message>
+        <source>Connect with the saved profile &lt;name&gt;.</source>
+        <translation>Mit dem gespeicherten Profil &lt;name&gt; verbinden.</translation>
+    </message>
+    <message>
+        <source>Connect directly over TLS to &lt;url&gt; (https://host:port).</source>
+        <translation>Direkt über TLS mit &lt;url&gt; verbinden (https://host:port).</translation>
+    </message>
+    <message>
+        <source>Verify the engine&apos;s certificate against the CA in &lt;file&gt;.</source>
+        <translation>Das Zertifikat der Engine gegen die CA in &lt;file&gt; prüfen.</translation>
+    </message>
+    <message>
+        <source>Log in as &lt;name&gt;.</source>
+        <translation>Als &lt;name&gt; anmelden.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of &lt;file&gt; (must be mode 0600).</source>
+        <translation>Das Passwort aus der ersten Zeile von &lt;file&gt; lesen (Modus 0600 erforderlich).</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (en, de or fr) for this run.</source>
+        <translation>&lt;language&gt; (en, de oder fr) für diesen Start verwenden.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--connect needs an address like https://127.0.0.1:9443, not &quot;%1&quot;.</source>
+        <translation>--connect erwartet eine Adresse wie https://127.0.0.1:9443, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use one of: %2.</source>
+        <translation>Unbekannte Sprache „%1“; möglich sind: %2.</translation>
+    </message>
+    <message>
+        <source>--ca, --user and --password-file need --profile or --connect.</source>
+        <translation>--ca, --user und --password-file benötigen --profile oder --connect.</translation>
+    </message>
+    <message>
+        <source>There is no saved profile called &quot;%1&quot;.</source>
+        <translation>Es gibt kein gespeichertes Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is accessible to other users; run &quot;chmod 600 %1&quot; first.</source>
+        <translation>Die Passwortdatei %1 ist für andere Benutzer zugänglich; zuerst „chmod 600 %1“ ausführen.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is too large.</source>
+        <translation>Die Passwortdatei %1 ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>Die Passwortdatei %1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConnectDialog</name>
+    <message>
+        <source>Connect to a registry engine</source>
+        <translation>Mit einer Registry-Engine verbinden</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>The profile name must not start or end with spaces.</source>
+        <translation>Der Profilname darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation>Ein anderes Profil heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the management API.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse der Management-API ein.</translation>
+    </message>
+    <message>
+        <source>Enter the port of the management API.</source>
+        <translation>Geben Sie den Port der Management-API ein.</translation>
+    </message>
+    <message>
+        <source>Enter the user name to log in with.</source>
+        <translation>Geben Sie den Benutzernamen für die Anmeldung ein.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist or cannot be read.</source>
+        <translation>Die CA-Zertifikatsdatei %1 existiert nicht oder ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation>Der gepinnte Fingerabdruck ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>Enter the SSH server to tunnel through.</source>
+        <translation>Geben Sie den SSH-Server für den Tunnel ein.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH server&apos;s port.</source>
+        <translation>Geben Sie den Port des SSH-Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user name.</source>
+        <translation>Geben Sie den SSH-Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Choose the SSH private key file.</source>
+        <translation>Wählen Sie die Datei mit dem privaten SSH-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The SSH key file %1 does not exist or cannot be read.</source>
+        <translation>Die SSH-Schlüsseldatei %1 existiert nicht oder ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Direct TLS</source>
+        <translation>Direkt über TLS</translation>
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation>SSH-Tunnel</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Verbindungsart:</translation>
+    </message>
+    <message>
+        <source>For an SSH tunnel, the address as seen from the SSH server (usually 127.0.0.1).</source>
+        <translation>Bei einem SSH-Tunnel die Adresse aus Sicht des SSH-Servers (meist 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>API host:</source>
+        <translation>API-Host:</translation>
+    </message>
+    <message>
+        <source>API port:</source>
+        <translation>API-Port:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>none: use the pinned fingerprint, or ask</source>
+        <translation>keine: gepinnten Fingerabdruck verwenden oder nachfragen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>none pinned</source>
+        <translation>nichts gepinnt</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>Forget the pinned certificate; the next connection asks again.</source>
+        <translation>Das gepinnte Zertifikat vergessen; die nächste Verbindung fragt erneut.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate:</source>
+        <translation>Gepinntes Zertifikat:</translation>
+    </message>
+    <message>
+        <source>SSH host:</source>
+        <translation>SSH-Host:</translation>
+    </message>
+    <message>
+        <source>SSH port:</source>
+        <translation>SSH-Port:</translation>
+    </message>
+    <message>
+        <source>SSH user:</source>
+        <translation>SSH-Benutzer:</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Privater Schlüssel:</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts</source>
+        <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <source>Known hosts file:</source>
+        <translation>Known-Hosts-Datei:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate</source>
+        <translation>CA-Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the SSH private key</source>
+        <translation>Privaten SSH-Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the known hosts file</source>
+        <translation>Known-Hosts-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profil „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConnectionIndicator</name>
+    <message>
+        <source>Connected to %1 · %2 · via SSH</source>
+        <translation>Verbunden mit %1 · %2 · über SSH</translation>
+    </message>
+    <message>
+        <source>Connected to %1 · %2 · TLS</source>
+        <translation>Verbunden mit %1 · %2 · TLS</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stale — no heartbeat for %n s</source>
+        <translation>
+            <numerusform>Veraltet — seit %n s kein Heartbeat</numerusform>
+            <numerusform>Veraltet — seit %n s kein Heartbeat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected — reconnecting in %n s</source>
+        <translation>
+            <numerusform>Getrennt — neuer Versuch in %n s</numerusform>
+            <numerusform>Getrennt — neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected — reconnecting now…</source>
+        <translation>Getrennt — verbinde jetzt neu…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected — %1</source>
+        <translation>Getrennt — %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConsoleSession</name>
+    <message>
+        <source>%1 Next attempt in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the SSH tunnel to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval of the SSH host key of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval of the server certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in to %1 as %2...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the management API: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine answered the login without a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the login (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is locked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login as %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine rejected the login request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the engine status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event stream presented a different certificate than the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session token expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine serves too many consoles right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine closed the event stream: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the engine was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the event stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No word from the engine for %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine for %1 s; the data shown may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH host key was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to an engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an API path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Journal #%1</source>
+        <translation>Journal Nr. %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation>%1 %2 durch %3</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (%3)</source>
+        <translation>%1 ist jetzt %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Event stream opened as %1 (engine %2)</source>
+        <translation>Ereignisstrom als %1 geöffnet (Engine %2)</translation>
+    </message>
+    <message>
+        <source>Engine is shutting down</source>
+        <translation>Die Engine wird beendet</translation>
+    </message>
+    <message>
+        <source>Engine is shutting down (%1)</source>
+        <translation>Die Engine wird beendet (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MainWindow</name>
+    <message>
+        <source>Some saved profiles could not be read: %1</source>
+        <translation>Einige gespeicherte Profile konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>About noc-console</source>
+        <translation>Über noc-console</translation>
+    </message>
+    <message>
+        <source>noc-console %1
+
+The network operations console for the domain-name registry engine.</source>
+        <translation>noc-console %1
+
+Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>Health &amp; Alarms</source>
+        <translation>Zustand &amp; Alarme</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>This page will show the sites, servers and network links with their live state. The engine does not provide topology data yet.</source>
+        <translation>Diese Seite wird Standorte, Server und Netzverbindungen mit ihrem aktuellen Zustand zeigen. Die Engine liefert noch keine Topologiedaten.</translation>
+    </message>
+    <message>
+        <source>This page will show the SNMP health of every monitored device and the alarms that need attention. The engine does not provide monitoring data yet.</source>
+        <translation>Diese Seite wird den SNMP-Zustand jedes überwachten Geräts und die offenen Alarme zeigen. Die Engine liefert noch keine Überwachungsdaten.</translation>
+    </message>
+    <message>
+        <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
+        <translation>Diese Seite wird Störungstickets mit ihren Eskalationszeiten für jede Helpdesk-Stufe auflisten. Die Engine liefert noch keine Tickets.</translation>
+    </message>
+    <message>
+        <source>This page will show full and incremental backups, the tape rotation and escrow deposits. The engine does not provide backup status yet.</source>
+        <translation>Diese Seite wird Voll- und inkrementelle Sicherungen, die Bandrotation und Treuhandhinterlegungen zeigen. Die Engine liefert noch keinen Sicherungsstatus.</translation>
+    </message>
+    <message>
+        <source>This page will chart availability and response times against the service-level targets. The engine does not provide SLA measurements yet.</source>
+        <translation>Diese Seite wird Verfügbarkeit und Antwortzeiten im Vergleich zu den Service-Level-Zielen darstellen. Die Engine liefert noch keine SLA-Messwerte.</translation>
+    </message>
+    <message>
+        <source>This page will let you browse TLDs, registrars, domains, hosts and contacts. The engine does not provide registry browsing yet.</source>
+        <translation>Auf dieser Seite werden Sie TLDs, Registrare, Domains, Hosts und Kontakte durchsuchen können. Die Engine bietet das Durchsuchen der Registry noch nicht an.</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About noc-console</source>
+        <translation>Ü&amp;ber noc-console</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine: the data shown may be old</source>
+        <translation>Kein Heartbeat von der Engine: die angezeigten Daten sind möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The engine refused the login as &quot;%1&quot;.</source>
+        <translation>Die Engine hat die Anmeldung als „%1“ abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 in profile &quot;%2&quot;.</source>
+        <translation>Zertifikat von %1 im Profil „%2“ gepinnt.</translation>
+    </message>
+    <message>
+        <source>Profiles not saved</source>
+        <translation>Profile nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The connection profiles could not be saved.</source>
+        <translation>Die Verbindungsprofile konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>no engine</source>
+        <translation>keine Engine</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>Anmeldung als %1…</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state until the connection is back.</source>
+        <translation>Alles hier unten ist der letzte bekannte Stand, bis die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>VERALTET</translation>
+    </message>
+    <message>
+        <source>Connection stale</source>
+        <translation>Verbindung veraltet</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine since %1. What you see may be out of date; the console reconnects if the engine stays silent.</source>
+        <translation>Seit %1 kein Heartbeat von der Engine. Die Anzeige ist möglicherweise veraltet; die Konsole verbindet sich neu, wenn die Engine stumm bleibt.</translation>
+    </message>
+    <message>
+        <source>DISCONNECTED</source>
+        <translation>GETRENNT</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state. Reconnecting automatically at %1.</source>
+        <translation>Alles hier unten ist der letzte bekannte Stand. Automatischer Verbindungsversuch um %1.</translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Choose a connection profile to connect to a registry engine.</source>
+        <translation>Wählen Sie ein Verbindungsprofil, um sich mit einer Registry-Engine zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Verbindung nicht möglich</translation>
+    </message>
+    <message>
+        <source>The console is not connected to the engine.</source>
+        <translation>Die Konsole ist nicht mit der Engine verbunden.</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state.</source>
+        <translation>Alles hier unten ist der letzte bekannte Stand.</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::OverviewPage</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), %1</source>
+        <translation>
+            <numerusform>%n Tag, %1</numerusform>
+            <numerusform>%n Tage, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>Letzte Ereignisse</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Journal head:</source>
+        <translation>Journalkopf:</translation>
+    </message>
+    <message>
+        <source>%1 (last known)</source>
+        <translation>%1 (zuletzt bekannt)</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>#%1 at %2</source>
+        <translation>Nr. %1 um %2</translation>
+    </message>
+    <message>
+        <source>Hash of the newest entry: %1</source>
+        <translation>Hash des neuesten Eintrags: %1</translation>
+    </message>
+    <message>
+        <source>No engine connected. Connect to a registry engine to see its live status here.</source>
+        <translation>Keine Engine verbunden. Verbinden Sie sich mit einer Registry-Engine, um hier ihren aktuellen Zustand zu sehen.</translation>
+    </message>
+    <message>
+        <source>Live — last update %1</source>
+        <translation>Live — letzte Aktualisierung %1</translation>
+    </message>
+    <message>
+        <source>Not live — showing the last known state as of %1</source>
+        <translation>Nicht live — letzter bekannter Stand von %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::PasswordDialog</name>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1:%2 through SSH to %3@%4</source>
+        <translation>%1:%2 per SSH über %3@%4</translation>
+    </message>
+    <message>
+        <source>Connecting to the registry engine at %1.</source>
+        <translation>Verbindung zur Registry-Engine unter %1.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>SSH password:</source>
+        <translation>SSH-Passwort:</translation>
+    </message>
+    <message>
+        <source>leave empty if the key has none</source>
+        <translation>leer lassen, wenn der Schlüssel keine hat</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Schlüssel-Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in memory for automatic reconnects and never saved.</source>
+        <translation>Passwörter bleiben für automatische Neuverbindungen im Speicher und werden nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ProfileStore</name>
+    <message>
+        <source>A connection profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the management API host is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the management API port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH host is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH user is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: public-key authentication needs a private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: unknown transport &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: unknown SSH authentication &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: a port is not a number between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile &quot;%1&quot; appears twice; the second is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two connection profiles are named &quot;%1&quot;; names must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the connection profiles to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::ServerTrust</name>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 is too large to be a certificate file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server presented no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate (SHA-256 %1) does not verify against the CA file %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the server certificate has changed. Expected SHA-256 %1 but the server presented %2. Someone may be intercepting the connection (man in the middle). If the certificate was replaced on purpose, clear the pinned fingerprint in the connection profile and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned server certificate (SHA-256 %1) is not acceptable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate (SHA-256 %1) is not acceptable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CA file is configured and no certificate is pinned for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::ServiceStatusModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>noc::SshTunnelWorker</name>
+    <message>
+        <source>Cannot create an SSH session (out of memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the SSH server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 sent no usable host key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: THE SSH HOST KEY OF %1 HAS CHANGED. It now presents the %2 key %3, but %4 records %5. Someone could be intercepting the connection (man-in-the-middle attack), or the host key was replaced. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the SSH server %1 presented a %2 key (%3), but %4 holds a key of a different type for this host. Someone could be intercepting the connection (man-in-the-middle attack). The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the host key of %1 against %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the SSH private key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the SSH private key %1: it is not a private key, or the passphrase is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 refused the %2 for user %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 asks for a further authentication method, which the console does not support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH authentication with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the SSH event loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open a local port for the SSH tunnel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 was lost: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrustDialog</name>
+    <message>
+        <source>The engine presented a certificate this console cannot verify. Compare the fingerprint with the one shown by the engine&apos;s administrator (for example from &quot;openssl x509 -fingerprint -sha256&quot;) before trusting it. If you did not expect this, cancel: someone may be intercepting the connection.</source>
+        <translation>Die Engine hat ein Zertifikat vorgelegt, das diese Konsole nicht prüfen kann. Vergleichen Sie den Fingerabdruck mit dem, den Ihnen der Administrator der Engine nennt (zum Beispiel aus „openssl x509 -fingerprint -sha256“), bevor Sie ihm vertrauen. Wenn Sie das nicht erwartet haben, brechen Sie ab: Jemand könnte die Verbindung abfangen.</translation>
+    </message>
+    <message>
+        <source>Unverified server certificate</source>
+        <translation>Nicht überprüftes Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Inhaber:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Trust once</source>
+        <translation>Einmal vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust and pin</source>
+        <translation>Vertrauen und pinnen</translation>
+    </message>
+    <message>
+        <source>The SSH server&apos;s host key is not in your known_hosts file. Compare the fingerprint with the one the server&apos;s administrator gives you (for example from &quot;ssh-keygen -lf&quot; on the server&apos;s host key) before accepting it.</source>
+        <translation>Der Host-Schlüssel des SSH-Servers steht nicht in Ihrer known_hosts-Datei. Vergleichen Sie den Fingerabdruck mit dem, den Ihnen der Administrator des Servers nennt (zum Beispiel aus „ssh-keygen -lf“ auf dem Host-Schlüssel des Servers), bevor Sie ihn akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>Unbekannter SSH-Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Schlüsseltyp:</translation>
+    </message>
+    <message>
+        <source>SHA256 fingerprint:</source>
+        <translation>SHA256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Accept once</source>
+        <translation>Einmal akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept and save</source>
+        <translation>Akzeptieren und speichern</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(keine Angabe)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>noc::CommandLineOptions</name>
+    <message>
+        <source>NOC console for the domain-name registry engine.</source>
+        <translation>Console NOC pour le moteur de registre de noms de domaine.</translation>
+    </message>
+    <message>
+        <source>Connect with the saved profile &lt;name&gt;.</source>
+        <translation>Se connecter avec le profil enregistré &lt;name&gt;.</translation>
+    </message>
+    <message>
+        <source>Connect directly over TLS to &lt;url&gt; (https://host:port).</source>
+        <translation>Se connecter directement en TLS à &lt;url&gt; (https://hôte:port).</translation>
+    </message>
+    <message>
+        <source>Verify the engine&apos;s certificate against the CA in &lt;file&gt;.</source>
+        <translation>Vérifier le certificat du moteur avec l’AC contenue dans &lt;file&gt;.</translation>
+    </message>
+    <message>
+        <source>Log in as &lt;name&gt;.</source>
+        <translation>Se connecter en tant que &lt;name&gt;.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of &lt;file&gt; (must be mode 0600).</source>
+        <translation>Lire le mot de passe sur la première ligne de &lt;file&gt; (mode 0600 obligatoire).</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (en, de or fr) for this run.</source>
+        <translation>Utiliser &lt;language&gt; (en, de ou fr) pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu : %1</translation>
+    </message>
+    <message>
+        <source>--connect needs an address like https://127.0.0.1:9443, not &quot;%1&quot;.</source>
+        <translation>--connect attend une adresse comme https://127.0.0.1:9443, et non « %1 ».</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use one of: %2.</source>
+        <translation>Langue inconnue « %1 » ; choisissez parmi : %2.</translation>
+    </message>
+    <message>
+        <source>--ca, --user and --password-file need --profile or --connect.</source>
+        <translation>--ca, --user et --password-file nécessitent --profile ou --connect.</translation>
+    </message>
+    <message>
+        <source>There is no saved profile called &quot;%1&quot;.</source>
+        <translation>Aucun profil enregistré ne s’appelle « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>Impossible de lire le fichier de mot de passe %1 : %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is accessible to other users; run &quot;chmod 600 %1&quot; first.</source>
+        <translation>Le fichier de mot de passe %1 est accessible à d’autres utilisateurs ; exécutez d’abord « chmod 600 %1 ».</translation>
+    </message>
+    <message>
+        <source>The password file %1 is too large.</source>
+        <translation>Le fichier de mot de passe %1 est trop volumineux.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>Le fichier de mot de passe %1 est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConnectDialog</name>
+    <message>
+        <source>Connect to a registry engine</source>
+        <translation>Se connecter à un moteur de registre</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>The profile name must not start or end with spaces.</source>
+        <translation>Le nom du profil ne doit ni commencer ni finir par une espace.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation>Un autre profil s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the management API.</source>
+        <translation>Saisissez le nom d’hôte ou l’adresse de l’API de gestion.</translation>
+    </message>
+    <message>
+        <source>Enter the port of the management API.</source>
+        <translation>Saisissez le port de l’API de gestion.</translation>
+    </message>
+    <message>
+        <source>Enter the user name to log in with.</source>
+        <translation>Saisissez le nom d’utilisateur pour la connexion.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist or cannot be read.</source>
+        <translation>Le fichier de certificat d’AC %1 n’existe pas ou n’est pas lisible.</translation>
+    </message>
+    <message>
+        <source>The pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation>L’empreinte épinglée n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <source>Enter the SSH server to tunnel through.</source>
+        <translation>Saisissez le serveur SSH par lequel passe le tunnel.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH server&apos;s port.</source>
+        <translation>Saisissez le port du serveur SSH.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user name.</source>
+        <translation>Saisissez le nom d’utilisateur SSH.</translation>
+    </message>
+    <message>
+        <source>Choose the SSH private key file.</source>
+        <translation>Choisissez le fichier de clé privée SSH.</translation>
+    </message>
+    <message>
+        <source>The SSH key file %1 does not exist or cannot be read.</source>
+        <translation>Le fichier de clé SSH %1 n’existe pas ou n’est pas lisible.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Direct TLS</source>
+        <translation>TLS direct</translation>
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation>Tunnel SSH</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Transport :</translation>
+    </message>
+    <message>
+        <source>For an SSH tunnel, the address as seen from the SSH server (usually 127.0.0.1).</source>
+        <translation>Pour un tunnel SSH, l’adresse vue depuis le serveur SSH (en général 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>API host:</source>
+        <translation>Hôte de l’API :</translation>
+    </message>
+    <message>
+        <source>API port:</source>
+        <translation>Port de l’API :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>none: use the pinned fingerprint, or ask</source>
+        <translation>aucune : utiliser l’empreinte épinglée, ou demander</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Certificat d’AC :</translation>
+    </message>
+    <message>
+        <source>none pinned</source>
+        <translation>aucune épinglée</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>Forget the pinned certificate; the next connection asks again.</source>
+        <translation>Oublier le certificat épinglé ; la prochaine connexion redemandera.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate:</source>
+        <translation>Certificat épinglé :</translation>
+    </message>
+    <message>
+        <source>SSH host:</source>
+        <translation>Hôte SSH :</translation>
+    </message>
+    <message>
+        <source>SSH port:</source>
+        <translation>Port SSH :</translation>
+    </message>
+    <message>
+        <source>SSH user:</source>
+        <translation>Utilisateur SSH :</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentification :</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Clé privée :</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts</source>
+        <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <source>Known hosts file:</source>
+        <translation>Fichier known_hosts :</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate</source>
+        <translation>Choisir le certificat d’AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the SSH private key</source>
+        <translation>Choisir la clé privée SSH</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the known hosts file</source>
+        <translation>Choisir le fichier known_hosts</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Nouveau profil</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profil « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConnectionIndicator</name>
+    <message>
+        <source>Connected to %1 · %2 · via SSH</source>
+        <translation>Connecté à %1 · %2 · via SSH</translation>
+    </message>
+    <message>
+        <source>Connected to %1 · %2 · TLS</source>
+        <translation>Connecté à %1 · %2 · TLS</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stale — no heartbeat for %n s</source>
+        <translation>
+            <numerusform>Obsolète — aucun signal de vie depuis %n s</numerusform>
+            <numerusform>Obsolète — aucun signal de vie depuis %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected — reconnecting in %n s</source>
+        <translation>
+            <numerusform>Déconnecté — reconnexion dans %n s</numerusform>
+            <numerusform>Déconnecté — reconnexion dans %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected — reconnecting now…</source>
+        <translation>Déconnecté — reconnexion en cours…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Disconnected — %1</source>
+        <translation>Déconnecté — %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConsoleSession</name>
+    <message>
+        <source>%1 Next attempt in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the SSH tunnel to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval of the SSH host key of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval of the server certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in to %1 as %2...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the management API: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine answered the login without a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the login (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is locked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login as %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine rejected the login request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the engine status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event stream presented a different certificate than the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session token expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine serves too many consoles right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine closed the event stream: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the engine was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the event stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No word from the engine for %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine for %1 s; the data shown may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH host key was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to an engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an API path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Journal #%1</source>
+        <translation>Journal nº %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation>%1 %2 par %3</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 est maintenant %2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (%3)</source>
+        <translation>%1 est maintenant %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Event stream opened as %1 (engine %2)</source>
+        <translation>Flux d’événements ouvert en tant que %1 (moteur %2)</translation>
+    </message>
+    <message>
+        <source>Engine is shutting down</source>
+        <translation>Le moteur s’arrête</translation>
+    </message>
+    <message>
+        <source>Engine is shutting down (%1)</source>
+        <translation>Le moteur s’arrête (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MainWindow</name>
+    <message>
+        <source>Some saved profiles could not be read: %1</source>
+        <translation>Certains profils enregistrés n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>About noc-console</source>
+        <translation>À propos de noc-console</translation>
+    </message>
+    <message>
+        <source>noc-console %1
+
+The network operations console for the domain-name registry engine.</source>
+        <translation>noc-console %1
+
+La console du centre d’exploitation réseau pour le moteur de registre de noms de domaine.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>Health &amp; Alarms</source>
+        <translation>État et alarmes</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>This page will show the sites, servers and network links with their live state. The engine does not provide topology data yet.</source>
+        <translation>Cette page montrera les sites, les serveurs et les liens réseau avec leur état en direct. Le moteur ne fournit pas encore de données de topologie.</translation>
+    </message>
+    <message>
+        <source>This page will show the SNMP health of every monitored device and the alarms that need attention. The engine does not provide monitoring data yet.</source>
+        <translation>Cette page montrera l’état SNMP de chaque équipement surveillé et les alarmes à traiter. Le moteur ne fournit pas encore de données de supervision.</translation>
+    </message>
+    <message>
+        <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
+        <translation>Cette page listera les tickets d’incident avec leurs délais d’escalade pour chaque niveau du support. Le moteur ne fournit pas encore de tickets.</translation>
+    </message>
+    <message>
+        <source>This page will show full and incremental backups, the tape rotation and escrow deposits. The engine does not provide backup status yet.</source>
+        <translation>Cette page montrera les sauvegardes complètes et incrémentales, la rotation des bandes et les dépôts séquestres. Le moteur ne fournit pas encore l’état des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>This page will chart availability and response times against the service-level targets. The engine does not provide SLA measurements yet.</source>
+        <translation>Cette page tracera la disponibilité et les temps de réponse face aux objectifs de niveau de service. Le moteur ne fournit pas encore de mesures SLA.</translation>
+    </message>
+    <message>
+        <source>This page will let you browse TLDs, registrars, domains, hosts and contacts. The engine does not provide registry browsing yet.</source>
+        <translation>Cette page permettra de parcourir les TLD, bureaux d’enregistrement, domaines, hôtes et contacts. Le moteur ne permet pas encore de parcourir le registre.</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About noc-console</source>
+        <translation>&amp;À propos de noc-console</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine: the data shown may be old</source>
+        <translation>Aucun signal de vie du moteur : les données affichées peuvent être périmées</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Connexion perdue : %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Déconnecté : %1</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Échec de la connexion : %1</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>The engine refused the login as &quot;%1&quot;.</source>
+        <translation>Le moteur a refusé la connexion en tant que « %1 ».</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 in profile &quot;%2&quot;.</source>
+        <translation>Certificat de %1 épinglé dans le profil « %2 ».</translation>
+    </message>
+    <message>
+        <source>Profiles not saved</source>
+        <translation>Profils non enregistrés</translation>
+    </message>
+    <message>
+        <source>The connection profiles could not be saved.</source>
+        <translation>Les profils de connexion n’ont pas pu être enregistrés.</translation>
+    </message>
+    <message>
+        <source>no engine</source>
+        <translation>aucun moteur</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion en cours</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>Connexion en tant que %1…</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state until the connection is back.</source>
+        <translation>Tout ce qui suit est le dernier état connu jusqu’au rétablissement de la connexion.</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>OBSOLÈTE</translation>
+    </message>
+    <message>
+        <source>Connection stale</source>
+        <translation>Connexion obsolète</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine since %1. What you see may be out of date; the console reconnects if the engine stays silent.</source>
+        <translation>Aucun signal de vie du moteur depuis %1. L’affichage peut être périmé ; la console se reconnecte si le moteur reste muet.</translation>
+    </message>
+    <message>
+        <source>DISCONNECTED</source>
+        <translation>DÉCONNECTÉ</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state. Reconnecting automatically at %1.</source>
+        <translation>Tout ce qui suit est le dernier état connu. Reconnexion automatique à %1.</translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation>échec de la connexion</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Choose a connection profile to connect to a registry engine.</source>
+        <translation>Choisissez un profil de connexion pour vous connecter à un moteur de registre.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Connexion impossible</translation>
+    </message>
+    <message>
+        <source>The console is not connected to the engine.</source>
+        <translation>La console n’est pas connectée au moteur.</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state.</source>
+        <translation>Tout ce qui suit est le dernier état connu.</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::OverviewPage</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), %1</source>
+        <translation>
+            <numerusform>%n jour, %1</numerusform>
+            <numerusform>%n jours, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>Événements récents</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version :</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Démarré :</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>Disponibilité :</translation>
+    </message>
+    <message>
+        <source>Journal head:</source>
+        <translation>Tête du journal :</translation>
+    </message>
+    <message>
+        <source>%1 (last known)</source>
+        <translation>%1 (dernière valeur connue)</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>nº %1</translation>
+    </message>
+    <message>
+        <source>#%1 at %2</source>
+        <translation>nº %1 à %2</translation>
+    </message>
+    <message>
+        <source>Hash of the newest entry: %1</source>
+        <translation>Empreinte de l’entrée la plus récente : %1</translation>
+    </message>
+    <message>
+        <source>No engine connected. Connect to a registry engine to see its live status here.</source>
+        <translation>Aucun moteur connecté. Connectez-vous à un moteur de registre pour voir ici son état en direct.</translation>
+    </message>
+    <message>
+        <source>Live — last update %1</source>
+        <translation>En direct — dernière mise à jour %1</translation>
+    </message>
+    <message>
+        <source>Not live — showing the last known state as of %1</source>
+        <translation>Pas en direct — dernier état connu à %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::PasswordDialog</name>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Connexion à %1</translation>
+    </message>
+    <message>
+        <source>%1:%2 through SSH to %3@%4</source>
+        <translation>%1:%2 via SSH par %3@%4</translation>
+    </message>
+    <message>
+        <source>Connecting to the registry engine at %1.</source>
+        <translation>Connexion au moteur de registre à l’adresse %1.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>SSH password:</source>
+        <translation>Mot de passe SSH :</translation>
+    </message>
+    <message>
+        <source>leave empty if the key has none</source>
+        <translation>laisser vide si la clé n’en a pas</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Phrase secrète de la clé :</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in memory for automatic reconnects and never saved.</source>
+        <translation>Les mots de passe restent en mémoire pour les reconnexions automatiques et ne sont jamais enregistrés.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ProfileStore</name>
+    <message>
+        <source>A connection profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the management API host is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the management API port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH host is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: the SSH user is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: public-key authentication needs a private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: unknown transport &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: unknown SSH authentication &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile %1: a port is not a number between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile &quot;%1&quot; appears twice; the second is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two connection profiles are named &quot;%1&quot;; names must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the connection profiles to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::ServerTrust</name>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 is too large to be a certificate file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server presented no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate (SHA-256 %1) does not verify against the CA file %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the server certificate has changed. Expected SHA-256 %1 but the server presented %2. Someone may be intercepting the connection (man in the middle). If the certificate was replaced on purpose, clear the pinned fingerprint in the connection profile and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned server certificate (SHA-256 %1) is not acceptable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server certificate (SHA-256 %1) is not acceptable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CA file is configured and no certificate is pinned for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::ServiceStatusModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>À l’écoute sur</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+</context>
+<context>
+    <name>noc::SshTunnelWorker</name>
+    <message>
+        <source>Cannot create an SSH session (out of memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the SSH server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 sent no usable host key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: THE SSH HOST KEY OF %1 HAS CHANGED. It now presents the %2 key %3, but %4 records %5. Someone could be intercepting the connection (man-in-the-middle attack), or the host key was replaced. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the SSH server %1 presented a %2 key (%3), but %4 holds a key of a different type for this host. Someone could be intercepting the connection (man-in-the-middle attack). The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the host key of %1 against %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the SSH private key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the SSH private key %1: it is not a private key, or the passphrase is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 refused the %2 for user %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH server %1 asks for a further authentication method, which the console does not support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH authentication with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the SSH event loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open a local port for the SSH tunnel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 was lost: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrustDialog</name>
+    <message>
+        <source>The engine presented a certificate this console cannot verify. Compare the fingerprint with the one shown by the engine&apos;s administrator (for example from &quot;openssl x509 -fingerprint -sha256&quot;) before trusting it. If you did not expect this, cancel: someone may be intercepting the connection.</source>
+        <translation>Le moteur a présenté un certificat que cette console ne peut pas vérifier. Comparez l’empreinte avec celle que vous indique l’administrateur du moteur (par exemple avec « openssl x509 -fingerprint -sha256 ») avant de lui faire confiance. Si vous ne vous y attendiez pas, annulez : quelqu’un intercepte peut-être la connexion.</translation>
+    </message>
+    <message>
+        <source>Unverified server certificate</source>
+        <translation>Certificat serveur non vérifié</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problème :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Sujet :</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Émetteur :</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Empreinte SHA-256 :</translation>
+    </message>
+    <message>
+        <source>Trust once</source>
+        <translation>Faire confiance une fois</translation>
+    </message>
+    <message>
+        <source>Trust and pin</source>
+        <translation>Faire confiance et épingler</translation>
+    </message>
+    <message>
+        <source>The SSH server&apos;s host key is not in your known_hosts file. Compare the fingerprint with the one the server&apos;s administrator gives you (for example from &quot;ssh-keygen -lf&quot; on the server&apos;s host key) before accepting it.</source>
+        <translation>La clé d’hôte du serveur SSH ne figure pas dans votre fichier known_hosts. Comparez l’empreinte avec celle que vous donne l’administrateur du serveur (par exemple avec « ssh-keygen -lf » sur la clé d’hôte du serveur) avant de l’accepter.</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>Clé d’hôte SSH inconnue</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte :</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Type de clé :</translation>
+    </message>
+    <message>
+        <source>SHA256 fingerprint:</source>
+        <translation>Empreinte SHA256 :</translation>
+    </message>
+    <message>
+        <source>Accept once</source>
+        <translation>Accepter une fois</translation>
+    </message>
+    <message>
+        <source>Accept and save</source>
+        <translation>Accepter et enregistrer</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(non indiqué)</translation>
+    </message>
+</context>
+</TS>
