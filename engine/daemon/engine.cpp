@@ -1,0 +1,183 @@
+#include "engine.h"
+
+#include "systemdnotifier.h"
+
+#include "admin/managementserver.h"
+#include "core/logging.h"
+#include "core/version.h"
+#include "setup/securefile.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace reg::daemon {
+namespace {
+
+// Services whose capability is not in this release yet: configured, reported, not started.
+const char notBuiltDetail[] = "not part of this release";
+
+} // namespace
+
+Engine::Engine(QString dataDir, const Clock &clock, QObject *parent)
+    : QObject(parent), m_dataDir(QDir(dataDir).absolutePath()), m_clock(clock)
+{
+}
+
+Engine::~Engine()
+{
+    shutdown(QStringLiteral("engine destroyed"));
+    stopAll();
+}
+
+QString Engine::readyFile() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("run/ready.json"));
+}
+
+std::optional<Engine::Failure> Engine::start()
+{
+    std::optional<Failure> failure = startServices();
+    if (failure) {
+        m_running = false;
+        if (m_management)
+            m_management->shutdown(QStringLiteral("start failed"));
+        stopAll();
+    }
+    return failure;
+}
+
+std::optional<Engine::Failure> Engine::startServices()
+{
+    if (!QFileInfo(m_dataDir).isDir())
+        return Failure{ExitCode::DataDirectory,
+                       Error(ErrorCode::NotFound, QStringLiteral("the data directory %1 does not exist; create one with "
+                                                                 "`registryd init --data-dir %1`").arg(m_dataDir))};
+    Result<EngineConfig> config = EngineConfig::load(m_dataDir);
+    if (!config)
+        return Failure{ExitCode::Config, config.error()};
+    m_config = std::move(*config);
+
+    if (Result<void> r = lockDataDirectory(); !r)
+        return Failure{ExitCode::DataDirectory, r.error()};
+    // A ready file left by a crashed engine must not announce this one before it is ready.
+    QFile::remove(readyFile());
+
+    // Registered first so the status list starts with the service operators reach the engine by.
+    m_board.setStatus(QStringLiteral("management"), ServiceState::Starting);
+    m_board.setStatus(QStringLiteral("store"), ServiceState::Starting);
+    Result<std::unique_ptr<store::Store>> opened =
+        store::Store::open({m_config.store.databaseFile, m_config.store.groupCommitMaxBatch, /*create=*/false}, m_clock);
+    if (!opened) {
+        m_board.setStatus(QStringLiteral("store"), ServiceState::Failed, {}, opened.error().message);
+        return Failure{ExitCode::DataDirectory, opened.error()};
+    }
+    m_store = std::move(*opened);
+    m_board.setStatus(QStringLiteral("store"), ServiceState::Running, {},
+                      QStringLiteral("%1, schema %2").arg(QFileInfo(m_store->databaseFile()).fileName()).arg(m_store->schemaVersion()));
+    markUnbuiltServices();
+
+    m_management = std::make_unique<admin::ManagementServer>(m_config, *m_store, m_board, m_clock);
+    if (Result<void> r = m_management->start(); !r)
+        return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
+
+    m_running = true;
+    if (Result<void> r = writeReadyFile(); !r)
+        return Failure{ExitCode::Failure, r.error()};
+    const QString management = m_management->boundAddress().toString();
+    if (Result<void> r = SystemdNotifier::notify("READY=1\nSTATUS=management API on " + management.toUtf8()); !r)
+        qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
+    qCInfo(lcDaemon, "registryd %s ready: site %s, management API on https://%s, journal head %lld", registryVersion,
+           qPrintable(m_config.siteName), qPrintable(management), qlonglong(m_store->writer().journalHead()));
+    return std::nullopt;
+}
+
+void Engine::markUnbuiltServices()
+{
+    for (const ServiceConfig &service : std::as_const(m_config.services)) {
+        if (service.name == u"management")
+            continue;
+        if (service.enabled)
+            m_board.setStatus(service.name, ServiceState::NotAvailable, {}, QString::fromLatin1(notBuiltDetail));
+        else
+            m_board.setStatus(service.name, ServiceState::Stopped, {}, QStringLiteral("disabled in registryd.conf"));
+    }
+}
+
+Result<void> Engine::lockDataDirectory()
+{
+    const QString runDir = QDir(m_dataDir).filePath(QStringLiteral("run"));
+    if (Result<void> r = setup::SecureFile::makeDirectory(runDir); !r)
+        return r;
+    const QString lockFile = runDir + QStringLiteral("/registryd.lock");
+    m_lockFd = ::open(QFile::encodeName(lockFile).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (m_lockFd < 0)
+        return Error(ErrorCode::Internal, QStringLiteral("cannot open %1: %2").arg(lockFile, QString::fromLocal8Bit(std::strerror(errno))));
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        QFile f(lockFile);
+        const QByteArray holder = f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
+        ::close(m_lockFd);
+        m_lockFd = -1;
+        if (err == EWOULDBLOCK)
+            return Error(ErrorCode::Conflict, QStringLiteral("another registryd (pid %1) is already running with the data directory %2")
+                                                  .arg(holder.isEmpty() ? QStringLiteral("unknown") : QString::fromLatin1(holder), m_dataDir));
+        return Error(ErrorCode::Internal, QStringLiteral("cannot lock %1: %2").arg(lockFile, QString::fromLocal8Bit(std::strerror(err))));
+    }
+    const QByteArray pid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
+    if (::ftruncate(m_lockFd, 0) != 0 || ::pwrite(m_lockFd, pid.constData(), size_t(pid.size()), 0) != pid.size())
+        qCWarning(lcDaemon, "cannot record the pid in %s", qPrintable(lockFile));
+    return success();
+}
+
+Result<void> Engine::writeReadyFile()
+{
+    QJsonObject services;
+    services.insert(QStringLiteral("management"), m_management->boundAddress().toString());
+    const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                            {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
+                            {QStringLiteral("services"), services}};
+    return setup::SecureFile::replace(readyFile(), QJsonDocument(ready).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void Engine::shutdown(const QString &reason)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    qCInfo(lcDaemon, "shutting down: %s", qPrintable(reason));
+    if (Result<void> r = SystemdNotifier::notify("STOPPING=1"); !r)
+        qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
+    // Not ready any more from the first moment of shutdown, so nobody connects to a closing engine.
+    QFile::remove(readyFile());
+    if (m_management)
+        m_management->shutdown(reason);
+    stopAll();
+    qCInfo(lcDaemon, "stopped");
+    Q_EMIT stopped();
+}
+
+void Engine::stopAll()
+{
+    if (m_store) {
+        m_board.setStatus(QStringLiteral("store"), ServiceState::Stopping);
+        m_store->close();   // finishes queued writes
+        m_board.setStatus(QStringLiteral("store"), ServiceState::Stopped);
+    }
+    if (m_lockFd >= 0) {
+        ::close(m_lockFd);
+        m_lockFd = -1;
+    }
+}
+
+} // namespace reg::daemon

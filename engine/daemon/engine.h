@@ -1,0 +1,70 @@
+#pragma once
+
+#include "exitcode.h"
+
+#include "core/clock.h"
+#include "core/engineconfig.h"
+#include "core/result.h"
+#include "core/servicestatus.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace reg::store {
+class Store;
+}
+namespace reg::admin {
+class ManagementServer;
+}
+
+namespace reg::daemon {
+
+// `registryd run`: the running engine. start() takes the data directory (an exclusive lock, so two
+// engines never share one store), loads the configuration, opens the store, reports every service
+// on the status board, starts the management API and, once every listener is bound, announces
+// readiness in DIR/run/ready.json and to systemd. shutdown() undoes it in reverse: the API first
+// (clients hear why), then the store (the writer flushes), then the ready file.
+// Lives on the main thread; owned by the composition root.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Failure
+    {
+        ExitCode code;
+        Error error;
+    };
+
+    explicit Engine(QString dataDir, const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
+    ~Engine() override;   // shuts down if still running
+
+    // On failure everything started so far is stopped again.
+    std::optional<Failure> start();
+    void shutdown(const QString &reason);
+
+    QString readyFile() const;
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    std::optional<Failure> startServices();
+    Result<void> lockDataDirectory();
+    Result<void> writeReadyFile();
+    void markUnbuiltServices();
+    void stopAll();   // the store and the lock; quietly, also after a failed start
+
+    QString m_dataDir;
+    const Clock &m_clock;
+    EngineConfig m_config;
+    ServiceStatusBoard m_board;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<admin::ManagementServer> m_management;
+    int m_lockFd = -1;
+    bool m_running = false;
+};
+
+} // namespace reg::daemon
