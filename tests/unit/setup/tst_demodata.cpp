@@ -1,0 +1,158 @@
+#include "setup/demodata.h"
+
+#include <QHostAddress>
+#include <QTimeZone>
+#include <QSet>
+#include <QTest>
+
+using namespace reg::setup;
+
+namespace {
+
+const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+
+QSet<QString> ids(const auto &list, auto member)
+{
+    QSet<QString> set;
+    for (const auto &item : list)
+        set.insert(item.*member);
+    return set;
+}
+
+bool inDocumentationRange(const QHostAddress &a)
+{
+    for (const char *net : {"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"}) {
+        if (a.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(net))))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class tst_DemoData : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void isDeterministic()
+    {
+        const DemoDataSet a = DemoDataSet::generate({QStringLiteral("example")}, now);
+        const DemoDataSet b = DemoDataSet::generate({QStringLiteral("example")}, now);
+        QCOMPARE(a.domains.size(), b.domains.size());
+        for (qsizetype i = 0; i < a.domains.size(); ++i) {
+            QCOMPARE(a.domains[i].name, b.domains[i].name);
+            QCOMPARE(a.domains[i].registrantRoid, b.domains[i].registrantRoid);
+            QCOMPARE(a.domains[i].hostRoids, b.domains[i].hostRoids);
+            QCOMPARE(a.domains[i].expiresAt, b.domains[i].expiresAt);
+        }
+        for (qsizetype i = 0; i < a.contacts.size(); ++i) {
+            QCOMPARE(a.contacts[i].name, b.contacts[i].name);
+            QCOMPARE(a.contacts[i].privacy, b.contacts[i].privacy);
+        }
+    }
+
+    void hasTheAdvertisedSize()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
+        QCOMPARE(set.registrars.size(), 3);
+        QCOMPARE(set.contacts.size(), 3 * DemoDataSet::contactsPerRegistrar);
+        QCOMPARE(set.hosts.size(), DemoDataSet::externalHosts + DemoDataSet::subordinateHosts);
+        QCOMPARE(set.domains.size(), DemoDataSet::domainCount);
+        QCOMPARE(std::count_if(set.sites.begin(), set.sites.end(), [](const DemoSite &s) { return s.kind == u"srs"; }), 2);
+        const auto nsSites = std::count_if(set.sites.begin(), set.sites.end(), [](const DemoSite &s) { return s.kind == u"nameserver"; });
+        QVERIFY(nsSites >= 3 && nsSites <= 4);
+    }
+
+    void namesAndIdsAreUnique()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example"), QStringLiteral("test")}, now);
+        QCOMPARE(ids(set.domains, &DemoDomain::name).size(), set.domains.size());
+        QCOMPARE(ids(set.domains, &DemoDomain::roid).size(), set.domains.size());
+        QCOMPARE(ids(set.contacts, &DemoContact::id).size(), set.contacts.size());
+        QCOMPARE(ids(set.contacts, &DemoContact::roid).size(), set.contacts.size());
+        QCOMPARE(ids(set.hosts, &DemoHost::name).size(), set.hosts.size());
+        QCOMPARE(ids(set.devices, &DemoDevice::id).size(), set.devices.size());
+    }
+
+    void everyReferenceResolves()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example"), QStringLiteral("test")}, now);
+        const QSet<QString> registrars = ids(set.registrars, &DemoRegistrar::id);
+        const QSet<QString> contacts = ids(set.contacts, &DemoContact::roid);
+        const QSet<QString> hosts = ids(set.hosts, &DemoHost::roid);
+        const QSet<QString> sites = ids(set.sites, &DemoSite::id);
+        QHash<QString, QString> contactOwner;
+        for (const DemoContact &c : set.contacts)
+            contactOwner.insert(c.roid, c.registrarId);
+
+        for (const DemoDomain &d : set.domains) {
+            QVERIFY(registrars.contains(d.registrarId));
+            QVERIFY(d.tld == u"example" || d.tld == u"test");
+            QVERIFY(d.name.endsWith(u'.' + d.tld));
+            // Registrars see only their own contacts, so a domain uses only its sponsor's.
+            QCOMPARE(contactOwner.value(d.registrantRoid), d.registrarId);
+            for (const DemoDomainContact &c : d.contacts) {
+                QVERIFY(contacts.contains(c.contactRoid));
+                QCOMPARE(contactOwner.value(c.contactRoid), d.registrarId);
+            }
+            QVERIFY2(d.hostRoids.size() >= 2 && d.hostRoids.size() <= 4, qPrintable(d.name));
+            for (const QString &h : d.hostRoids)
+                QVERIFY(hosts.contains(h));
+            QVERIFY(d.expiresAt > now);
+            QVERIFY(d.createdAt < now);
+        }
+        QSet<QString> devicesSoFar;
+        for (const DemoDevice &dev : set.devices) {
+            QVERIFY(sites.contains(dev.siteId));
+            // Parents come first, so the devices can be inserted in order with foreign keys on.
+            QVERIFY2(dev.parentId.isEmpty() || devicesSoFar.contains(dev.parentId), qPrintable(dev.id));
+            devicesSoFar.insert(dev.id);
+        }
+        for (const DemoLink &l : set.links) {
+            QVERIFY2(devicesSoFar.contains(l.aDevice) && devicesSoFar.contains(l.bDevice), qPrintable(l.aDevice + u' ' + l.bDevice));
+            QVERIFY(l.speedBps > 0);
+        }
+    }
+
+    void usesEveryPrivacyLevel()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
+        QHash<QString, int> counts;
+        for (const DemoContact &c : set.contacts)
+            ++counts[c.privacy];
+        QCOMPARE(counts.size(), 3);
+        QVERIFY(counts.value(QStringLiteral("restricted")) > 0);
+        QVERIFY(counts.value(QStringLiteral("private")) > 0);
+        QVERIFY(counts.value(QStringLiteral("unrestricted")) > 0);
+    }
+
+    void glueOnlyForInRegistryHostsAndOnlyFromDocumentationRanges()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
+        int withV6 = 0;
+        for (const DemoHost &h : set.hosts) {
+            const bool inRegistry = h.name.endsWith(u".example");
+            QCOMPARE(!h.addresses.isEmpty(), inRegistry);
+            for (const QString &a : h.addresses) {
+                const QHostAddress address(a);
+                QVERIFY2(!address.isNull() && inDocumentationRange(address), qPrintable(a));
+                withV6 += address.protocol() == QAbstractSocket::IPv6Protocol;
+            }
+        }
+        QVERIFY(withV6 > 0);
+    }
+
+    void topologyHasTheDevicesANocWatches()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
+        QSet<QString> kinds;
+        for (const DemoDevice &d : set.devices)
+            kinds.insert(d.kind);
+        for (const char *kind : {"router", "firewall", "switch", "load-balancer", "server", "nameserver", "database", "registryd", "tape-library"})
+            QVERIFY2(kinds.contains(QString::fromLatin1(kind)), kind);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_DemoData)
+#include "tst_demodata.moc"
