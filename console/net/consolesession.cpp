@@ -60,6 +60,7 @@ QString errorMessage(const QJsonObject &body)
 class ConsoleSessionPrivate
 {
 public:
+    // Messages are taken by value: callers often pass a member (trustFailure) that teardown clears.
     explicit ConsoleSessionPrivate(ConsoleSession *session);
 
     void setState(ConsoleSession::State state, const QString &detail);
@@ -68,9 +69,9 @@ public:
     void login();
     void fetchStatus();
     void openEvents();
-    void silentRelogin(const QString &why);
-    void scheduleReconnect(const QString &reason);
-    void fail(const QString &message);
+    void silentRelogin(QString why);
+    void scheduleReconnect(QString reason);
+    void fail(QString message);
     void teardownApi();
     void teardownTunnel();
     void wipeSecrets();
@@ -138,7 +139,7 @@ void ConsoleSessionPrivate::setState(ConsoleSession::State newState, const QStri
     if (state == newState && stateDetail == detail)
         return;
     if (state != newState)
-        qCInfo(lcNet).noquote() << "session" << profile.name << "->" << int(newState) << detail;
+        qCInfo(lcNet).noquote() << "session" << profile.name << "->" << newState << detail;
     state = newState;
     stateDetail = detail;
     Q_EMIT q->stateChanged(state, detail);
@@ -190,7 +191,7 @@ void ConsoleSessionPrivate::teardownTunnel()
     }
 }
 
-void ConsoleSessionPrivate::fail(const QString &message)
+void ConsoleSessionPrivate::fail(QString message)
 {
     qCWarning(lcNet).noquote() << "session" << profile.name << "stopped:" << message;
     reconnectTimer.stop();
@@ -200,7 +201,7 @@ void ConsoleSessionPrivate::fail(const QString &message)
     setState(ConsoleSession::State::Disconnected, message);
 }
 
-void ConsoleSessionPrivate::scheduleReconnect(const QString &reason)
+void ConsoleSessionPrivate::scheduleReconnect(QString reason)
 {
     teardownApi();
     // The tunnel is rebuilt on every attempt: a half-dead TCP connection under a tunnel that still
@@ -560,7 +561,7 @@ void ConsoleSessionPrivate::handleSocketGone()
     scheduleReconnect(why);
 }
 
-void ConsoleSessionPrivate::silentRelogin(const QString &why)
+void ConsoleSessionPrivate::silentRelogin(QString why)
 {
     if (++silentRelogins > kMaxSilentRelogins) {
         silentRelogins = 0;

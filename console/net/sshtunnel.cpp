@@ -345,8 +345,10 @@ void SshTunnelWorker::startListening()
     connect(m_notifier, &QSocketNotifier::activated, this, &SshTunnelWorker::pump);
     m_timer.start(kIdlePumpMsecs);
 
-    qCInfo(lcNetSsh).noquote() << "tunnel up: 127.0.0.1:" << m_server->serverPort() << "->"
-                               << m_settings.forwardHost << ":" << m_settings.forwardPort << "via" << hostLabel();
+    qCInfo(lcNetSsh).noquote() << u"tunnel up: 127.0.0.1:%1 -> %2:%3 via %4"_s.arg(m_server->serverPort())
+                                      .arg(m_settings.forwardHost)
+                                      .arg(m_settings.forwardPort)
+                                      .arg(hostLabel());
     Q_EMIT ready(m_server->serverPort());
 }
 
@@ -422,8 +424,10 @@ bool SshTunnelWorker::pumpBridge(Bridge &bridge)
         if (rc == SSH_AGAIN)
             return !bridge.socketClosed;
         if (rc != SSH_OK) {
-            qCWarning(lcNetSsh).noquote() << "the SSH server refused to forward to" << m_settings.forwardHost
-                                          << ":" << m_settings.forwardPort << "-" << sessionError();
+            qCWarning(lcNetSsh).noquote() << u"the SSH server refused to forward to %1:%2: %3"_s
+                                                 .arg(m_settings.forwardHost)
+                                                 .arg(m_settings.forwardPort)
+                                                 .arg(sessionError());
             return false;
         }
         bridge.channelOpen = true;

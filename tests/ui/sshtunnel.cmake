@@ -1,0 +1,15 @@
+# console-net: ConsoleSession against a real registryd, directly over TLS and through a real OpenSSH
+# sshd (package openssh-server) on a loopback port with throw-away keys.
+registry_add_test(tst_sshtunnel
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sshtunnel.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/sshdserver.cpp ${CMAKE_CURRENT_LIST_DIR}/sshdserver.h
+  LIBS noc_net registry_testsupport
+  LABEL ui TIMEOUT 300)
+registry_add_test(tst_sshtunnel_directtls
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sshtunnel_directtls.cpp
+  LIBS noc_net registry_testsupport
+  LABEL ui TIMEOUT 300)
+if(TARGET registryd)
+  add_dependencies(tst_sshtunnel registryd)
+  add_dependencies(tst_sshtunnel_directtls registryd)
+endif()

@@ -1,0 +1,236 @@
+#include "sshdserver.h"
+
+#include <common/enginefixture.h>
+#include <net/consolesession.h>
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace noc;
+using namespace testsupport;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kConnectTimeoutMs = 60 * 1000;
+
+bool sawEvent(const QSignalSpy &spy, const QString &type)
+{
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).toJsonObject().value(u"type"_s).toString() == type)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+// ConsoleSession through an SshTunnel: a real OpenSSH sshd on loopback forwards to a real registryd.
+class tst_SshTunnel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectsThroughTunnelAndReceivesLiveStatus();
+    void unknownHostKeyAsksAndRememberAddsItToKnownHosts();
+    void approvalWithoutRememberLeavesKnownHostsAlone();
+    void rejectedHostKeyDisconnects();
+    void changedHostKeyIsRefusedWithoutAsking();
+    void refusedUserKeyStopsWithoutRetrying();
+
+private:
+    ConnectionProfile profile(const QString &knownHostsFile) const;
+    QString knownHostsPath(const QString &name) const { return m_dir.filePath(name); }
+    bool writeKnownHosts(const QString &path, const QByteArray &content);
+
+    EngineFixture m_engine;
+    SshdServer m_sshd;
+    QTemporaryDir m_dir;
+};
+
+void tst_SshTunnel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1"_s);
+    QString error;
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    QVERIFY2(m_sshd.start(&error), qPrintable(error));
+}
+
+void tst_SshTunnel::cleanupTestCase()
+{
+    m_sshd.stop();
+    m_engine.stop();
+}
+
+ConnectionProfile tst_SshTunnel::profile(const QString &knownHostsFile) const
+{
+    ConnectionProfile p;
+    p.name = u"tunnel test"_s;
+    p.transport = ConnectionProfile::Transport::SshTunnel;
+    p.apiHost = u"127.0.0.1"_s;
+    p.apiPort = m_engine.port(u"management"_s);
+    p.user = u"admin"_s;
+    p.caFile = m_engine.caCertificateFile();
+    p.sshHost = u"127.0.0.1"_s;
+    p.sshPort = m_sshd.port();
+    p.sshUser = m_sshd.userName();
+    p.sshAuth = ConnectionProfile::SshAuth::PublicKey;
+    p.sshKeyFile = m_sshd.userKeyFile();
+    p.knownHostsFile = knownHostsFile;
+    return p;
+}
+
+bool tst_SshTunnel::writeKnownHosts(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(content) == content.size();
+}
+
+void tst_SshTunnel::connectsThroughTunnelAndReceivesLiveStatus()
+{
+    const QString knownHosts = knownHostsPath(u"known_hosts_ok"_s);
+    QVERIFY(writeKnownHosts(knownHosts, m_sshd.knownHostsLine()));
+
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy statuses(&session, &ConsoleSession::statusReceived);
+    QSignalSpy events(&session, &ConsoleSession::eventReceived);
+    QSignalSpy approvals(&session, &ConsoleSession::hostKeyNeedsApproval);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QVERIFY(!statuses.isEmpty());
+    const QJsonObject status = statuses.constFirst().at(0).toJsonObject();
+    QVERIFY2(!status.value(u"version"_s).toString().isEmpty(), QJsonDocument(status).toJson().constData());
+    QVERIFY(status.value(u"services"_s).isArray());
+    QVERIFY(status.value(u"journal"_s).toObject().contains(u"head"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(sawEvent(events, u"hello"_s), kConnectTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sawEvent(events, u"heartbeat"_s), kConnectTimeoutMs);
+    QCOMPARE(approvals.count(), 0);
+    QCOMPARE(loginFailures.count(), 0);
+    QVERIFY(!session.lastStatus().isEmpty());
+
+    session.disconnectFromEngine();
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+}
+
+void tst_SshTunnel::unknownHostKeyAsksAndRememberAddsItToKnownHosts()
+{
+    const QString knownHosts = knownHostsPath(u"known_hosts_new"_s);
+    QFile::remove(knownHosts);
+    {
+        ConsoleSession session;
+        QSignalSpy approvals(&session, &ConsoleSession::hostKeyNeedsApproval);
+        session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+        QVERIFY(approvals.wait(kConnectTimeoutMs));
+        QCOMPARE(session.state(), ConsoleSession::State::Connecting);
+        const QList<QVariant> args = approvals.constFirst();
+        QCOMPARE(args.at(0).toString(), u"[127.0.0.1]:"_s + QString::number(m_sshd.port()));
+        QCOMPARE(args.at(1).toString(), m_sshd.hostKeyType());
+        QCOMPARE(args.at(2).toString(), m_sshd.hostKeyFingerprint());
+
+        session.approveHostKey(true);
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+        session.disconnectFromEngine();
+    }
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    const QByteArray keyBlob = m_sshd.knownHostsLine().trimmed().split(' ').last();
+    QVERIFY2(written.contains(keyBlob), written.constData());
+
+    // Remembered: the next connection goes through without asking.
+    ConsoleSession again;
+    QSignalSpy approvals(&again, &ConsoleSession::hostKeyNeedsApproval);
+    again.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(again.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QCOMPARE(approvals.count(), 0);
+}
+
+void tst_SshTunnel::approvalWithoutRememberLeavesKnownHostsAlone()
+{
+    const QString knownHosts = knownHostsPath(u"known_hosts_once"_s);
+    QFile::remove(knownHosts);
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::hostKeyNeedsApproval);
+    session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+    QVERIFY(approvals.wait(kConnectTimeoutMs));
+    session.approveHostKey(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QFile file(knownHosts);
+    QVERIFY(!file.exists() || (file.open(QIODevice::ReadOnly) && file.readAll().trimmed().isEmpty()));
+}
+
+void tst_SshTunnel::rejectedHostKeyDisconnects()
+{
+    const QString knownHosts = knownHostsPath(u"known_hosts_reject"_s);
+    QFile::remove(knownHosts);
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::hostKeyNeedsApproval);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+    QVERIFY(approvals.wait(kConnectTimeoutMs));
+    session.rejectHostKey();
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    QCOMPARE(reconnects.count(), 0);
+    QVERIFY(!QFile::exists(knownHosts));
+}
+
+void tst_SshTunnel::changedHostKeyIsRefusedWithoutAsking()
+{
+    QString error;
+    const QByteArray impostor = m_sshd.impostorKnownHostsLine(&error);
+    QVERIFY2(!impostor.isEmpty(), qPrintable(error));
+    const QString knownHosts = knownHostsPath(u"known_hosts_changed"_s);
+    QVERIFY(writeKnownHosts(knownHosts, impostor));
+
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::hostKeyNeedsApproval);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && session.state() == ConsoleSession::State::Disconnected,
+                             kConnectTimeoutMs);
+    const QString detail = states.constLast().at(1).toString();
+    QVERIFY2(detail.contains(m_sshd.hostKeyFingerprint()), qPrintable(detail));
+    QVERIFY2(detail.contains(u"man-in-the-middle"_s), qPrintable(detail));
+    QCOMPARE(approvals.count(), 0);
+    QCOMPARE(reconnects.count(), 0);
+    // known_hosts is left exactly as it was.
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), impostor);
+}
+
+void tst_SshTunnel::refusedUserKeyStopsWithoutRetrying()
+{
+    QString error;
+    const QString stranger = m_sshd.strangerKeyFile(&error);
+    QVERIFY2(!stranger.isEmpty(), qPrintable(error));
+    const QString knownHosts = knownHostsPath(u"known_hosts_stranger"_s);
+    QVERIFY(writeKnownHosts(knownHosts, m_sshd.knownHostsLine()));
+
+    ConnectionProfile p = profile(knownHosts);
+    p.sshKeyFile = stranger;
+    ConsoleSession session;
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && session.state() == ConsoleSession::State::Disconnected,
+                             kConnectTimeoutMs);
+    const QString detail = states.constLast().at(1).toString();
+    QVERIFY2(detail.contains(u"refused"_s), qPrintable(detail));
+    QCOMPARE(reconnects.count(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_SshTunnel)
+#include "tst_sshtunnel.moc"

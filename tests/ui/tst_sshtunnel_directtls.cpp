@@ -1,0 +1,293 @@
+#include <common/enginefixture.h>
+#include <net/consolesession.h>
+#include <net/servertrust.h>
+
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace noc;
+using namespace testsupport;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kConnectTimeoutMs = 60 * 1000;
+
+bool sawEvent(const QSignalSpy &spy, const QString &type)
+{
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).toJsonObject().value(u"type"_s).toString() == type)
+            return true;
+    }
+    return false;
+}
+
+QString lastDetail(const QSignalSpy &states)
+{
+    return states.isEmpty() ? QString() : states.constLast().at(1).toString();
+}
+
+} // namespace
+
+// The direct-TLS half of the connection tests (the SSH half is tst_sshtunnel): ConsoleSession
+// against a real registryd, with every way of trusting, or refusing, its certificate.
+class tst_SshTunnel_DirectTls : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void caFileConnectsAndReceivesLiveStatus();
+    void unknownCertificateAsksAndRememberPinsIt();
+    void approvalWithoutRememberDoesNotPin();
+    void rejectedCertificateDisconnects();
+    void wrongPinIsHardFailureNamingBothFingerprints();
+    void wrongPasswordFailsWithoutRetrying();
+    void apiGetAnswersWithTheEngineReply();
+    void reconnectsAfterEngineRestart();
+    void frozenEngineTurnsStaleThenReconnects();
+
+private:
+    ConnectionProfile profile() const;
+
+    EngineFixture m_engine;
+    QString m_serverFingerprint;
+};
+
+void tst_SshTunnel_DirectTls::initTestCase()
+{
+    m_engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1"_s);
+    QString error;
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    // Restarts (reconnectsAfterEngineRestart) must come back on the same port.
+    const quint16 port = m_engine.port(u"management"_s);
+    QVERIFY(port != 0);
+    m_engine.setConfigValue(u"management"_s, u"listen"_s, u"127.0.0.1:"_s + QString::number(port));
+
+    // The engine's certificate, fetched independently of the code under test.
+    QSslSocket probe;
+    probe.setSslConfiguration(m_engine.sslConfiguration());
+    probe.connectToHostEncrypted(u"127.0.0.1"_s, port);
+    QVERIFY2(probe.waitForEncrypted(30000), qPrintable(probe.errorString()));
+    m_serverFingerprint = QString::fromLatin1(
+        probe.peerCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    probe.disconnectFromHost();
+}
+
+void tst_SshTunnel_DirectTls::cleanupTestCase()
+{
+    m_engine.stop();
+}
+
+ConnectionProfile tst_SshTunnel_DirectTls::profile() const
+{
+    ConnectionProfile p;
+    p.name = u"direct test"_s;
+    p.transport = ConnectionProfile::Transport::DirectTls;
+    p.apiHost = u"127.0.0.1"_s;
+    p.apiPort = m_engine.port(u"management"_s);
+    p.user = u"admin"_s;
+    return p;
+}
+
+void tst_SshTunnel_DirectTls::caFileConnectsAndReceivesLiveStatus()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy statuses(&session, &ConsoleSession::statusReceived);
+    QSignalSpy events(&session, &ConsoleSession::eventReceived);
+    QSignalSpy certificateApprovals(&session, &ConsoleSession::serverCertificateNeedsApproval);
+    session.connectToEngine(p, m_engine.adminPassword());
+
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QVERIFY(!statuses.isEmpty());
+    QVERIFY(!statuses.constFirst().at(0).toJsonObject().value(u"version"_s).toString().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(sawEvent(events, u"heartbeat"_s), kConnectTimeoutMs);
+    QCOMPARE(certificateApprovals.count(), 0);
+
+    session.disconnectFromEngine();
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+}
+
+void tst_SshTunnel_DirectTls::unknownCertificateAsksAndRememberPinsIt()
+{
+    ConnectionProfile pinned;
+    {
+        ConsoleSession session;
+        QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
+        QSignalSpy updates(&session, &ConsoleSession::profileUpdated);
+        session.connectToEngine(profile(), m_engine.adminPassword());
+        QVERIFY(approvals.wait(kConnectTimeoutMs));
+        QCOMPARE(session.state(), ConsoleSession::State::Connecting);
+        const QList<QVariant> args = approvals.constFirst();
+        QCOMPARE(args.at(0).toString(), m_serverFingerprint);
+        QVERIFY(!args.at(1).toString().isEmpty()); // subject
+        QVERIFY(!args.at(2).toString().isEmpty()); // issuer
+        QVERIFY(!args.at(3).toString().isEmpty()); // the problem, in words
+
+        session.approveServerCertificate(true);
+        QCOMPARE(updates.count(), 1);
+        pinned = updates.constFirst().at(0).value<ConnectionProfile>();
+        QCOMPARE(pinned.pinnedSha256, m_serverFingerprint);
+        QCOMPARE(session.profile().pinnedSha256, m_serverFingerprint);
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+        QCOMPARE(approvals.count(), 1);
+    }
+    // With the pin saved, the next connection does not ask.
+    ConsoleSession again;
+    QSignalSpy approvals(&again, &ConsoleSession::serverCertificateNeedsApproval);
+    again.connectToEngine(pinned, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(again.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QCOMPARE(approvals.count(), 0);
+}
+
+void tst_SshTunnel_DirectTls::approvalWithoutRememberDoesNotPin()
+{
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
+    QSignalSpy updates(&session, &ConsoleSession::profileUpdated);
+    session.connectToEngine(profile(), m_engine.adminPassword());
+    QVERIFY(approvals.wait(kConnectTimeoutMs));
+    session.approveServerCertificate(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QCOMPARE(updates.count(), 0);
+    QVERIFY(session.profile().pinnedSha256.isEmpty());
+}
+
+void tst_SshTunnel_DirectTls::rejectedCertificateDisconnects()
+{
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    session.connectToEngine(profile(), m_engine.adminPassword());
+    QVERIFY(approvals.wait(kConnectTimeoutMs));
+    session.rejectServerCertificate();
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    QCOMPARE(reconnects.count(), 0);
+}
+
+void tst_SshTunnel_DirectTls::wrongPinIsHardFailureNamingBothFingerprints()
+{
+    const QString otherPin =
+        u"D9:67:58:93:B3:E2:F7:96:9C:31:47:0E:AA:64:D7:2A:6E:EA:76:65:5A:42:8E:04:77:3E:6E:1B:9C:54:83:97"_s;
+    QVERIFY(otherPin != m_serverFingerprint);
+    ConnectionProfile p = profile();
+    p.pinnedSha256 = otherPin;
+    ConsoleSession session;
+    QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
+                             kConnectTimeoutMs);
+    const QString detail = lastDetail(states);
+    QVERIFY2(detail.contains(otherPin), qPrintable(detail));
+    QVERIFY2(detail.contains(m_serverFingerprint), qPrintable(detail));
+    QCOMPARE(approvals.count(), 0);
+    QCOMPARE(reconnects.count(), 0);
+    QCOMPARE(loginFailures.count(), 0);
+}
+
+void tst_SshTunnel_DirectTls::wrongPasswordFailsWithoutRetrying()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    session.connectToEngine(p, m_engine.adminPassword() + u"-wrong"_s);
+    QVERIFY(loginFailures.wait(kConnectTimeoutMs));
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    QCOMPARE(reconnects.count(), 0);
+
+    // One wrong password does not lock the account: the right one still works.
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+}
+
+void tst_SshTunnel_DirectTls::apiGetAnswersWithTheEngineReply()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    QSignalSpy replies(&session, &ConsoleSession::apiReply);
+
+    session.get(u"/api/v1/me"_s, u"early"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(0).toString(), u"early"_s);
+    QCOMPARE(replies.constFirst().at(1).toInt(), 0);
+    replies.clear();
+
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    session.get(u"/api/v1/me"_s, u"me"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(0).toString(), u"me"_s);
+    QCOMPARE(replies.constFirst().at(1).toInt(), 200);
+    QCOMPARE(replies.constFirst().at(2).toJsonObject().value(u"user"_s).toString(), u"admin"_s);
+
+    replies.clear();
+    session.get(u"//evil.example/steal"_s, u"foreign"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(1).toInt(), 0);
+}
+
+void tst_SshTunnel_DirectTls::reconnectsAfterEngineRestart()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    QCOMPARE(m_engine.stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(reconnects.count() > 0, kConnectTimeoutMs);
+    QVERIFY(session.state() == ConsoleSession::State::Reconnecting
+            || session.state() == ConsoleSession::State::Connecting
+            || session.state() == ConsoleSession::State::Authenticating);
+    QVERIFY(reconnects.constFirst().at(0).toInt() > 0);
+
+    QString error;
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+    QCOMPARE(loginFailures.count(), 0);
+}
+
+void tst_SshTunnel_DirectTls::frozenEngineTurnsStaleThenReconnects()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000); // the engine runs with heartbeat = 1 s
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    // A stopped (not killed) engine keeps its sockets open but says nothing: only the heartbeat
+    // watchdog can notice.
+    const auto pid = pid_t(m_engine.processId());
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Stale, kConnectTimeoutMs);
+    QCOMPARE(reconnects.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(reconnects.count() > 0, kConnectTimeoutMs);
+
+    resume.dismiss();
+    QCOMPARE(::kill(pid, SIGCONT), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+}
+
+QTEST_GUILESS_MAIN(tst_SshTunnel_DirectTls)
+#include "tst_sshtunnel_directtls.moc"
