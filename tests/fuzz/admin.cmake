@@ -1,0 +1,1 @@
+registry_add_fuzz_target(fuzz_managementrequest SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_managementrequest.cpp LIBS registry_admin)

@@ -1,0 +1,6 @@
+# Management API integration tests (owner: admin). They start the real registryd.
+if(TARGET registryd)
+  registry_add_test(tst_managementapi SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_managementapi.cpp
+    LIBS registry_testsupport Qt6::Network Qt6::WebSockets LABEL integration TIMEOUT 300)
+  add_dependencies(tst_managementapi registryd)
+endif()
