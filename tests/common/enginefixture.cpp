@@ -149,8 +149,10 @@ bool EngineFixture::runInit(QString *error)
     return true;
 }
 
-bool EngineFixture::rewriteConfig(QString *error)
+bool EngineFixture::writeConfig(QString *error)
 {
+    if (!initialize(error))
+        return false;
     QFile in(configFile());
     if (!in.open(QIODevice::ReadOnly | QIODevice::Text)) {
         *error = QStringLiteral("cannot read %1: %2").arg(configFile(), in.errorString());
@@ -224,7 +226,7 @@ bool EngineFixture::start(QString *error)
         *error = QStringLiteral("the engine is already running");
         return false;
     }
-    if (!initialize(error) || !rewriteConfig(error))
+    if (!writeConfig(error))
         return false;
     QFile::remove(readyFile());
     m_ports.clear();

@@ -45,6 +45,9 @@ public:
 
     // Runs `registryd init` once (start() does it when needed). false with *error set on failure.
     bool initialize(QString *error);
+    // Initialises if needed and rewrites registryd.conf (listeners to port 0, then the overrides);
+    // start() does this itself. For tests that run `registryd run` on their own.
+    bool writeConfig(QString *error);
     // Initialises if needed, rewrites the configuration, starts `registryd run` and waits (bounded,
     // 20 s) for its ready file. On failure *error holds the reason and the engine log.
     bool start(QString *error);
@@ -69,7 +72,6 @@ public:
 
 private:
     bool runInit(QString *error);
-    bool rewriteConfig(QString *error);
     bool readReadyFile(QString *error);
 
     std::unique_ptr<QTemporaryDir> m_root;
