@@ -1,6 +1,7 @@
 #include "consolesession.h"
 
 #include "netlogging.h"
+#include "profilestore.h"
 #include "reconnectbackoff.h"
 #include "secretwipe.h"
 #include "servertrust.h"
@@ -123,10 +124,9 @@ public:
 ConsoleSessionPrivate::ConsoleSessionPrivate(ConsoleSession *session)
     : q(session)
 {
+    // The default manager has no disk cache and only an in-memory cookie jar: nothing the engine
+    // sends lands on disk, and every request carries its bearer token explicitly.
     network = new QNetworkAccessManager(q);
-    // No cookies, no cache: every request carries its bearer token and nothing lands on disk.
-    network->setCookieJar(nullptr);
-    network->setCache(nullptr);
     network->setAutoDeleteReplies(false);
 
     reconnectTimer.setSingleShot(true);
@@ -695,6 +695,11 @@ void ConsoleSession::connectToEngine(const ConnectionProfile &profile, const QSt
     d->silentRelogins = 0;
     d->sshApprovedFingerprint.clear();
 
+    if (const auto valid = ProfileStore::validate(profile); !valid) {
+        d->trust.reset();
+        d->setState(State::Disconnected, valid.error().message);
+        return;
+    }
     auto trust = ServerTrust::fromProfile(profile);
     if (!trust) {
         d->trust.reset();
@@ -702,6 +707,10 @@ void ConsoleSession::connectToEngine(const ConnectionProfile &profile, const QSt
         return;
     }
     d->trust = std::move(trust).value();
+    // The tunnel's loopback end must be reached directly, never through a configured proxy.
+    d->network->setProxy(profile.transport == ConnectionProfile::Transport::SshTunnel
+                             ? QNetworkProxy(QNetworkProxy::NoProxy)
+                             : QNetworkProxy(QNetworkProxy::DefaultProxy));
     d->password = deepCopy(password);
     d->sshSecret = deepCopy(sshSecret);
     d->setState(State::Connecting, tr("Connecting to %1...").arg(profile.name));
@@ -716,7 +725,15 @@ void ConsoleSession::disconnectFromEngine()
     // Revoke the token on the engine while the transport is still there; nobody waits for it.
     if (!d->token.isEmpty() && d->socketWasConnected) {
         QNetworkReply *logout = d->network->post(d->request(d->apiUrl(u"/api/v1/logout"_s), true), QByteArray());
-        logout->ignoreSslErrors(); // same connection as the verified one; the answer is not used
+        // The token goes only to a server the trust rules accept, even on the way out.
+        QObject::connect(logout, &QNetworkReply::sslErrors, logout,
+                         [logout, trust = *d->trust](const QList<QSslError> &errors) {
+                             const QSslCertificate leaf = logout->sslConfiguration().peerCertificate();
+                             if (trust.evaluate(leaf, errors).verdict == ServerTrust::Verdict::Trusted)
+                                 logout->ignoreSslErrors(errors);
+                             else
+                                 logout->abort();
+                         });
         QObject::connect(logout, &QNetworkReply::finished, logout, &QObject::deleteLater);
         if (d->tunnel) {
             SshTunnel *retiring = d->tunnel;

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void rejectedHostKeyDisconnects();
     void changedHostKeyIsRefusedWithoutAsking();
     void refusedUserKeyStopsWithoutRetrying();
+    void reconnectsThroughANewTunnelAfterEngineRestart();
 
 private:
     ConnectionProfile profile(const QString &knownHostsFile) const;
@@ -58,6 +59,10 @@ void tst_SshTunnel::initTestCase()
     m_engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1"_s);
     QString error;
     QVERIFY2(m_engine.start(&error), qPrintable(error));
+    // Restarts must come back on the same port: the tunnel forwards to a fixed address.
+    const quint16 port = m_engine.port(u"management"_s);
+    QVERIFY(port != 0);
+    m_engine.setConfigValue(u"management"_s, u"listen"_s, u"127.0.0.1:"_s + QString::number(port));
     QVERIFY2(m_sshd.start(&error), qPrintable(error));
 }
 
@@ -230,6 +235,28 @@ void tst_SshTunnel::refusedUserKeyStopsWithoutRetrying()
     const QString detail = states.constLast().at(1).toString();
     QVERIFY2(detail.contains(u"refused"_s), qPrintable(detail));
     QCOMPARE(reconnects.count(), 0);
+}
+
+void tst_SshTunnel::reconnectsThroughANewTunnelAfterEngineRestart()
+{
+    const QString knownHosts = knownHostsPath(u"known_hosts_restart"_s);
+    QVERIFY(writeKnownHosts(knownHosts, m_sshd.knownHostsLine()));
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(profile(knownHosts), m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    QCOMPARE(m_engine.stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(reconnects.count() > 0, kConnectTimeoutMs);
+    QVERIFY(session.state() != ConsoleSession::State::Connected);
+    QVERIFY(session.state() != ConsoleSession::State::Disconnected);
+
+    QString error;
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+    QCOMPARE(loginFailures.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SshTunnel)

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void apiGetAnswersWithTheEngineReply();
     void reconnectsAfterEngineRestart();
     void frozenEngineTurnsStaleThenReconnects();
+    void expiredTokenLogsInAgainSilently();
+    void lockedAccountFailsWithoutRetrying();
 
 private:
     ConnectionProfile profile() const;
@@ -287,6 +289,69 @@ void tst_SshTunnel_DirectTls::frozenEngineTurnsStaleThenReconnects()
     resume.dismiss();
     QCOMPARE(::kill(pid, SIGCONT), 0);
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+}
+
+void tst_SshTunnel_DirectTls::expiredTokenLogsInAgainSilently()
+{
+    // An engine of its own: tokens live 5 s (the shortest allowed), so the event stream is closed
+    // with 4001 while the test watches.
+    EngineFixture engine;
+    engine.setInitArguments({});
+    engine.setConfigValue(u"management"_s, u"token_lifetime"_s, u"5"_s);
+    engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1"_s);
+    QString error;
+    QVERIFY2(engine.start(&error), qPrintable(error));
+
+    ConnectionProfile p = profile();
+    p.apiPort = engine.port(u"management"_s);
+    p.caFile = engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(p, engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    auto timesConnected = [&states] {
+        int count = 0;
+        for (const QList<QVariant> &args : std::as_const(states)) {
+            if (args.at(0).value<ConsoleSession::State>() == ConsoleSession::State::Connected)
+                ++count;
+        }
+        return count;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(timesConnected() >= 2, kConnectTimeoutMs);
+    QCOMPARE(session.state(), ConsoleSession::State::Connected);
+    QCOMPARE(reconnects.count(), 0);
+    QCOMPARE(loginFailures.count(), 0);
+}
+
+void tst_SshTunnel_DirectTls::lockedAccountFailsWithoutRetrying()
+{
+    EngineFixture engine;
+    engine.setInitArguments({});
+    engine.setConfigValue(u"management"_s, u"max_failed_logins"_s, u"2"_s);
+    QString error;
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    ConnectionProfile p = profile();
+    p.apiPort = engine.port(u"management"_s);
+    p.caFile = engine.caCertificateFile();
+
+    ConsoleSession session;
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    for (int i = 0; i < 2; ++i) {
+        session.connectToEngine(p, u"not-the-password-1"_s);
+        QVERIFY(loginFailures.wait(kConnectTimeoutMs));
+        QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    }
+    session.connectToEngine(p, engine.adminPassword());
+    QVERIFY(loginFailures.wait(kConnectTimeoutMs));
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    const QString message = loginFailures.constLast().at(0).toString();
+    QVERIFY2(message.contains(u"locked"_s), qPrintable(message));
+    QCOMPARE(reconnects.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SshTunnel_DirectTls)
