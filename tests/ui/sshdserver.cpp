@@ -90,11 +90,11 @@ bool SshdServer::run(const QString &program, const QStringList &arguments, QByte
     return true;
 }
 
-bool SshdServer::generateKey(const QString &path, QString *error) const
+bool SshdServer::generateKey(const QString &path, QString *error, const QString &passphrase) const
 {
     QFile::remove(path);
     QFile::remove(path + u".pub"_s);
-    return run(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"noc-test"_s,
+    return run(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-C"_s, u"noc-test"_s,
                                  u"-f"_s, path},
                nullptr, error);
 }
@@ -230,6 +230,21 @@ QString SshdServer::strangerKeyFile(QString *error) const
     const QString path = m_dir->filePath(u"stranger_ed25519"_s);
     if (!generateKey(path, error))
         return {};
+    return path;
+}
+
+QString SshdServer::encryptedUserKeyFile(const QString &passphrase, QString *error) const
+{
+    const QString path = m_dir->filePath(u"encrypted_ed25519"_s);
+    if (!generateKey(path, error, passphrase))
+        return {};
+    QFile pub(path + u".pub"_s);
+    QFile authorized(m_dir->filePath(u"authorized_keys"_s));
+    if (!pub.open(QIODevice::ReadOnly) || !authorized.open(QIODevice::Append)) {
+        *error = u"cannot add the encrypted key to authorized_keys"_s;
+        return {};
+    }
+    authorized.write(pub.readAll());
     return path;
 }
 

@@ -40,10 +40,12 @@ public:
     QByteArray impostorKnownHostsLine(QString *error) const;
     // A private key the server does not accept.
     QString strangerKeyFile(QString *error) const;
+    // A passphrase-protected private key the server accepts (added to authorized_keys).
+    QString encryptedUserKeyFile(const QString &passphrase, QString *error) const;
     QByteArray log() const;
 
 private:
-    bool generateKey(const QString &path, QString *error) const;
+    bool generateKey(const QString &path, QString *error, const QString &passphrase = {}) const;
     static bool run(const QString &program, const QStringList &arguments, QByteArray *output, QString *error);
 
     std::unique_ptr<QTemporaryDir> m_dir;

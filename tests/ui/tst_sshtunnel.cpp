@@ -41,6 +41,8 @@ private Q_SLOTS:
     void rejectedHostKeyDisconnects();
     void changedHostKeyIsRefusedWithoutAsking();
     void refusedUserKeyStopsWithoutRetrying();
+    void passphraseProtectedKey_data();
+    void passphraseProtectedKey();
     void reconnectsThroughANewTunnelAfterEngineRestart();
 
 private:
@@ -235,6 +237,42 @@ void tst_SshTunnel::refusedUserKeyStopsWithoutRetrying()
     const QString detail = states.constLast().at(1).toString();
     QVERIFY2(detail.contains(u"refused"_s), qPrintable(detail));
     QCOMPARE(reconnects.count(), 0);
+}
+
+void tst_SshTunnel::passphraseProtectedKey_data()
+{
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("right passphrase") << u"correct horse 42"_s << true;
+    QTest::newRow("wrong passphrase") << u"wrong horse 42"_s << false;
+    QTest::newRow("no passphrase") << QString() << false;
+}
+
+void tst_SshTunnel::passphraseProtectedKey()
+{
+    QFETCH(QString, passphrase);
+    QFETCH(bool, accepted);
+    QString error;
+    const QString keyFile = m_sshd.encryptedUserKeyFile(u"correct horse 42"_s, &error);
+    QVERIFY2(!keyFile.isEmpty(), qPrintable(error));
+    const QString knownHosts = knownHostsPath(u"known_hosts_passphrase"_s);
+    QVERIFY(writeKnownHosts(knownHosts, m_sshd.knownHostsLine()));
+
+    ConnectionProfile p = profile(knownHosts);
+    p.sshKeyFile = keyFile;
+    ConsoleSession session;
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    session.connectToEngine(p, m_engine.adminPassword(), passphrase);
+    if (accepted) {
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
+                                 kConnectTimeoutMs);
+        const QString detail = states.constLast().at(1).toString();
+        QVERIFY2(detail.contains(u"passphrase"_s), qPrintable(detail));
+        QCOMPARE(reconnects.count(), 0);
+    }
 }
 
 void tst_SshTunnel::reconnectsThroughANewTunnelAfterEngineRestart()
