@@ -316,115 +316,115 @@
     <name>noc::ConsoleSession</name>
     <message>
         <source>%1 Next attempt in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nächster Versuch in %2 s.</translation>
     </message>
     <message>
         <source>Opening the SSH tunnel to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffne den SSH-Tunnel zu %1...</translation>
     </message>
     <message>
         <source>Waiting for approval of the SSH host key of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die Bestätigung des SSH-Host-Schlüssels von %1.</translation>
     </message>
     <message>
         <source>Waiting for approval of the server certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die Bestätigung des Serverzertifikats.</translation>
     </message>
     <message>
         <source>Logging in to %1 as %2...</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei %1 als %2...</translation>
     </message>
     <message>
         <source>Cannot reach the management API: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Management-API ist nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>The engine answered the login without a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat die Anmeldung ohne Token beantwortet.</translation>
     </message>
     <message>
         <source>The engine refused the login (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat die Anmeldung abgelehnt (HTTP %1).</translation>
     </message>
     <message>
         <source>The account %1 is locked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto %1 ist gesperrt: %2</translation>
     </message>
     <message>
         <source>Login as %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The engine is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine ist nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>The engine rejected the login request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat die Anmeldeanfrage zurückgewiesen: %1</translation>
     </message>
     <message>
         <source>Cannot read the engine status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Engine-Status kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The event stream presented a different certificate than the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignisstrom hat ein anderes Zertifikat vorgelegt als die API.</translation>
     </message>
     <message>
         <source>Connected to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 als %2 verbunden.</translation>
     </message>
     <message>
         <source>The session token expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sitzungstoken ist abgelaufen.</translation>
     </message>
     <message>
         <source>The engine serves too many consoles right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine bedient gerade zu viele Konsolen.</translation>
     </message>
     <message>
         <source>The engine closed the event stream: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat den Ereignisstrom geschlossen: %1.</translation>
     </message>
     <message>
         <source>The connection to the engine was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zur Engine ist abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot open the event stream: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignisstrom kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>No word from the engine for %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1 s keine Nachricht von der Engine.</translation>
     </message>
     <message>
         <source>No heartbeat from the engine for %1 s; the data shown may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1 s kein Heartbeat von der Engine; die angezeigten Daten sind möglicherweise veraltet.</translation>
     </message>
     <message>
         <source>Connecting to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1...</translation>
     </message>
     <message>
         <source>Disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt.</translation>
     </message>
     <message>
         <source>The server certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Serverzertifikat wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>The SSH host key was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Host-Schlüssel wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>Not connected to an engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit keiner Engine verbunden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an API path.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein API-Pfad.</translation>
     </message>
 </context>
 <context>
@@ -732,6 +732,10 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>NOC Console</source>
+        <translation>NOC-Konsole</translation>
+    </message>
 </context>
 <context>
     <name>noc::OverviewPage</name>
@@ -787,10 +791,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>Nr. %1</translation>
     </message>
     <message>
-        <source>#%1 at %2</source>
-        <translation>Nr. %1 um %2</translation>
-    </message>
-    <message>
         <source>Hash of the newest entry: %1</source>
         <translation>Hash des neuesten Eintrags: %1</translation>
     </message>
@@ -805,6 +805,14 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Not live — showing the last known state as of %1</source>
         <translation>Nicht live — letzter bekannter Stand von %1</translation>
+    </message>
+    <message>
+        <source>Newest entry:</source>
+        <translation>Neuester Eintrag:</translation>
+    </message>
+    <message>
+        <source>Head hash:</source>
+        <translation>Kopf-Hash:</translation>
     </message>
 </context>
 <context>
@@ -854,110 +862,110 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <name>noc::ProfileStore</name>
     <message>
         <source>A connection profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verbindungsprofil braucht einen Namen.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the management API host is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der Host der Management-API ist leer.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the management API port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der Port der Management-API muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the user name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der Benutzername ist leer.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der gepinnte Fingerabdruck ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH host is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der SSH-Host ist leer.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der SSH-Port muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH user is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: der SSH-Benutzer ist leer.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: public-key authentication needs a private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: Public-Key-Authentifizierung braucht eine private Schlüsseldatei.</translation>
     </message>
     <message>
         <source>entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Connection profile %1: unknown transport &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil %1: unbekannte Verbindungsart „%2“.</translation>
     </message>
     <message>
         <source>Connection profile %1: unknown SSH authentication &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil %1: unbekannte SSH-Authentifizierung „%2“.</translation>
     </message>
     <message>
         <source>Connection profile %1: a port is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil %1: ein Port ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>Connection profile &quot;%1&quot; appears twice; the second is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verbindungsprofil „%1“ kommt doppelt vor; das zweite wird ignoriert.</translation>
     </message>
     <message>
         <source>Two connection profiles are named &quot;%1&quot;; names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Verbindungsprofile heißen „%1“; Namen müssen eindeutig sein.</translation>
     </message>
     <message>
         <source>Cannot write the connection profiles to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsprofile können nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>noc::ServerTrust</name>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The CA file %1 is too large to be a certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 ist zu groß für eine Zertifikatsdatei.</translation>
     </message>
     <message>
         <source>The CA file %1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>The pinned certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gepinnte Zertifikats-Fingerabdruck „%1“ ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).</translation>
     </message>
     <message>
         <source>The server presented no certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat kein Zertifikat vorgelegt.</translation>
     </message>
     <message>
         <source>The server certificate (SHA-256 %1) does not verify against the CA file %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Serverzertifikat (SHA-256 %1) lässt sich nicht gegen die CA-Datei %2 prüfen: %3</translation>
     </message>
     <message>
         <source>WARNING: the server certificate has changed. Expected SHA-256 %1 but the server presented %2. Someone may be intercepting the connection (man in the middle). If the certificate was replaced on purpose, clear the pinned fingerprint in the connection profile and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG: Das Serverzertifikat hat sich geändert. Erwartet war SHA-256 %1, der Server hat aber %2 vorgelegt. Möglicherweise fängt jemand die Verbindung ab (Man-in-the-Middle). Wurde das Zertifikat absichtlich ersetzt, löschen Sie den gepinnten Fingerabdruck im Verbindungsprofil und verbinden Sie sich erneut.</translation>
     </message>
     <message>
         <source>The pinned server certificate (SHA-256 %1) is not acceptable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gepinnte Serverzertifikat (SHA-256 %1) ist nicht annehmbar: %2</translation>
     </message>
     <message>
         <source>The server certificate (SHA-256 %1) is not acceptable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Serverzertifikat (SHA-256 %1) ist nicht annehmbar: %2</translation>
     </message>
     <message>
         <source>No CA file is configured and no certificate is pinned for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Verbindung ist weder eine CA-Datei eingestellt noch ein Zertifikat gepinnt.</translation>
     </message>
 </context>
 <context>
@@ -1011,79 +1019,79 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <name>noc::SshTunnelWorker</name>
     <message>
         <source>Cannot create an SSH session (out of memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es kann keine SSH-Sitzung angelegt werden (kein Speicher mehr).</translation>
     </message>
     <message>
         <source>Cannot connect to the SSH server %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zum SSH-Server %1: %2</translation>
     </message>
     <message>
         <source>The SSH server %1 sent no usable host key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Server %1 hat keinen brauchbaren Host-Schlüssel gesendet: %2</translation>
     </message>
     <message>
         <source>WARNING: THE SSH HOST KEY OF %1 HAS CHANGED. It now presents the %2 key %3, but %4 records %5. Someone could be intercepting the connection (man-in-the-middle attack), or the host key was replaced. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG: DER SSH-HOST-SCHLÜSSEL VON %1 HAT SICH GEÄNDERT. Er legt jetzt den %2-Schlüssel %3 vor, %4 verzeichnet aber %5. Jemand könnte die Verbindung abfangen (Man-in-the-Middle-Angriff), oder der Host-Schlüssel wurde ersetzt. Die Verbindung wurde abgelehnt; ist die Änderung erwartet, entfernen Sie den alten Schlüssel aus %4 und verbinden Sie sich erneut.</translation>
     </message>
     <message>
         <source>a different key</source>
-        <translation type="unfinished"></translation>
+        <translation>einen anderen Schlüssel</translation>
     </message>
     <message>
         <source>WARNING: the SSH server %1 presented a %2 key (%3), but %4 holds a key of a different type for this host. Someone could be intercepting the connection (man-in-the-middle attack). The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG: Der SSH-Server %1 hat einen %2-Schlüssel (%3) vorgelegt, %4 enthält für diesen Host aber einen Schlüssel anderen Typs. Jemand könnte die Verbindung abfangen (Man-in-the-Middle-Angriff). Die Verbindung wurde abgelehnt; ist die Änderung erwartet, entfernen Sie den alten Schlüssel aus %4 und verbinden Sie sich erneut.</translation>
     </message>
     <message>
         <source>Cannot check the host key of %1 against %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 kann nicht mit %2 abgeglichen werden: %3</translation>
     </message>
     <message>
         <source>The host key of %1 was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>Cannot read the SSH private key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private SSH-Schlüssel %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Cannot load the SSH private key %1: it is not a private key, or the passphrase is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private SSH-Schlüssel %1 kann nicht geladen werden: Es ist kein privater Schlüssel oder die Passphrase ist falsch.</translation>
     </message>
     <message>
         <source>The SSH server %1 refused the %2 for user %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Server %1 hat %2 für den Benutzer %3 abgelehnt.</translation>
     </message>
     <message>
         <source>public key</source>
-        <translation type="unfinished"></translation>
+        <translation>den öffentlichen Schlüssel</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort</translation>
     </message>
     <message>
         <source>The SSH server %1 asks for a further authentication method, which the console does not support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Server %1 verlangt eine weitere Authentifizierungsmethode, die die Konsole nicht unterstützt.</translation>
     </message>
     <message>
         <source>SSH authentication with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Authentifizierung bei %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Cannot set up the SSH event loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Ereignisschleife kann nicht eingerichtet werden.</translation>
     </message>
     <message>
         <source>Cannot open a local port for the SSH tunnel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den SSH-Tunnel kann kein lokaler Port geöffnet werden: %1</translation>
     </message>
     <message>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <source>The SSH connection to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Verbindung zu %1 ist abgebrochen: %2</translation>
     </message>
 </context>
 <context>

@@ -730,6 +730,10 @@ The network operations console for the domain-name registry engine.</source>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>NOC Console</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>noc::OverviewPage</name>
@@ -785,10 +789,6 @@ The network operations console for the domain-name registry engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#%1 at %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hash of the newest entry: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,6 +802,14 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>Not live — showing the last known state as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest entry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head hash:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -316,115 +316,115 @@
     <name>noc::ConsoleSession</name>
     <message>
         <source>%1 Next attempt in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Prochaine tentative dans %2 s.</translation>
     </message>
     <message>
         <source>Opening the SSH tunnel to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du tunnel SSH vers %1...</translation>
     </message>
     <message>
         <source>Waiting for approval of the SSH host key of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de l’approbation de la clé d’hôte SSH de %1.</translation>
     </message>
     <message>
         <source>Waiting for approval of the server certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de l’approbation du certificat du serveur.</translation>
     </message>
     <message>
         <source>Logging in to %1 as %2...</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1 en tant que %2...</translation>
     </message>
     <message>
         <source>Cannot reach the management API: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’API de gestion est injoignable : %1</translation>
     </message>
     <message>
         <source>The engine answered the login without a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur a répondu à la connexion sans jeton.</translation>
     </message>
     <message>
         <source>The engine refused the login (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur a refusé la connexion (HTTP %1).</translation>
     </message>
     <message>
         <source>The account %1 is locked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 est verrouillé : %2</translation>
     </message>
     <message>
         <source>Login as %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion en tant que %1 : %2</translation>
     </message>
     <message>
         <source>The engine is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur n’est pas disponible : %1</translation>
     </message>
     <message>
         <source>The engine rejected the login request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur a rejeté la demande de connexion : %1</translation>
     </message>
     <message>
         <source>Cannot read the engine status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’état du moteur : %1</translation>
     </message>
     <message>
         <source>The event stream presented a different certificate than the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le flux d’événements a présenté un autre certificat que l’API.</translation>
     </message>
     <message>
         <source>Connected to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1 en tant que %2.</translation>
     </message>
     <message>
         <source>The session token expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton de session a expiré.</translation>
     </message>
     <message>
         <source>The engine serves too many consoles right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur sert actuellement trop de consoles.</translation>
     </message>
     <message>
         <source>The engine closed the event stream: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur a fermé le flux d’événements : %1.</translation>
     </message>
     <message>
         <source>The connection to the engine was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au moteur a été perdue.</translation>
     </message>
     <message>
         <source>Cannot open the event stream: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir le flux d’événements : %1</translation>
     </message>
     <message>
         <source>No word from the engine for %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune nouvelle du moteur depuis %1 s.</translation>
     </message>
     <message>
         <source>No heartbeat from the engine for %1 s; the data shown may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun signal de vie du moteur depuis %1 s ; les données affichées peuvent être périmées.</translation>
     </message>
     <message>
         <source>Connecting to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1...</translation>
     </message>
     <message>
         <source>Disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté.</translation>
     </message>
     <message>
         <source>The server certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’a pas été accepté.</translation>
     </message>
     <message>
         <source>The SSH host key was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d’hôte SSH n’a pas été acceptée.</translation>
     </message>
     <message>
         <source>Not connected to an engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à aucun moteur.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an API path.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un chemin d’API.</translation>
     </message>
 </context>
 <context>
@@ -732,6 +732,10 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>NOC Console</source>
+        <translation>Console NOC</translation>
+    </message>
 </context>
 <context>
     <name>noc::OverviewPage</name>
@@ -787,10 +791,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>nº %1</translation>
     </message>
     <message>
-        <source>#%1 at %2</source>
-        <translation>nº %1 à %2</translation>
-    </message>
-    <message>
         <source>Hash of the newest entry: %1</source>
         <translation>Empreinte de l’entrée la plus récente : %1</translation>
     </message>
@@ -805,6 +805,14 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Not live — showing the last known state as of %1</source>
         <translation>Pas en direct — dernier état connu à %1</translation>
+    </message>
+    <message>
+        <source>Newest entry:</source>
+        <translation>Entrée la plus récente :</translation>
+    </message>
+    <message>
+        <source>Head hash:</source>
+        <translation>Empreinte de tête :</translation>
     </message>
 </context>
 <context>
@@ -854,110 +862,110 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <name>noc::ProfileStore</name>
     <message>
         <source>A connection profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un profil de connexion doit avoir un nom.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the management API host is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : l’hôte de l’API de gestion est vide.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the management API port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : le port de l’API de gestion doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the user name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : le nom d’utilisateur est vide.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the pinned fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : l’empreinte épinglée n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux).</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH host is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : l’hôte SSH est vide.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : le port SSH doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: the SSH user is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : l’utilisateur SSH est vide.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;: public-key authentication needs a private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : l’authentification par clé publique nécessite un fichier de clé privée.</translation>
     </message>
     <message>
         <source>entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entrée %1</translation>
     </message>
     <message>
         <source>Connection profile %1: unknown transport &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil de connexion %1 : transport « %2 » inconnu.</translation>
     </message>
     <message>
         <source>Connection profile %1: unknown SSH authentication &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil de connexion %1 : authentification SSH « %2 » inconnue.</translation>
     </message>
     <message>
         <source>Connection profile %1: a port is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil de connexion %1 : un port n’est pas un nombre entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Connection profile &quot;%1&quot; appears twice; the second is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil de connexion « %1 » apparaît deux fois ; le second est ignoré.</translation>
     </message>
     <message>
         <source>Two connection profiles are named &quot;%1&quot;; names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux profils de connexion s’appellent « %1 » ; les noms doivent être uniques.</translation>
     </message>
     <message>
         <source>Cannot write the connection profiles to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire les profils de connexion dans %1.</translation>
     </message>
 </context>
 <context>
     <name>noc::ServerTrust</name>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier d’AC %1 : %2</translation>
     </message>
     <message>
         <source>The CA file %1 is too large to be a certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d’AC %1 est trop volumineux pour être un fichier de certificats.</translation>
     </message>
     <message>
         <source>The CA file %1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d’AC %1 ne contient aucun certificat PEM.</translation>
     </message>
     <message>
         <source>The pinned certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’empreinte de certificat épinglée « %1 » n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux).</translation>
     </message>
     <message>
         <source>The server presented no certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a présenté aucun certificat.</translation>
     </message>
     <message>
         <source>The server certificate (SHA-256 %1) does not verify against the CA file %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur (SHA-256 %1) ne se vérifie pas avec le fichier d’AC %2 : %3</translation>
     </message>
     <message>
         <source>WARNING: the server certificate has changed. Expected SHA-256 %1 but the server presented %2. Someone may be intercepting the connection (man in the middle). If the certificate was replaced on purpose, clear the pinned fingerprint in the connection profile and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ATTENTION : le certificat du serveur a changé. SHA-256 attendu %1, mais le serveur a présenté %2. Quelqu’un intercepte peut-être la connexion (attaque de l’homme du milieu). Si le certificat a été remplacé volontairement, effacez l’empreinte épinglée dans le profil de connexion et reconnectez-vous.</translation>
     </message>
     <message>
         <source>The pinned server certificate (SHA-256 %1) is not acceptable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat serveur épinglé (SHA-256 %1) n’est pas acceptable : %2</translation>
     </message>
     <message>
         <source>The server certificate (SHA-256 %1) is not acceptable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur (SHA-256 %1) n’est pas acceptable : %2</translation>
     </message>
     <message>
         <source>No CA file is configured and no certificate is pinned for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier d’AC n’est configuré et aucun certificat n’est épinglé pour cette connexion.</translation>
     </message>
 </context>
 <context>
@@ -1011,79 +1019,79 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <name>noc::SshTunnelWorker</name>
     <message>
         <source>Cannot create an SSH session (out of memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer une session SSH (mémoire insuffisante).</translation>
     </message>
     <message>
         <source>Cannot connect to the SSH server %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de se connecter au serveur SSH %1 : %2</translation>
     </message>
     <message>
         <source>The SSH server %1 sent no usable host key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SSH %1 n’a envoyé aucune clé d’hôte utilisable : %2</translation>
     </message>
     <message>
         <source>WARNING: THE SSH HOST KEY OF %1 HAS CHANGED. It now presents the %2 key %3, but %4 records %5. Someone could be intercepting the connection (man-in-the-middle attack), or the host key was replaced. The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ATTENTION : LA CLÉ D’HÔTE SSH DE %1 A CHANGÉ. Il présente maintenant la clé %2 %3, mais %4 enregistre %5. Quelqu’un intercepte peut-être la connexion (attaque de l’homme du milieu), ou la clé d’hôte a été remplacée. La connexion a été refusée ; si le changement est attendu, retirez l’ancienne clé de %4 et reconnectez-vous.</translation>
     </message>
     <message>
         <source>a different key</source>
-        <translation type="unfinished"></translation>
+        <translation>une autre clé</translation>
     </message>
     <message>
         <source>WARNING: the SSH server %1 presented a %2 key (%3), but %4 holds a key of a different type for this host. Someone could be intercepting the connection (man-in-the-middle attack). The connection was refused; if the change is expected, remove the old key from %4 and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ATTENTION : le serveur SSH %1 a présenté une clé %2 (%3), mais %4 contient une clé d’un autre type pour cet hôte. Quelqu’un intercepte peut-être la connexion (attaque de l’homme du milieu). La connexion a été refusée ; si le changement est attendu, retirez l’ancienne clé de %4 et reconnectez-vous.</translation>
     </message>
     <message>
         <source>Cannot check the host key of %1 against %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la clé d’hôte de %1 avec %2 : %3</translation>
     </message>
     <message>
         <source>The host key of %1 was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d’hôte de %1 n’a pas été acceptée.</translation>
     </message>
     <message>
         <source>Cannot read the SSH private key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la clé privée SSH %1.</translation>
     </message>
     <message>
         <source>Cannot load the SSH private key %1: it is not a private key, or the passphrase is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la clé privée SSH %1 : ce n’est pas une clé privée, ou la phrase secrète est fausse.</translation>
     </message>
     <message>
         <source>The SSH server %1 refused the %2 for user %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SSH %1 a refusé %2 pour l’utilisateur %3.</translation>
     </message>
     <message>
         <source>public key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>le mot de passe</translation>
     </message>
     <message>
         <source>The SSH server %1 asks for a further authentication method, which the console does not support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SSH %1 demande une méthode d’authentification supplémentaire que la console ne prend pas en charge.</translation>
     </message>
     <message>
         <source>SSH authentication with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification SSH auprès de %1 : %2</translation>
     </message>
     <message>
         <source>Cannot set up the SSH event loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre en place la boucle d’événements SSH.</translation>
     </message>
     <message>
         <source>Cannot open a local port for the SSH tunnel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir un port local pour le tunnel SSH : %1</translation>
     </message>
     <message>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a fermé la connexion</translation>
     </message>
     <message>
         <source>The SSH connection to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion SSH vers %1 a été perdue : %2</translation>
     </message>
 </context>
 <context>

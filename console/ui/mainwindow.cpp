@@ -142,10 +142,34 @@ void MainWindow::buildUi()
     m_banner = new ConnectionBanner(this);
     m_banner->setObjectName(u"connectionBanner"_s);
 
+    // The sidebar: product name above the page list, so a screenshot or a glance across the room
+    // says which tool this is.
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName(u"sidebar"_s);
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setStyleSheet(u"QWidget#sidebar { background: #eceff1; border-right: 1px solid #cfd8dc; }"_s);
+    auto *brandIcon = new QLabel(sidebar);
+    brandIcon->setPixmap(QIcon(u":/icons/noc-console.svg"_s).pixmap(QSize(32, 32), devicePixelRatio()));
+    m_brand = new QLabel(sidebar);
+    QFont brandFont = m_brand->font();
+    brandFont.setBold(true);
+    brandFont.setPointSizeF(brandFont.pointSizeF() * 1.15);
+    m_brand->setFont(brandFont);
+    auto *brand = new QHBoxLayout;
+    brand->setContentsMargins(14, 14, 14, 6);
+    brand->setSpacing(10);
+    brand->addWidget(brandIcon);
+    brand->addWidget(m_brand, 1);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    sidebarLayout->addLayout(brand);
+    sidebarLayout->addWidget(m_nav, 1);
+
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
-    body->addWidget(m_nav);
+    body->addWidget(sidebar);
     body->addWidget(m_stack, 1);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -261,6 +285,7 @@ void MainWindow::retranslateUi()
         m_emptyPages.at(i)->setDescription(empty[i].description);
     }
 
+    m_brand->setText(tr("NOC Console"));
     m_connectionMenu->setTitle(tr("&Connection"));
     m_connectAction->setText(tr("&Connect…"));
     m_disconnectAction->setText(tr("&Disconnect"));

@@ -90,6 +90,7 @@ private:
     LanguageManager *m_language = nullptr;
     ConsoleSession *m_session = nullptr;
 
+    QLabel *m_brand = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;

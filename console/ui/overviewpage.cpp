@@ -5,6 +5,7 @@
 #include "widgets/statuspalette.h"
 
 #include <QEvent>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -74,23 +75,40 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_started = valueLabel(u"startedValue"_s, m_engineBox);
     m_uptime = valueLabel(u"uptimeValue"_s, m_engineBox);
     m_journal = valueLabel(u"journalHeadValue"_s, m_engineBox);
+    m_journalTimeValue = valueLabel(u"journalTimeValue"_s, m_engineBox);
+    m_hashValue = valueLabel(u"journalHashValue"_s, m_engineBox);
+    m_hashValue->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_versionLabel = new QLabel(m_engineBox);
     m_siteLabel = new QLabel(m_engineBox);
     m_startedLabel = new QLabel(m_engineBox);
     m_uptimeLabel = new QLabel(m_engineBox);
     m_journalLabel = new QLabel(m_engineBox);
+    m_journalTimeLabel = new QLabel(m_engineBox);
+    m_hashLabel = new QLabel(m_engineBox);
     form->addRow(m_siteLabel, m_site);
     form->addRow(m_versionLabel, m_version);
     form->addRow(m_startedLabel, m_started);
     form->addRow(m_uptimeLabel, m_uptime);
     form->addRow(m_journalLabel, m_journal);
+    form->addRow(m_journalTimeLabel, m_journalTimeValue);
+    form->addRow(m_hashLabel, m_hashValue);
 
     m_servicesBox = new QGroupBox(this);
     m_serviceView = tableView(m_servicesBox);
     m_serviceView->setObjectName(u"serviceTable"_s);
     m_serviceView->setModel(m_services);
-    m_serviceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_serviceView->horizontalHeader()->setSectionResizeMode(ServiceStatusModel::DetailColumn, QHeaderView::Stretch);
+    // Views keep ResizeToContents columns at the width of the rows present when they were laid
+    // out; fixed starting widths from the font keep rows that arrive later readable.
+    const QFontMetrics fm = fontMetrics();
+    QHeaderView *serviceHeader = m_serviceView->horizontalHeader();
+    serviceHeader->setSectionResizeMode(QHeaderView::Interactive);
+    serviceHeader->resizeSection(ServiceStatusModel::NameColumn, fm.horizontalAdvance(u"replication"_s) + 40);
+    serviceHeader->resizeSection(ServiceStatusModel::StateColumn, fm.horizontalAdvance(u"Not available"_s) + 60);
+    serviceHeader->resizeSection(ServiceStatusModel::ListenColumn, fm.horizontalAdvance(u"127.0.0.1:65535"_s) + 24);
+    serviceHeader->resizeSection(ServiceStatusModel::SinceColumn, fm.horizontalAdvance(u"2026-11-21 06:05:21"_s) + 24);
+    serviceHeader->setSectionResizeMode(ServiceStatusModel::DetailColumn, QHeaderView::Stretch);
+    // Detail is the one column worth truncating; it keeps its full text in the tooltip.
+    m_serviceView->horizontalHeader()->moveSection(ServiceStatusModel::DetailColumn, ServiceStatusModel::SinceColumn);
     auto *servicesLayout = new QVBoxLayout(m_servicesBox);
     servicesLayout->addWidget(m_serviceView);
 
@@ -98,14 +116,17 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_eventView = tableView(m_eventsBox);
     m_eventView->setObjectName(u"eventTable"_s);
     m_eventView->setModel(m_events);
-    m_eventView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_eventView->horizontalHeader()->setSectionResizeMode(EventLogModel::SummaryColumn, QHeaderView::Stretch);
+    QHeaderView *eventHeader = m_eventView->horizontalHeader();
+    eventHeader->setSectionResizeMode(QHeaderView::Interactive);
+    eventHeader->resizeSection(EventLogModel::TimeColumn, fm.horizontalAdvance(u"00:00:00"_s) + 32);
+    eventHeader->resizeSection(EventLogModel::TypeColumn, fm.horizontalAdvance(u"Journal #0000000"_s) + 32);
+    eventHeader->setSectionResizeMode(EventLogModel::SummaryColumn, QHeaderView::Stretch);
     auto *eventsLayout = new QVBoxLayout(m_eventsBox);
     eventsLayout->addWidget(m_eventView);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(m_engineBox, 0);
-    top->addWidget(m_servicesBox, 1);
+    top->addWidget(m_engineBox, 2);
+    top->addWidget(m_servicesBox, 5);
 
     auto *topWidget = new QWidget(this);
     topWidget->setLayout(top);
@@ -272,6 +293,8 @@ void OverviewPage::retranslateUi()
     m_startedLabel->setText(tr("Started:"));
     m_uptimeLabel->setText(tr("Uptime:"));
     m_journalLabel->setText(tr("Journal head:"));
+    m_journalTimeLabel->setText(tr("Newest entry:"));
+    m_hashLabel->setText(tr("Head hash:"));
     if (m_haveStatus) {
         m_version->setText(m_versionValue.isEmpty() ? tr("unknown") : m_versionValue);
         m_site->setText(m_siteValue.isEmpty() ? tr("unknown") : m_siteValue);
@@ -299,18 +322,11 @@ void OverviewPage::updateUptime()
 
 void OverviewPage::updateJournal()
 {
-    if (m_journalHead < 0) {
-        m_journal->setText(u"—"_s);
-        m_journal->setToolTip({});
-        return;
-    }
-    QString text = tr("#%1").arg(m_journalHead);
-    if (m_journalTime.isValid())
-        text = tr("#%1 at %2").arg(m_journalHead).arg(localTime(m_journalTime));
-    if (!m_journalHash.isEmpty())
-        text += u" · "_s + m_journalHash.left(12) + u"…"_s;
-    m_journal->setText(text);
-    m_journal->setToolTip(m_journalHash.isEmpty() ? QString() : tr("Hash of the newest entry: %1").arg(m_journalHash));
+    m_journal->setText(m_journalHead < 0 ? u"—"_s : tr("#%1").arg(m_journalHead));
+    m_journalTimeValue->setText(m_journalTime.isValid() ? localTime(m_journalTime) : u"—"_s);
+    // Sixteen hex digits are enough to compare by eye; the full hash is one hover away.
+    m_hashValue->setText(m_journalHash.isEmpty() ? u"—"_s : m_journalHash.left(16) + u"…"_s);
+    m_hashValue->setToolTip(m_journalHash.isEmpty() ? QString() : tr("Hash of the newest entry: %1").arg(m_journalHash));
 }
 
 void OverviewPage::updateFreshness()

@@ -64,11 +64,15 @@ private:
     QLabel *m_startedLabel = nullptr;
     QLabel *m_uptimeLabel = nullptr;
     QLabel *m_journalLabel = nullptr;
+    QLabel *m_journalTimeLabel = nullptr;
+    QLabel *m_hashLabel = nullptr;
     QLabel *m_version = nullptr;
     QLabel *m_site = nullptr;
     QLabel *m_started = nullptr;
     QLabel *m_uptime = nullptr;
     QLabel *m_journal = nullptr;
+    QLabel *m_journalTimeValue = nullptr;
+    QLabel *m_hashValue = nullptr;
     QTableView *m_serviceView = nullptr;
     QTableView *m_eventView = nullptr;
 

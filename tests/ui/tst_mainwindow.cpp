@@ -4,13 +4,17 @@
 #include "ui/mainwindow.h"
 #include "ui/overviewpage.h"
 #include "ui/servicestatusmodel.h"
+#include "ui/trustdialog.h"
 #include "widgets/connectionbanner.h"
 #include "widgets/connectionindicator.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -112,6 +116,55 @@ private Q_SLOTS:
         QCOMPARE(other.overviewPage()->serviceModel()->rowCount(), 0);
     }
 
+    void unknownCertificateIsAskedAndPinned()
+    {
+        noc::MainWindow other;
+        other.show();
+        noc::ConnectionProfile profile = uitest::profileFor(m_engine);
+        profile.name = u"first-use"_s;
+        profile.caFile.clear();   // no CA and no pin: the console must ask, showing the fingerprint
+        other.connectToEngine(profile, m_engine.adminPassword());
+
+        noc::TrustDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = other.findChild<noc::TrustDialog *>()) != nullptr, 30000);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(other.session()->state(), ConsoleSession::State::Connecting);
+        const QString fingerprint = dialog->fingerprint();
+        QVERIFY2(hexDigits(fingerprint).size() == 64, qPrintable(fingerprint));
+        auto *shown = dialog->findChild<QLabel *>(u"fingerprint"_s);
+        QVERIFY(shown);
+        QCOMPARE(shown->text(), fingerprint);
+        // Enter must never trust anything.
+        QVERIFY(dialog->findChild<QPushButton *>(u"trustCancel"_s)->isDefault());
+
+        dialog->findChild<QPushButton *>(u"trustRemember"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(other.session()->state(), ConsoleSession::State::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(other.profiles().size() == 1, 10000);
+        QCOMPARE(other.profiles().constFirst().name, u"first-use"_s);
+        QCOMPARE(hexDigits(other.profiles().constFirst().pinnedSha256), hexDigits(fingerprint));
+        other.session()->disconnectFromEngine();
+    }
+
+    void rejectedCertificateDoesNotConnect()
+    {
+        noc::MainWindow other;
+        other.show();
+        noc::ConnectionProfile profile = uitest::profileFor(m_engine);
+        profile.name = u"declined"_s;
+        profile.caFile.clear();
+        other.connectToEngine(profile, m_engine.adminPassword());
+        noc::TrustDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = other.findChild<noc::TrustDialog *>()) != nullptr, 30000);
+        dialog->findChild<QPushButton *>(u"trustCancel"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(other.session()->state(), ConsoleSession::State::Disconnected, 30000);
+        QVERIFY(other.connectionBanner()->isVisible());
+        QCOMPARE(other.connectionBanner()->severity(), noc::StatusPalette::Severity::Critical);
+        const QList<noc::ConnectionProfile> saved = other.profiles();
+        QVERIFY(std::none_of(saved.cbegin(), saved.cend(),
+                             [](const noc::ConnectionProfile &p) { return p.name == u"declined"_s; }));
+        QCOMPARE(other.overviewPage()->serviceModel()->rowCount(), 0);
+    }
+
     void lostEngineTurnsIndicatorRed()
     {
         QCOMPARE(m_window->session()->state(), ConsoleSession::State::Connected);
@@ -141,6 +194,11 @@ private Q_SLOTS:
     }
 
 private:
+    static QString hexDigits(QString text)
+    {
+        return text.remove(u':').toLower();
+    }
+
     QTemporaryDir m_settingsDir;
     testsupport::EngineFixture m_engine;
     std::unique_ptr<noc::MainWindow> m_window;

@@ -1,8 +1,10 @@
 #include "uitestsupport.h"
 
+#include "ui/languagemanager.h"
 #include "ui/mainwindow.h"
 #include "ui/overviewpage.h"
 #include "ui/servicestatusmodel.h"
+#include "widgets/connectionbanner.h"
 
 #include <QDir>
 #include <QHash>
@@ -32,7 +34,9 @@ private Q_SLOTS:
 
     void connectedMainWindowIsNonTrivial()
     {
-        noc::MainWindow window;
+        noc::LanguageManager languages;
+        QVERIFY(languages.applyLanguage(u"en"_s));
+        noc::MainWindow window(&languages);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -77,6 +81,14 @@ private Q_SLOTS:
         QVERIFY2(histogram.size() >= 200, qPrintable(u"only %1 distinct colours"_s.arg(histogram.size())));
         QVERIFY2(commonest * 100 / pixels < 80,
                  qPrintable(u"one colour covers %1% of the window"_s.arg(commonest * 100 / pixels)));
+
+        // The same window once the engine is gone: the picture of "you are looking at old data".
+        QCOMPARE(m_engine.stop(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionBanner()->isVisible(), 30000);
+        QCOMPARE(window.connectionBanner()->severity(), noc::StatusPalette::Severity::Critical);
+        QTest::qWait(300);
+        const QString lost = dir + u"/main-window-disconnected.png"_s;
+        QVERIFY2(window.grab().save(lost), qPrintable(lost));
     }
 
     void cleanupTestCase()
