@@ -12,11 +12,6 @@ namespace noc {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("noc::ProfileStore", text);
-}
-
 reg::Error invalid(const QString &message)
 {
     return reg::Error(reg::ErrorCode::InvalidInput, message);

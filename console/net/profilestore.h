@@ -4,6 +4,7 @@
 
 #include <core/result.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,8 @@ namespace noc {
 // Used on the GUI thread; the QSettings object belongs to the caller and must outlive the store.
 class ProfileStore
 {
+    Q_DECLARE_TR_FUNCTIONS(noc::ProfileStore)
+
 public:
     explicit ProfileStore(QSettings *settings);
 

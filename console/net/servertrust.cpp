@@ -9,15 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace noc {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("noc::ServerTrust", text);
-}
-
-} // namespace
-
 reg::Result<ServerTrust> ServerTrust::fromProfile(const ConnectionProfile &profile)
 {
     ServerTrust trust;

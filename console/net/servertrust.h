@@ -4,6 +4,7 @@
 
 #include <core/result.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -20,6 +21,8 @@ namespace noc {
 // A value type owned by ConsoleSession on the GUI thread; it only judges, it never opens sockets.
 class ServerTrust
 {
+    Q_DECLARE_TR_FUNCTIONS(noc::ServerTrust)
+
 public:
     enum class Verdict {
         Trusted,       // go ahead; ignore exactly the errors passed to evaluate()
