@@ -776,7 +776,7 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     </message>
     <message>
         <source>Uptime:</source>
-        <translation>Disponibilité :</translation>
+        <translation>Temps de fonctionnement :</translation>
     </message>
     <message>
         <source>Journal head:</source>
@@ -812,7 +812,7 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     </message>
     <message>
         <source>Head hash:</source>
-        <translation>Empreinte de tête :</translation>
+        <translation>Empreinte de la tête :</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,12 @@
 #include <QPushButton>
 #include <QTest>
 
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <memory>
+
+#include <signal.h>
 
 using namespace Qt::StringLiterals;
 using noc::ConnectionIndicator;
@@ -32,9 +36,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_settingsDir.isValid());
         uitest::isolateSettings(m_settingsDir);
+        // A short heartbeat so that a silent engine is noticed within seconds.
+        m_engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1s"_s);
         QString error;
         QVERIFY2(m_engine.start(&error), qPrintable(error));
         m_window = std::make_unique<noc::MainWindow>();
+        m_window->session()->setHeartbeatInterval(1000);
         m_window->show();
     }
 
@@ -102,6 +109,34 @@ private Q_SLOTS:
         QVERIFY(seq > 0);
         QVERIFY2(m_window->overviewPage()->journalHeadText().contains(u"#%1"_s.arg(seq)),
                  qPrintable(m_window->overviewPage()->journalHeadText()));
+    }
+
+    void silentEngineIsShownAsStaleThenRecovers()
+    {
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Connected);
+        const qint64 pid = m_engine.processId();
+        QVERIFY(pid > 0);
+        // A frozen engine keeps its sockets open but says nothing: exactly the case a quiet
+        // indicator would hide.
+        QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
+        auto resume = qScopeGuard([pid] { ::kill(pid_t(pid), SIGCONT); });
+
+        ConnectionIndicator *indicator = m_window->connectionIndicator();
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), ConnectionIndicator::State::Stale, 30000);
+        QCOMPARE(indicator->severity(), noc::StatusPalette::Severity::Warning);
+        QVERIFY(indicator->isFlashing());
+        QVERIFY2(indicator->text().startsWith(u"Stale — no heartbeat for"_s), qPrintable(indicator->text()));
+        QVERIFY(m_window->connectionBanner()->isVisible());
+        QCOMPARE(m_window->connectionBanner()->severity(), noc::StatusPalette::Severity::Warning);
+        QVERIFY2(m_window->windowTitle().contains(u"STALE"_s), qPrintable(m_window->windowTitle()));
+        QVERIFY(!m_window->overviewPage()->isLive());
+
+        resume.dismiss();
+        ::kill(pid_t(pid), SIGCONT);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Connected, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->connectionBanner()->isVisible(), 10000);
+        QCOMPARE(indicator->state(), ConnectionIndicator::State::Connected);
+        QVERIFY(m_window->overviewPage()->isLive());
     }
 
     void refusedLoginIsShownAndNotRetried()

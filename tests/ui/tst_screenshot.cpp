@@ -82,6 +82,16 @@ private Q_SLOTS:
         QVERIFY2(commonest * 100 / pixels < 80,
                  qPrintable(u"one colour covers %1% of the window"_s.arg(commonest * 100 / pixels)));
 
+        // German and French windows, for reviewing translations in place (long words, cut labels).
+        for (const QString &language : {u"de"_s, u"fr"_s}) {
+            QVERIFY(languages.applyLanguage(language));
+            QCoreApplication::processEvents();
+            QTest::qWait(200);
+            const QString translated = dir + u"/main-window-"_s + language + u".png"_s;
+            QVERIFY2(window.grab().save(translated), qPrintable(translated));
+        }
+        QVERIFY(languages.applyLanguage(u"en"_s));
+
         // The same window once the engine is gone: the picture of "you are looking at old data".
         QCOMPARE(m_engine.stop(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionBanner()->isVisible(), 30000);
