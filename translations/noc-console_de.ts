@@ -489,6 +489,42 @@
         <source>Engine is shutting down (%1)</source>
         <translation>Die Engine wird beendet (%1)</translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine: the data shown may be old</source>
+        <translation>Kein Heartbeat von der Engine: die angezeigten Daten sind möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Verbindung nicht möglich</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>noc::MainWindow</name>
@@ -601,32 +637,8 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>Ü&amp;ber noc-console</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>Verbunden mit %1</translation>
-    </message>
-    <message>
-        <source>No heartbeat from the engine: the data shown may be old</source>
-        <translation>Kein Heartbeat von der Engine: die angezeigten Daten sind möglicherweise veraltet</translation>
-    </message>
-    <message>
         <source>Connection lost</source>
         <translation>Verbindung verloren</translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
-        <translation>Verbindung verloren: %1</translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation>Getrennt</translation>
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation>Getrennt: %1</translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Login failed</source>

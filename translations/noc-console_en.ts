@@ -489,6 +489,42 @@
         <source>Engine is shutting down (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine: the data shown may be old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>noc::MainWindow</name>
@@ -599,31 +635,7 @@ The network operations console for the domain-name registry engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No heartbeat from the engine: the data shown may be old</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connection lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -489,6 +489,42 @@
         <source>Engine is shutting down (%1)</source>
         <translation>Le moteur s’arrête (%1)</translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the engine: the data shown may be old</source>
+        <translation>Aucun signal de vie du moteur : les données affichées peuvent être périmées</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Connexion perdue : %1</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Connexion impossible</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Connexion impossible : %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Déconnecté : %1</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Échec de la connexion : %1</translation>
+    </message>
 </context>
 <context>
     <name>noc::MainWindow</name>
@@ -601,32 +637,8 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>&amp;À propos de noc-console</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>Connecté à %1</translation>
-    </message>
-    <message>
-        <source>No heartbeat from the engine: the data shown may be old</source>
-        <translation>Aucun signal de vie du moteur : les données affichées peuvent être périmées</translation>
-    </message>
-    <message>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
-        <translation>Connexion perdue : %1</translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation>Déconnecté</translation>
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation>Déconnecté : %1</translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation>Échec de la connexion : %1</translation>
     </message>
     <message>
         <source>Login failed</source>

@@ -125,13 +125,21 @@ bool EventLogModel::addEngineEvent(const QJsonObject &event)
     return true;
 }
 
-void EventLogModel::addConnectionEvent(const QDateTime &time, StatusPalette::Severity severity, const QString &text)
+void EventLogModel::addConnectionEvent(const QDateTime &time, ConnectionChange change, const QString &detail)
 {
     Entry e;
     e.kind = Kind::Connection;
+    e.change = change;
     e.time = time.toUTC();
-    e.fields = {text};
-    e.severity = severity;
+    e.fields = {detail};
+    switch (change) {
+    case ConnectionChange::Connected: e.severity = StatusPalette::Severity::Ok; break;
+    case ConnectionChange::Stale: e.severity = StatusPalette::Severity::Warning; break;
+    case ConnectionChange::Lost:
+    case ConnectionChange::Failed:
+    case ConnectionChange::LoginFailed: e.severity = StatusPalette::Severity::Critical; break;
+    case ConnectionChange::Disconnected: e.severity = StatusPalette::Severity::Neutral; break;
+    }
     prepend(std::move(e));
 }
 
@@ -207,8 +215,21 @@ QString EventLogModel::summaryText(const Entry &e) const
             return tr("Event stream opened as %1 (engine %2)").arg(e.fields.at(0), e.fields.at(1));
         return e.fields.at(0).isEmpty() ? tr("Engine is shutting down")
                                         : tr("Engine is shutting down (%1)").arg(e.fields.at(0));
-    case Kind::Connection:
-        return e.fields.at(0);
+    case Kind::Connection: {
+        const QString &detail = e.fields.at(0);
+        switch (e.change) {
+        case ConnectionChange::Connected: return tr("Connected to %1").arg(detail);
+        case ConnectionChange::Stale: return tr("No heartbeat from the engine: the data shown may be old");
+        case ConnectionChange::Lost:
+            return detail.isEmpty() ? tr("Connection lost") : tr("Connection lost: %1").arg(detail);
+        case ConnectionChange::Failed:
+            return detail.isEmpty() ? tr("Could not connect") : tr("Could not connect: %1").arg(detail);
+        case ConnectionChange::Disconnected:
+            return detail.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(detail);
+        case ConnectionChange::LoginFailed: return tr("Login failed: %1").arg(detail);
+        }
+        break;
+    }
     }
     return {};
 }

@@ -21,6 +21,8 @@ class EventLogModel : public QAbstractTableModel
 public:
     enum Column { TimeColumn, TypeColumn, SummaryColumn, ColumnCount };
     enum class Kind { Journal, Service, Engine, Connection };
+    // What the console itself saw happen to its connection.
+    enum class ConnectionChange { Connected, Stale, Lost, Failed, Disconnected, LoginFailed };
     enum Role {
         KindRole = Qt::UserRole + 1,   // int(Kind)
         SequenceRole,                  // journal sequence number, or -1
@@ -38,8 +40,9 @@ public:
     // Adds one event-stream message. Returns false (and changes nothing) for heartbeats, unknown
     // types and malformed messages.
     bool addEngineEvent(const QJsonObject &event);
-    // A connection change seen by the console itself; text is already translated.
-    void addConnectionEvent(const QDateTime &time, StatusPalette::Severity severity, const QString &text);
+    // A connection change seen by the console itself. detail: the endpoint for Connected, the
+    // reason otherwise (may be empty); it comes from the connection layer, already translated.
+    void addConnectionEvent(const QDateTime &time, ConnectionChange change, const QString &detail = {});
     void clear();
 
     void setCapacity(int capacity);   // at least 1; drops the oldest rows beyond it
@@ -53,6 +56,7 @@ private:
         Kind kind = Kind::Engine;
         QDateTime time;          // UTC
         qint64 seq = -1;
+        ConnectionChange change = ConnectionChange::Connected;
         QString type;            // engine event type: journal, service, hello, shutdown
         QStringList fields;      // raw values; text is composed at display time so it retranslates
         StatusPalette::Severity severity = StatusPalette::Severity::Neutral;

@@ -90,8 +90,10 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(m_banner, &ConnectionBanner::actionTriggered, this, [this] {
         if (m_bannerAction == BannerAction::Connect)
             showConnectDialog();
-        else if (m_bannerAction == BannerAction::Disconnect)
+        else if (m_bannerAction == BannerAction::Disconnect) {
+            m_userDisconnected = true;
             m_session->disconnectFromEngine();
+        }
     });
     if (m_language)
         connect(m_language, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageMenu);
@@ -375,21 +377,25 @@ void MainWindow::onStateChanged(ConsoleSession::State state, const QString &deta
         m_loginError.clear();
         m_lastHeartbeat.start();
         if (previous != State::Connected)
-            log->addConnectionEvent(now, Severity::Ok, tr("Connected to %1").arg(endpointText()));
+            log->addConnectionEvent(now, EventLogModel::ConnectionChange::Connected, endpointText());
         break;
     case State::Stale:
-        log->addConnectionEvent(now, Severity::Warning, tr("No heartbeat from the engine: the data shown may be old"));
+        log->addConnectionEvent(now, EventLogModel::ConnectionChange::Stale);
         break;
     case State::Reconnecting:
         if (previous != State::Reconnecting) {
-            log->addConnectionEvent(now, Severity::Critical, detail.isEmpty() ? tr("Connection lost")
-                                                                              : tr("Connection lost: %1").arg(detail));
+            log->addConnectionEvent(now, EventLogModel::ConnectionChange::Lost, detail);
         }
         break;
     case State::Disconnected:
-        if (previous != State::Disconnected && (m_wasConnected || !detail.isEmpty())) {
-            log->addConnectionEvent(now, m_userDisconnected ? Severity::Neutral : Severity::Critical,
-                                    detail.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(detail));
+        // A refused login was already logged by onLoginFailed, which the session signals first.
+        if (previous != State::Disconnected && m_loginError.isEmpty()) {
+            if (m_userDisconnected)
+                log->addConnectionEvent(now, EventLogModel::ConnectionChange::Disconnected);
+            else if (m_wasConnected)
+                log->addConnectionEvent(now, EventLogModel::ConnectionChange::Lost, detail);
+            else
+                log->addConnectionEvent(now, EventLogModel::ConnectionChange::Failed, detail);
         }
         break;
     case State::Connecting:
@@ -421,8 +427,8 @@ void MainWindow::onEvent(const QJsonObject &event)
 void MainWindow::onLoginFailed(const QString &message)
 {
     m_loginError = message;
-    m_overview->eventModel()->addConnectionEvent(QDateTime::currentDateTimeUtc(), Severity::Critical,
-                                                 tr("Login failed: %1").arg(message));
+    m_overview->eventModel()->addConnectionEvent(QDateTime::currentDateTimeUtc(),
+                                                 EventLogModel::ConnectionChange::LoginFailed, message);
     refreshConnectionUi();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Login failed"),
                                 tr("The engine refused the login as \"%1\".").arg(m_profile.user), QMessageBox::Ok, this);

@@ -5,6 +5,7 @@ registry_add_test(tst_connectionindicator SOURCES tst_connectionindicator.cpp LI
 registry_add_test(tst_commandline SOURCES tst_commandline.cpp LIBS noc_ui LABEL ui TIMEOUT 60)
 registry_add_test(tst_mainwindowlanguage SOURCES tst_mainwindowlanguage.cpp LIBS noc_ui LABEL ui TIMEOUT 60)
 registry_add_test(tst_mainwindowdialogs SOURCES tst_mainwindowdialogs.cpp uitestsupport.h LIBS noc_ui LABEL ui TIMEOUT 60)
+registry_add_test(tst_mainwindowoverview SOURCES tst_mainwindowoverview.cpp LIBS noc_ui LABEL ui TIMEOUT 60)
 # These two run the real registryd through EngineFixture.
 registry_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp uitestsupport.h
   LIBS noc_ui registry_testsupport LABEL ui TIMEOUT 180)

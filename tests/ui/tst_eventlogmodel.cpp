@@ -8,6 +8,8 @@
 using namespace Qt::StringLiterals;
 using noc::EventLogModel;
 
+Q_DECLARE_METATYPE(noc::EventLogModel::ConnectionChange)
+
 namespace {
 
 QJsonObject journalEvent(qint64 seq, const QString &kind = u"user.create"_s, const QString &object = u"alice"_s)
@@ -103,17 +105,39 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, 0).data(EventLogModel::SequenceRole).toLongLong(), 5);
     }
 
+    void recordsConnectionEvents_data()
+    {
+        using C = EventLogModel::ConnectionChange;
+        using S = noc::StatusPalette::Severity;
+        QTest::addColumn<EventLogModel::ConnectionChange>("change");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<int>("severity");
+        QTest::newRow("connected") << C::Connected << u"127.0.0.1:9443"_s << u"Connected to 127.0.0.1:9443"_s << int(S::Ok);
+        QTest::newRow("stale") << C::Stale << QString()
+                               << u"No heartbeat from the engine: the data shown may be old"_s << int(S::Warning);
+        QTest::newRow("lost with reason") << C::Lost << u"reset by peer"_s << u"Connection lost: reset by peer"_s
+                                          << int(S::Critical);
+        QTest::newRow("lost") << C::Lost << QString() << u"Connection lost"_s << int(S::Critical);
+        QTest::newRow("failed") << C::Failed << u"certificate not accepted"_s
+                                << u"Could not connect: certificate not accepted"_s << int(S::Critical);
+        QTest::newRow("disconnected by user") << C::Disconnected << QString() << u"Disconnected"_s << int(S::Neutral);
+        QTest::newRow("login failed") << C::LoginFailed << u"wrong password"_s << u"Login failed: wrong password"_s
+                                      << int(S::Critical);
+    }
     void recordsConnectionEvents()
     {
+        QFETCH(EventLogModel::ConnectionChange, change);
+        QFETCH(QString, detail);
+        QFETCH(QString, summary);
+        QFETCH(int, severity);
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.addConnectionEvent(QDateTime::currentDateTimeUtc(), noc::StatusPalette::Severity::Critical,
-                                 u"Connection lost"_s);
+        model.addConnectionEvent(QDateTime::currentDateTimeUtc(), change, detail);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 0).data(EventLogModel::KindRole).toInt(), int(EventLogModel::Kind::Connection));
-        QCOMPARE(model.index(0, EventLogModel::SummaryColumn).data().toString(), u"Connection lost"_s);
-        QCOMPARE(model.index(0, 0).data(EventLogModel::SeverityRole).toInt(),
-                 int(noc::StatusPalette::Severity::Critical));
+        QCOMPARE(model.index(0, EventLogModel::SummaryColumn).data().toString(), summary);
+        QCOMPARE(model.index(0, 0).data(EventLogModel::SeverityRole).toInt(), severity);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }

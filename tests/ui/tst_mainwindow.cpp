@@ -8,6 +8,7 @@
 #include "widgets/connectionbanner.h"
 #include "widgets/connectionindicator.h"
 
+#include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -177,7 +178,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(other.profiles().size() == 1, 10000);
         QCOMPARE(other.profiles().constFirst().name, u"first-use"_s);
         QCOMPARE(hexDigits(other.profiles().constFirst().pinnedSha256), hexDigits(fingerprint));
-        other.session()->disconnectFromEngine();
+
+        // Disconnecting on purpose is reported, but not as an alarm.
+        QAction *disconnect = findAction(other, u"&Disconnect"_s);
+        QVERIFY(disconnect && disconnect->isEnabled());
+        disconnect->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(other.session()->state(), ConsoleSession::State::Disconnected, 10000);
+        QCOMPARE(other.connectionBanner()->title(), u"Not connected"_s);
+        QCOMPARE(other.connectionBanner()->severity(), noc::StatusPalette::Severity::Neutral);
+        QVERIFY(!disconnect->isEnabled());
     }
 
     void rejectedCertificateDoesNotConnect()
@@ -229,6 +238,16 @@ private Q_SLOTS:
     }
 
 private:
+    static QAction *findAction(const QWidget &window, const QString &text)
+    {
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        for (QAction *action : actions) {
+            if (action->text() == text)
+                return action;
+        }
+        return nullptr;
+    }
+
     static QString hexDigits(QString text)
     {
         return text.remove(u':').toLower();
