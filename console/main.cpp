@@ -33,7 +33,10 @@ int main(int argc, char *argv[])
     const std::optional<noc::CommandLineOptions> options =
         noc::CommandLineOptions::parse(QApplication::arguments(), &message, &exitCode);
     if (!options) {
-        std::fputs(qPrintable(message.endsWith(u'\n') ? message : message + u'\n'), exitCode == 0 ? stdout : stderr);
+        if (exitCode == 0)
+            std::fputs(qPrintable(message), stdout);
+        else
+            std::fprintf(stderr, "noc-console: %s\n", qPrintable(message));
         return exitCode;
     }
     if (!options->language.isEmpty())

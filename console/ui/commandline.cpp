@@ -52,7 +52,8 @@ std::optional<CommandLineOptions> CommandLineOptions::parse(const QStringList &a
 
     if (!parser.parse(arguments))
         return fail(parser.errorText());
-    if (parser.isSet(helpOption)) {
+    // --help-all is added by addHelpOption(); answering it here keeps parse() free of exit().
+    if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s)) {
         *exitCode = 0;
         *error = parser.helpText();
         return std::nullopt;

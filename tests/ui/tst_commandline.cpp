@@ -57,6 +57,7 @@ private Q_SLOTS:
         QTest::newRow("positional") << QStringList{u"extra"_s};
         QTest::newRow("password file alone") << QStringList{u"--password-file"_s, u"/tmp/x"_s};
         QTest::newRow("missing value") << QStringList{u"--connect"_s};
+        QTest::newRow("connect with query") << QStringList{u"--connect"_s, u"https://127.0.0.1:9443?x=1"_s};
     }
     void rejectsBadArguments()
     {
@@ -67,6 +68,23 @@ private Q_SLOTS:
         QVERIFY(!CommandLineOptions::parse(arguments, &error, &exitCode));
         QCOMPARE(exitCode, 2);
         QVERIFY(!error.isEmpty());
+    }
+
+    void helpAndVersionExitWithoutOptions_data()
+    {
+        QTest::addColumn<QString>("argument");
+        QTest::newRow("help") << u"--help"_s;
+        QTest::newRow("help-all") << u"--help-all"_s;
+        QTest::newRow("version") << u"--version"_s;
+    }
+    void helpAndVersionExitWithoutOptions()
+    {
+        QFETCH(QString, argument);
+        QString output;
+        int exitCode = -1;
+        QVERIFY(!CommandLineOptions::parse({u"noc-console"_s, argument}, &output, &exitCode));
+        QCOMPARE(exitCode, 0);
+        QVERIFY(!output.isEmpty());
     }
 
     void appliesOverridesToSavedProfile()
