@@ -11,3 +11,8 @@ registry_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp uitestsupport.h
   LIBS noc_ui registry_testsupport LABEL ui TIMEOUT 180)
 registry_add_test(tst_screenshot SOURCES tst_screenshot.cpp uitestsupport.h
   LIBS noc_ui registry_testsupport LABEL ui TIMEOUT 180 XVFB)
+if(TARGET registryd)
+  # Building just these tests must also build the engine they start.
+  add_dependencies(tst_mainwindow registryd)
+  add_dependencies(tst_screenshot registryd)
+endif()
