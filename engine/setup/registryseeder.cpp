@@ -226,8 +226,8 @@ Result<void> RegistrySeeder::createTlds(const QStringList &tlds)
 
 Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
 {
-    // Each phase only refers to objects of earlier phases, so waiting between phases keeps the
-    // foreign keys satisfied even if a later work item were reordered within its group.
+    // Each phase refers only to objects of earlier phases. Waiting for a phase before submitting the
+    // next reports a failed object as itself, not as a foreign-key error in everything that uses it.
     QList<WriteWork> work;
     for (const DemoRegistrar &r : data.registrars)
         work << registrarWork(r, m_now);
