@@ -689,10 +689,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>Anmeldung als %1…</translation>
     </message>
     <message>
-        <source>Everything below is the last known state until the connection is back.</source>
-        <translation>Alles hier unten ist der letzte bekannte Stand, bis die Verbindung wieder steht.</translation>
-    </message>
-    <message>
         <source>STALE</source>
         <translation>VERALTET</translation>
     </message>
@@ -747,6 +743,10 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>NOC Console</source>
         <translation>NOC-Konsole</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state. Reconnecting to %1 now…</source>
+        <translation>Alles hier unten ist der letzte bekannte Stand. Verbinde jetzt neu mit %1…</translation>
     </message>
 </context>
 <context>

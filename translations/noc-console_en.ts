@@ -687,10 +687,6 @@ The network operations console for the domain-name registry engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything below is the last known state until the connection is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>STALE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,6 +740,10 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>NOC Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state. Reconnecting to %1 now…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -689,10 +689,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>Connexion en tant que %1…</translation>
     </message>
     <message>
-        <source>Everything below is the last known state until the connection is back.</source>
-        <translation>Tout ce qui suit est le dernier état connu jusqu’au rétablissement de la connexion.</translation>
-    </message>
-    <message>
         <source>STALE</source>
         <translation>OBSOLÈTE</translation>
     </message>
@@ -747,6 +743,10 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>NOC Console</source>
         <translation>Console NOC</translation>
+    </message>
+    <message>
+        <source>Everything below is the last known state. Reconnecting to %1 now…</source>
+        <translation>Tout ce qui suit est le dernier état connu. Reconnexion à %1 en cours…</translation>
     </message>
 </context>
 <context>

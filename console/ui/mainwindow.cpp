@@ -383,9 +383,12 @@ void MainWindow::onStateChanged(ConsoleSession::State state, const QString &deta
         log->addConnectionEvent(now, EventLogModel::ConnectionChange::Stale);
         break;
     case State::Reconnecting:
-        if (previous != State::Reconnecting) {
+        // The first drop is "lost"; each failed retry after it is logged as such (back-off keeps
+        // that to one line a minute at most).
+        if (previous == State::Connected || previous == State::Stale)
             log->addConnectionEvent(now, EventLogModel::ConnectionChange::Lost, detail);
-        }
+        else if (previous != State::Reconnecting)
+            log->addConnectionEvent(now, EventLogModel::ConnectionChange::Failed, detail);
         break;
     case State::Disconnected:
         // A refused login was already logged by onLoginFailed, which the session signals first.
@@ -537,14 +540,22 @@ void MainWindow::refreshConnectionUi()
         break;
     case State::Connecting:
     case State::Authenticating:
+        if (m_wasConnected) {
+            // A retry after a loss: the data on screen is still old, so this stays red.
+            stateWord = tr("DISCONNECTED");
+            m_indicator->showReconnecting(0);
+            m_banner->showMessage(Severity::Critical, tr("Connection lost"),
+                                  tr("Everything below is the last known state. Reconnecting to %1 now…")
+                                      .arg(endpointText()));
+            setBannerAction(BannerAction::Disconnect);
+            m_banner->show();
+            break;
+        }
         stateWord = tr("Connecting");
         m_indicator->showConnecting(endpointText());
         m_banner->showMessage(Severity::Info,
                               m_state == State::Connecting ? tr("Connecting to %1…").arg(endpointText())
-                                                           : tr("Logging in as %1…").arg(m_profile.user),
-                              m_wasConnected ? tr("Everything below is the last known state until the connection "
-                                                  "is back.")
-                                             : QString());
+                                                           : tr("Logging in as %1…").arg(m_profile.user));
         setBannerAction(BannerAction::Disconnect);
         m_banner->show();
         break;

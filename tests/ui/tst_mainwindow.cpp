@@ -56,6 +56,7 @@ private Q_SLOTS:
 
     void showsLiveStatusAfterLogin()
     {
+        m_port = m_engine.port(u"management"_s);
         m_window->connectToEngine(uitest::profileFor(m_engine), m_engine.adminPassword());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Connected, 30000);
 
@@ -230,6 +231,40 @@ private Q_SLOTS:
         QVERIFY(m_window->overviewPage()->uptimeText().contains(u"last known"_s));
     }
 
+    void reconnectsWhenEngineReturns()
+    {
+        QVERIFY(!m_engine.isRunning());
+        // Same address as before, so the console's profile still points at it.
+        const quint16 port = m_port;
+        QVERIFY(port != 0);
+        m_engine.setConfigValue(u"management"_s, u"listen"_s, u"127.0.0.1:%1"_s.arg(port));
+        QString error;
+        QVERIFY2(m_engine.start(&error), qPrintable(error));
+        QCOMPARE(m_engine.port(u"management"_s), port);
+
+        // Back-off is at most a few seconds this early; the bound only guards a hung test.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Connected, 90000);
+        QCOMPARE(m_window->connectionIndicator()->state(), ConnectionIndicator::State::Connected);
+        QVERIFY(!m_window->connectionBanner()->isVisible());
+        QVERIFY(m_window->overviewPage()->isLive());
+        QVERIFY2(!m_window->overviewPage()->uptimeText().contains(u"last known"_s),
+                 qPrintable(m_window->overviewPage()->uptimeText()));
+        // The newest connection line in the event list is the reconnect; the loss is further down.
+        EventLogModel *events = m_window->overviewPage()->eventModel();
+        QStringList connectionLines;
+        for (int row = 0; row < events->rowCount(); ++row) {
+            const QModelIndex index = events->index(row, EventLogModel::SummaryColumn);
+            if (index.data(EventLogModel::KindRole).toInt() == int(EventLogModel::Kind::Connection))
+                connectionLines.append(index.data().toString());
+        }
+        QVERIFY(connectionLines.size() >= 2);
+        QVERIFY2(connectionLines.at(0).startsWith(u"Connected to"_s), qPrintable(connectionLines.join(u" | "_s)));
+        // Failed retries may sit in between, depending on how long the engine took to come back.
+        QVERIFY2(std::any_of(connectionLines.cbegin() + 1, connectionLines.cend(),
+                             [](const QString &line) { return line.startsWith(u"Connection lost"_s); }),
+                 qPrintable(connectionLines.join(u" | "_s)));
+    }
+
     void cleanupTestCase()
     {
         m_window.reset();
@@ -256,6 +291,7 @@ private:
     QTemporaryDir m_settingsDir;
     testsupport::EngineFixture m_engine;
     std::unique_ptr<noc::MainWindow> m_window;
+    quint16 m_port = 0;
 };
 
 QTEST_MAIN(tst_MainWindow)
