@@ -2,7 +2,7 @@
 # XVFB runs the test under xvfb-run with the xcb platform (for screenshots); otherwise offscreen.
 #
 # Every test goes through here so it carries a label and a time-out. The default test command
-# excludes the bench and fuzz labels (see installer/run-tests.sh).
+# excludes the bench and fuzz labels (see installer/test.sh).
 set(REGISTRY_TEST_LABELS unit integration ui bench fuzz)
 
 function(registry_add_test name)

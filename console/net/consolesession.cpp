@@ -86,6 +86,7 @@ public:
     void handleEventMessage(const QString &message);
     void handleSocketGone();
     void checkHeartbeat();
+    void adoptHeartbeatInterval(const QJsonObject &status);
     void applyEventToStatus(const QJsonObject &event);
 
     ConsoleSession *q;
@@ -445,6 +446,7 @@ void ConsoleSessionPrivate::fetchStatus()
         const QJsonObject answer = readBody(reply);
         if (status == 200) {
             lastStatus = answer;
+            adoptHeartbeatInterval(lastStatus);
             Q_EMIT q->statusReceived(lastStatus);
             openEvents();
             return;
@@ -597,6 +599,7 @@ void ConsoleSessionPrivate::applyEventToStatus(const QJsonObject &event)
         const QJsonObject status = event.value(u"status"_s).toObject();
         if (!status.isEmpty()) {
             lastStatus = status;
+            adoptHeartbeatInterval(lastStatus);
             Q_EMIT q->statusReceived(lastStatus);
         }
     } else if (type == u"service") {
@@ -626,6 +629,17 @@ void ConsoleSessionPrivate::applyEventToStatus(const QJsonObject &event)
             journal.insert(u"headTime"_s, event.value(u"time"_s));
         lastStatus.insert(u"journal"_s, journal);
         Q_EMIT q->statusReceived(lastStatus);
+    }
+}
+
+// The engine says how often it sends heartbeats; staleness is judged against that, not a guess.
+void ConsoleSessionPrivate::adoptHeartbeatInterval(const QJsonObject &status)
+{
+    const double seconds = status.value(u"heartbeatSeconds"_s).toDouble(0);
+    if (seconds >= 1 && seconds <= 300) {
+        heartbeatMsecs = int(seconds * 1000);
+        if (heartbeatTimer.isActive())
+            heartbeatTimer.start(std::max(250, heartbeatMsecs / 2));
     }
 }
 

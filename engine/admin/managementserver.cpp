@@ -491,6 +491,7 @@ QJsonObject ManagementServer::statusJson()
                        {QStringLiteral("site"), m_config.siteName},
                        {QStringLiteral("startedAt"), isoTime(m_startedAt)},
                        {QStringLiteral("uptimeSeconds"), m_startedAt.secsTo(now)},
+                       {QStringLiteral("heartbeatSeconds"), m_config.management.heartbeatSecs},
                        {QStringLiteral("services"), services},
                        {QStringLiteral("journal"), journal}};
 }

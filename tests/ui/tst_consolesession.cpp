@@ -36,7 +36,7 @@ QString lastDetail(const QSignalSpy &states)
 
 // The direct-TLS half of the connection tests (the SSH half is tst_sshtunnel): ConsoleSession
 // against a real registryd, with every way of trusting, or refusing, its certificate.
-class tst_SshTunnel_DirectTls : public QObject
+class tst_ConsoleSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -61,7 +61,7 @@ private:
     QString m_serverFingerprint;
 };
 
-void tst_SshTunnel_DirectTls::initTestCase()
+void tst_ConsoleSession::initTestCase()
 {
     m_engine.setConfigValue(u"management"_s, u"heartbeat"_s, u"1"_s);
     QString error;
@@ -81,12 +81,12 @@ void tst_SshTunnel_DirectTls::initTestCase()
     probe.disconnectFromHost();
 }
 
-void tst_SshTunnel_DirectTls::cleanupTestCase()
+void tst_ConsoleSession::cleanupTestCase()
 {
     m_engine.stop();
 }
 
-ConnectionProfile tst_SshTunnel_DirectTls::profile() const
+ConnectionProfile tst_ConsoleSession::profile() const
 {
     ConnectionProfile p;
     p.name = u"direct test"_s;
@@ -97,7 +97,7 @@ ConnectionProfile tst_SshTunnel_DirectTls::profile() const
     return p;
 }
 
-void tst_SshTunnel_DirectTls::caFileConnectsAndReceivesLiveStatus()
+void tst_ConsoleSession::caFileConnectsAndReceivesLiveStatus()
 {
     ConnectionProfile p = profile();
     p.caFile = m_engine.caCertificateFile();
@@ -118,7 +118,7 @@ void tst_SshTunnel_DirectTls::caFileConnectsAndReceivesLiveStatus()
     QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
 }
 
-void tst_SshTunnel_DirectTls::unknownCertificateAsksAndRememberPinsIt()
+void tst_ConsoleSession::unknownCertificateAsksAndRememberPinsIt()
 {
     ConnectionProfile pinned;
     {
@@ -150,7 +150,7 @@ void tst_SshTunnel_DirectTls::unknownCertificateAsksAndRememberPinsIt()
     QCOMPARE(approvals.count(), 0);
 }
 
-void tst_SshTunnel_DirectTls::approvalWithoutRememberDoesNotPin()
+void tst_ConsoleSession::approvalWithoutRememberDoesNotPin()
 {
     ConsoleSession session;
     QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
@@ -163,7 +163,7 @@ void tst_SshTunnel_DirectTls::approvalWithoutRememberDoesNotPin()
     QVERIFY(session.profile().pinnedSha256.isEmpty());
 }
 
-void tst_SshTunnel_DirectTls::rejectedCertificateDisconnects()
+void tst_ConsoleSession::rejectedCertificateDisconnects()
 {
     ConsoleSession session;
     QSignalSpy approvals(&session, &ConsoleSession::serverCertificateNeedsApproval);
@@ -175,7 +175,7 @@ void tst_SshTunnel_DirectTls::rejectedCertificateDisconnects()
     QCOMPARE(reconnects.count(), 0);
 }
 
-void tst_SshTunnel_DirectTls::wrongPinIsHardFailureNamingBothFingerprints()
+void tst_ConsoleSession::wrongPinIsHardFailureNamingBothFingerprints()
 {
     const QString otherPin =
         u"D9:67:58:93:B3:E2:F7:96:9C:31:47:0E:AA:64:D7:2A:6E:EA:76:65:5A:42:8E:04:77:3E:6E:1B:9C:54:83:97"_s;
@@ -198,7 +198,7 @@ void tst_SshTunnel_DirectTls::wrongPinIsHardFailureNamingBothFingerprints()
     QCOMPARE(loginFailures.count(), 0);
 }
 
-void tst_SshTunnel_DirectTls::wrongPasswordFailsWithoutRetrying()
+void tst_ConsoleSession::wrongPasswordFailsWithoutRetrying()
 {
     ConnectionProfile p = profile();
     p.caFile = m_engine.caCertificateFile();
@@ -215,7 +215,7 @@ void tst_SshTunnel_DirectTls::wrongPasswordFailsWithoutRetrying()
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
 }
 
-void tst_SshTunnel_DirectTls::apiGetAnswersWithTheEngineReply()
+void tst_ConsoleSession::apiGetAnswersWithTheEngineReply()
 {
     ConnectionProfile p = profile();
     p.caFile = m_engine.caCertificateFile();
@@ -242,7 +242,7 @@ void tst_SshTunnel_DirectTls::apiGetAnswersWithTheEngineReply()
     QCOMPARE(replies.constFirst().at(1).toInt(), 0);
 }
 
-void tst_SshTunnel_DirectTls::reconnectsAfterEngineRestart()
+void tst_ConsoleSession::reconnectsAfterEngineRestart()
 {
     ConnectionProfile p = profile();
     p.caFile = m_engine.caCertificateFile();
@@ -266,7 +266,7 @@ void tst_SshTunnel_DirectTls::reconnectsAfterEngineRestart()
     QCOMPARE(loginFailures.count(), 0);
 }
 
-void tst_SshTunnel_DirectTls::frozenEngineTurnsStaleThenReconnects()
+void tst_ConsoleSession::frozenEngineTurnsStaleThenReconnects()
 {
     ConnectionProfile p = profile();
     p.caFile = m_engine.caCertificateFile();
@@ -291,7 +291,7 @@ void tst_SshTunnel_DirectTls::frozenEngineTurnsStaleThenReconnects()
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
 }
 
-void tst_SshTunnel_DirectTls::expiredTokenLogsInAgainSilently()
+void tst_ConsoleSession::expiredTokenLogsInAgainSilently()
 {
     // An engine of its own: tokens live 5 s (the shortest allowed), so the event stream is closed
     // with 4001 while the test watches.
@@ -327,7 +327,7 @@ void tst_SshTunnel_DirectTls::expiredTokenLogsInAgainSilently()
     QCOMPARE(loginFailures.count(), 0);
 }
 
-void tst_SshTunnel_DirectTls::lockedAccountFailsWithoutRetrying()
+void tst_ConsoleSession::lockedAccountFailsWithoutRetrying()
 {
     EngineFixture engine;
     engine.setInitArguments({});
@@ -354,5 +354,5 @@ void tst_SshTunnel_DirectTls::lockedAccountFailsWithoutRetrying()
     QCOMPARE(reconnects.count(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_SshTunnel_DirectTls)
-#include "tst_sshtunnel_directtls.moc"
+QTEST_GUILESS_MAIN(tst_ConsoleSession)
+#include "tst_consolesession.moc"
