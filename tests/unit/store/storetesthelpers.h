@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <future>
+
 // Shared by the store tests: a real SQLite file in a temporary directory, and a write that records
 // a journal entry, so each test states only what it is about.
 namespace storetest {
@@ -32,5 +34,36 @@ inline reg::store::WriteWork addTld(const QString &name)
             reg::store::JournalChange{QStringLiteral("test"), QStringLiteral("tld.create"), name, QJsonObject{{QStringLiteral("name"), name}}});
     };
 }
+
+// Holds the writer inside a transaction until release(), so work submitted meanwhile queues up
+// behind it: lets tests build a group commit deterministically instead of hoping for one.
+class WriterGate
+{
+public:
+    explicit WriterGate(reg::store::Writer &writer)
+    {
+        std::shared_future<void> released = m_release.get_future().share();
+        auto entered = std::make_shared<std::promise<void>>();
+        std::future<void> inside = entered->get_future();
+        writer.submit([entered, released](reg::store::Connection &) -> reg::Result<std::optional<reg::store::JournalChange>> {
+            entered->set_value();
+            released.wait();
+            return std::optional<reg::store::JournalChange>();
+        }, nullptr, {});
+        inside.wait();
+    }
+    ~WriterGate() { release(); }
+    void release()
+    {
+        if (!m_released) {
+            m_released = true;
+            m_release.set_value();
+        }
+    }
+
+private:
+    std::promise<void> m_release;
+    bool m_released = false;
+};
 
 } // namespace storetest

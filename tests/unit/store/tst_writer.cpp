@@ -2,7 +2,6 @@
 
 #include <QSignalSpy>
 
-#include <future>
 
 using namespace reg;
 using namespace reg::store;
@@ -46,15 +45,7 @@ void tst_Writer::commitsQueuedWorkInOneGroup()
     const qint64 commitsBefore = store->writer().commitCount();
 
     // Hold the writer inside a first transaction while 100 more commands queue up behind it.
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    std::promise<void> entered;
-    store->writer().submit([&entered, released](Connection &) -> Result<std::optional<JournalChange>> {
-        entered.set_value();
-        released.wait();
-        return std::optional<JournalChange>();
-    }, nullptr, {});
-    entered.get_future().wait();
+    storetest::WriterGate gate(store->writer());
 
     int answered = 0;
     QList<qint64> sequences;
@@ -65,7 +56,7 @@ void tst_Writer::commitsQueuedWorkInOneGroup()
             ++answered;
         });
     }
-    release.set_value();
+    gate.release();
     QTRY_COMPARE(answered, 100);
     // One transaction for the blocker, one for all 100 queued commands: one fsync, not 100.
     QCOMPARE(store->writer().commitCount() - commitsBefore, qint64(2));
@@ -78,13 +69,7 @@ void tst_Writer::failedWorkRollsBackOnlyItself()
     QTemporaryDir dir;
     auto store = storetest::openStore(dir);
     QVERIFY(store);
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    store->writer().submit([released](Connection &) -> Result<std::optional<JournalChange>> {
-        released.wait();
-        return std::optional<JournalChange>();
-    }, nullptr, {});
-
+    storetest::WriterGate gate(store->writer());
     QList<bool> outcomes(3);
     int answered = 0;
     const auto record = [&](int index) {
@@ -97,7 +82,7 @@ void tst_Writer::failedWorkRollsBackOnlyItself()
         return Error(ErrorCode::Conflict, QStringLiteral("refused"));
     }, this, record(1));
     store->writer().submit(storetest::addTld(QStringLiteral("good2")), this, record(2));
-    release.set_value();
+    gate.release();
     QTRY_COMPARE(answered, 3);
     QCOMPARE(outcomes, QList<bool>({true, false, true}));
 
@@ -176,17 +161,12 @@ void tst_Writer::callbackIsDroppedWhenContextDies()
     QTemporaryDir dir;
     auto store = storetest::openStore(dir);
     QVERIFY(store);
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    store->writer().submit([released](Connection &) -> Result<std::optional<JournalChange>> {
-        released.wait();
-        return std::optional<JournalChange>();
-    }, nullptr, {});
+    storetest::WriterGate gate(store->writer());
     bool called = false;
     auto *context = new QObject;
     store->writer().submit(storetest::addTld(QStringLiteral("orphan")), context, [&](Result<CommitReceipt>) { called = true; });
     delete context;
-    release.set_value();
+    gate.release();
     QVERIFY(store->writer().submitAndWait(storetest::addTld(QStringLiteral("after"))).ok());
     QCoreApplication::processEvents();
     QVERIFY(!called);
