@@ -426,6 +426,10 @@
         <source>&quot;%1&quot; is not an API path.</source>
         <translation>„%1“ ist kein API-Pfad.</translation>
     </message>
+    <message>
+        <source>Reconnecting to %1...</source>
+        <translation>Verbinde erneut mit %1...</translation>
+    </message>
 </context>
 <context>
     <name>noc::EventLogModel</name>
@@ -665,10 +669,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>keine Engine</translation>
     </message>
     <message>
-        <source>Connect…</source>
-        <translation>Verbinden…</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Abbrechen</translation>
     </message>
@@ -747,6 +747,22 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Everything below is the last known state. Reconnecting to %1 now…</source>
         <translation>Alles hier unten ist der letzte bekannte Stand. Verbinde jetzt neu mit %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation>Jetzt &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <source>Try to reconnect at once instead of waiting for the next automatic attempt</source>
+        <translation>Sofort neu verbinden, statt auf den nächsten automatischen Versuch zu warten</translation>
+    </message>
+    <message>
+        <source>Disconnect and stop reconnecting</source>
+        <translation>Trennen und keine weiteren Verbindungsversuche unternehmen</translation>
     </message>
 </context>
 <context>

@@ -426,6 +426,10 @@
         <source>&quot;%1&quot; is not an API path.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reconnecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>noc::EventLogModel</name>
@@ -663,10 +667,6 @@ The network operations console for the domain-name registry engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,6 +744,22 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>Everything below is the last known state. Reconnecting to %1 now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try to reconnect at once instead of waiting for the next automatic attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect and stop reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

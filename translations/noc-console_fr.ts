@@ -426,6 +426,10 @@
         <source>&quot;%1&quot; is not an API path.</source>
         <translation>« %1 » n’est pas un chemin d’API.</translation>
     </message>
+    <message>
+        <source>Reconnecting to %1...</source>
+        <translation>Reconnexion à %1...</translation>
+    </message>
 </context>
 <context>
     <name>noc::EventLogModel</name>
@@ -665,10 +669,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>aucun moteur</translation>
     </message>
     <message>
-        <source>Connect…</source>
-        <translation>Se connecter…</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -747,6 +747,22 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Everything below is the last known state. Reconnecting to %1 now…</source>
         <translation>Tout ce qui suit est le dernier état connu. Reconnexion à %1 en cours…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect Now</source>
+        <translation>&amp;Reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>Try to reconnect at once instead of waiting for the next automatic attempt</source>
+        <translation>Tenter la reconnexion immédiatement au lieu d&apos;attendre la prochaine tentative automatique</translation>
+    </message>
+    <message>
+        <source>Disconnect and stop reconnecting</source>
+        <translation>Se déconnecter et cesser les tentatives de reconnexion</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "connectionbanner.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPalette>
@@ -13,7 +14,6 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     : QFrame(parent)
     , m_title(new QLabel(this))
     , m_detail(new QLabel(this))
-    , m_action(new QPushButton(this))
 {
     setAutoFillBackground(true);
     setFrameShape(QFrame::NoFrame);
@@ -26,16 +26,12 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_detail->setTextFormat(Qt::PlainText);
     m_detail->setWordWrap(true);
-    m_action->setVisible(false);
-    m_action->setCursor(Qt::PointingHandCursor);
-    connect(m_action, &QPushButton::clicked, this, &ConnectionBanner::actionTriggered);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(14, 8, 14, 8);
-    layout->setSpacing(12);
-    layout->addWidget(m_title);
-    layout->addWidget(m_detail, 1);
-    layout->addWidget(m_action);
+    m_layout = new QHBoxLayout(this);
+    m_layout->setContentsMargins(14, 8, 14, 8);
+    m_layout->setSpacing(12);
+    m_layout->addWidget(m_title);
+    m_layout->addWidget(m_detail, 1);
     applyColours();
 }
 
@@ -49,10 +45,69 @@ void ConnectionBanner::showMessage(StatusPalette::Severity severity, const QStri
     applyColours();
 }
 
-void ConnectionBanner::setActionText(const QString &text)
+void ConnectionBanner::setActions(const QList<QAction *> &actions)
 {
-    m_action->setText(text);
-    m_action->setVisible(!text.isEmpty());
+    // The owner calls this on every state change; rebuilding identical buttons would make them
+    // flicker and lose keyboard focus.
+    if (actions == bannerActions())
+        return;
+    // deleteLater: the change is often caused by a click on one of these very buttons.
+    for (const Button &entry : std::as_const(m_buttons)) {
+        entry.button->hide();
+        m_layout->removeWidget(entry.button);
+        entry.button->deleteLater();
+    }
+    m_buttons.clear();
+
+    for (QAction *action : actions) {
+        if (!action)
+            continue;
+        auto *button = new QPushButton(this);
+        button->setCursor(Qt::PointingHandCursor);
+        // Keep the platform palette so the button still looks like a button on any fill.
+        button->setPalette(QPalette());
+        syncButton(button, action);
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button, [button, action] { syncButton(button, action); });
+        connect(action, &QObject::destroyed, button, [this, button] {
+            m_buttons.removeIf([button](const Button &entry) { return entry.button == button; });
+            button->hide();
+            m_layout->removeWidget(button);
+            button->deleteLater();
+        });
+        m_layout->addWidget(button);
+        // A child created after its parent was shown stays hidden unless shown explicitly.
+        button->show();
+        m_buttons.append(Button{action, button});
+    }
+}
+
+QList<QAction *> ConnectionBanner::bannerActions() const
+{
+    QList<QAction *> actions;
+    actions.reserve(m_buttons.size());
+    for (const Button &entry : m_buttons) {
+        if (entry.action)
+            actions.append(entry.action.data());
+    }
+    return actions;
+}
+
+QPushButton *ConnectionBanner::buttonFor(const QAction *action) const
+{
+    for (const Button &entry : m_buttons) {
+        if (action && entry.action == action)
+            return entry.button;
+    }
+    return nullptr;
+}
+
+void ConnectionBanner::syncButton(QPushButton *button, const QAction *action)
+{
+    button->setText(action->iconText());
+    button->setEnabled(action->isEnabled());
+    button->setToolTip(action->toolTip());
+    button->setObjectName(action->objectName());
 }
 
 QString ConnectionBanner::title() const
@@ -71,8 +126,8 @@ void ConnectionBanner::applyColours()
     pal.setColor(QPalette::Window, StatusPalette::background(m_severity));
     pal.setColor(QPalette::WindowText, StatusPalette::foreground(m_severity));
     setPalette(pal);
-    // The button keeps the platform palette so it still looks like a button on any fill.
-    m_action->setPalette(QPalette());
+    for (const Button &entry : std::as_const(m_buttons))
+        entry.button->setPalette(QPalette());
 }
 
 } // namespace noc

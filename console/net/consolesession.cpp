@@ -210,6 +210,9 @@ void ConsoleSessionPrivate::scheduleReconnect(QString reason)
     teardownTunnel();
     const int delay = backoff.next();
     qCInfo(lcNet).noquote() << "session" << profile.name << "lost:" << reason << "- retrying in" << delay << "ms";
+    // Reasons often end in a system error string without a full stop; the detail is two sentences.
+    if (!reason.isEmpty() && !reason.endsWith(u'.') && !reason.endsWith(u'!') && !reason.endsWith(u'?'))
+        reason += u'.';
     setState(ConsoleSession::State::Reconnecting,
              ConsoleSession::tr("%1 Next attempt in %2 s.").arg(reason).arg((delay + 500) / 1000));
     Q_EMIT q->reconnectScheduled(delay);
@@ -694,6 +697,30 @@ QJsonObject ConsoleSession::lastStatus() const
 void ConsoleSession::setHeartbeatInterval(int msecs)
 {
     d->heartbeatMsecs = std::max(100, msecs);
+}
+
+void ConsoleSession::setReconnectDelays(int initialMsecs, int maximumMsecs)
+{
+    d->backoff = ReconnectBackoff(initialMsecs, maximumMsecs);
+}
+
+bool ConsoleSession::canReconnectNow() const
+{
+    return d->state == State::Reconnecting || d->state == State::Stale;
+}
+
+bool ConsoleSession::reconnectNow()
+{
+    if (!canReconnectNow())
+        return false;
+    qCInfo(lcNet).noquote() << "session" << d->profile.name << "reconnecting now at the operator's request";
+    d->reconnectTimer.stop();
+    d->teardownApi();
+    // A stale link may sit on a tunnel whose TCP connection is dead; never reuse it.
+    d->teardownTunnel();
+    d->setState(State::Connecting, tr("Reconnecting to %1...").arg(d->profile.name));
+    d->beginAttempt();
+    return true;
 }
 
 void ConsoleSession::connectToEngine(const ConnectionProfile &profile, const QString &password,

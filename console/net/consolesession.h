@@ -53,6 +53,18 @@ public:
     void approveHostKey(bool remember);
     void rejectHostKey();
 
+    // Skips the back-off wait: while Reconnecting (or Stale, where the link may be half dead), drops
+    // what is left of the connection and tries again at once with the secrets kept in memory, so
+    // the operator is not asked for them again. A failed attempt goes back to the back-off, which
+    // keeps growing: pressing "Reconnect now" repeatedly cannot hammer an engine that is down.
+    // Returns false and changes nothing in any other state.
+    bool reconnectNow();
+    bool canReconnectNow() const;
+
+    // Bounds of the reconnect back-off (defaults 1 s and 60 s); see ReconnectBackoff for how odd
+    // values are corrected. Restarts the sequence; an attempt already scheduled keeps its time.
+    void setReconnectDelays(int initialMsecs, int maximumMsecs);
+
     // The engine's [management] heartbeat; three intervals without a message mark the link stale,
     // six drop it and reconnect. Defaults to the engine's default of 10 s.
     void setHeartbeatInterval(int msecs);

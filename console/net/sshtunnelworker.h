@@ -70,7 +70,9 @@ private:
     ssh_event m_event = nullptr;
     QTcpServer *m_server = nullptr;
     QSocketNotifier *m_notifier = nullptr;
-    QTimer m_timer;
+    // Parented so that moveToThread() takes it along: an unparented member would stay on the
+    // creating (GUI) thread, where the worker can neither start nor stop it.
+    QTimer m_timer{this};
     std::vector<std::unique_ptr<Bridge>> m_bridges;
     bool m_waitingForApproval = false;
     bool m_done = false;

@@ -87,14 +87,6 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(m_session, &ConsoleSession::serverCertificateNeedsApproval, this, &MainWindow::onCertificateApproval);
     connect(m_session, &ConsoleSession::hostKeyNeedsApproval, this, &MainWindow::onHostKeyApproval);
     connect(m_session, &ConsoleSession::profileUpdated, this, &MainWindow::onProfileUpdated);
-    connect(m_banner, &ConnectionBanner::actionTriggered, this, [this] {
-        if (m_bannerAction == BannerAction::Connect)
-            showConnectDialog();
-        else if (m_bannerAction == BannerAction::Disconnect) {
-            m_userDisconnected = true;
-            m_session->disconnectFromEngine();
-        }
-    });
     if (m_language)
         connect(m_language, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageMenu);
 
@@ -196,11 +188,13 @@ void MainWindow::buildMenus()
 {
     m_connectionMenu = menuBar()->addMenu(QString());
     m_connectAction = m_connectionMenu->addAction(QString(), this, &MainWindow::showConnectDialog);
+    m_connectAction->setObjectName(u"connectAction"_s);
     m_connectAction->setShortcut(QKeySequence::Open);
-    m_disconnectAction = m_connectionMenu->addAction(QString(), this, [this] {
-        m_userDisconnected = true;
-        m_session->disconnectFromEngine();
-    });
+    // Enabled only while waiting out the back-off or on a stale link (refreshConnectionUi).
+    m_reconnectNowAction = m_connectionMenu->addAction(QString(), this, [this] { m_session->reconnectNow(); });
+    m_reconnectNowAction->setObjectName(u"reconnectNowAction"_s);
+    m_disconnectAction = m_connectionMenu->addAction(QString(), this, &MainWindow::disconnectOnPurpose);
+    m_disconnectAction->setObjectName(u"disconnectAction"_s);
     m_connectionMenu->addSeparator();
     m_quitAction = m_connectionMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -290,7 +284,13 @@ void MainWindow::retranslateUi()
     m_brand->setText(tr("NOC Console"));
     m_connectionMenu->setTitle(tr("&Connection"));
     m_connectAction->setText(tr("&Connect…"));
+    m_reconnectNowAction->setText(tr("&Reconnect Now"));
+    m_reconnectNowAction->setIconText(tr("Reconnect now"));
+    m_reconnectNowAction->setToolTip(tr("Try to reconnect at once instead of waiting for the next automatic attempt"));
     m_disconnectAction->setText(tr("&Disconnect"));
+    // The banner's button: while the console keeps retrying on its own, "Stop" says what it does.
+    m_disconnectAction->setIconText(tr("Stop"));
+    m_disconnectAction->setToolTip(tr("Disconnect and stop reconnecting"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_settingsMenu->setTitle(tr("&Settings"));
@@ -358,9 +358,14 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings->setValue(GeometryKey, saveGeometry());
+    disconnectOnPurpose();
+    event->accept();
+}
+
+void MainWindow::disconnectOnPurpose()
+{
     m_userDisconnected = true;
     m_session->disconnectFromEngine();
-    event->accept();
 }
 
 void MainWindow::onStateChanged(ConsoleSession::State state, const QString &detail)
@@ -515,16 +520,6 @@ QString MainWindow::siteText() const
     return m_profile.name.isEmpty() ? tr("no engine") : m_profile.name;
 }
 
-void MainWindow::setBannerAction(BannerAction action)
-{
-    m_bannerAction = action;
-    switch (action) {
-    case BannerAction::None: m_banner->setActionText({}); break;
-    case BannerAction::Connect: m_banner->setActionText(tr("Connect…")); break;
-    case BannerAction::Disconnect: m_banner->setActionText(tr("Stop")); break;
-    }
-}
-
 void MainWindow::refreshConnectionUi()
 {
     const bool ssh = m_profile.transport == ConnectionProfile::Transport::SshTunnel;
@@ -536,7 +531,7 @@ void MainWindow::refreshConnectionUi()
         stateWord = tr("Connected");
         m_indicator->showConnected(siteText(), endpointText(), ssh);
         m_banner->hide();
-        setBannerAction(BannerAction::None);
+        m_banner->setActions({});
         break;
     case State::Connecting:
     case State::Authenticating:
@@ -547,7 +542,7 @@ void MainWindow::refreshConnectionUi()
             m_banner->showMessage(Severity::Critical, tr("Connection lost"),
                                   tr("Everything below is the last known state. Reconnecting to %1 now…")
                                       .arg(endpointText()));
-            setBannerAction(BannerAction::Disconnect);
+            m_banner->setActions({m_disconnectAction});
             m_banner->show();
             break;
         }
@@ -556,7 +551,7 @@ void MainWindow::refreshConnectionUi()
         m_banner->showMessage(Severity::Info,
                               m_state == State::Connecting ? tr("Connecting to %1…").arg(endpointText())
                                                            : tr("Logging in as %1…").arg(m_profile.user));
-        setBannerAction(BannerAction::Disconnect);
+        m_banner->setActions({m_disconnectAction});
         m_banner->show();
         break;
     case State::Stale: {
@@ -568,7 +563,7 @@ void MainWindow::refreshConnectionUi()
                               tr("No heartbeat from the engine since %1. What you see may be out of date; the "
                                  "console reconnects if the engine stays silent.")
                                   .arg(clockTime(last)));
-        setBannerAction(BannerAction::None);
+        m_banner->setActions({m_reconnectNowAction});
         m_banner->show();
         break;
     }
@@ -580,7 +575,7 @@ void MainWindow::refreshConnectionUi()
         m_banner->showMessage(Severity::Critical, tr("Connection lost"),
                               why + tr("Everything below is the last known state. Reconnecting automatically at %1.")
                                         .arg(clockTime(QDateTime::currentDateTimeUtc().addMSecs(remaining))));
-        setBannerAction(BannerAction::Disconnect);
+        m_banner->setActions({m_reconnectNowAction, m_disconnectAction});
         m_banner->show();
         break;
     }
@@ -602,13 +597,14 @@ void MainWindow::refreshConnectionUi()
             severity = Severity::Critical;
         }
         m_banner->showMessage(severity, title, detail);
-        setBannerAction(BannerAction::Connect);
+        m_banner->setActions({m_connectAction});
         m_banner->show();
         break;
     }
     }
 
     m_disconnectAction->setEnabled(m_state != State::Disconnected);
+    m_reconnectNowAction->setEnabled(m_session->canReconnectNow());
     if (m_state == State::Connected || m_state == State::Stale)
         m_userLabel->setText(tr("Logged in as %1").arg(m_profile.user));
     else

@@ -47,6 +47,10 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
+    // The Connection menu's actions; the banner shows whichever of them help in the current state.
+    QAction *connectAction() const { return m_connectAction; }
+    QAction *disconnectAction() const { return m_disconnectAction; }
+    QAction *reconnectNowAction() const { return m_reconnectNowAction; }
     Page currentPage() const;
     void showPage(Page page);
 
@@ -63,8 +67,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class BannerAction { None, Connect, Disconnect };
-
     void buildUi();
     void buildMenus();
     void retranslateUi();
@@ -79,7 +81,7 @@ private:
     void onProfileUpdated(const ConnectionProfile &profile);
     bool saveProfiles(const QList<ConnectionProfile> &profiles);
     void refreshConnectionUi();
-    void setBannerAction(BannerAction action);
+    void disconnectOnPurpose();
     QString endpointText() const;
     QString siteText() const;
     void updateLanguageMenu();
@@ -106,6 +108,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_reconnectNowAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_pageActions;
@@ -121,7 +124,6 @@ private:
     bool m_userDisconnected = false;
     QElapsedTimer m_lastHeartbeat;
     QDeadlineTimer m_retryAt;
-    BannerAction m_bannerAction = BannerAction::None;
 };
 
 } // namespace noc

@@ -8,6 +8,9 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include <cerrno>
+
+#include <signal.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +28,43 @@ quint16 freeLoopbackPort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
     return probe.serverPort();
+}
+
+// Every process below pid, children before the parents they were found under. Read from
+// /proc/<pid>/task/<tid>/children (Linux 3.5 and later, always built on Debian).
+QList<pid_t> descendants(pid_t pid)
+{
+    QList<pid_t> found;
+    const QStringList tasks = QDir(u"/proc/%1/task"_s.arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile file(u"/proc/%1/task/%2/children"_s.arg(pid).arg(task));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> children = file.readAll().simplified().split(' ');
+        for (const QByteArray &child : children) {
+            bool ok = false;
+            const pid_t childPid = pid_t(child.toInt(&ok));
+            if (ok && childPid > 0) {
+                found += descendants(childPid);
+                found.append(childPid);
+            }
+        }
+    }
+    return found;
+}
+
+// Gone, or a zombie waiting for whichever process inherited it to reap it.
+bool processGone(pid_t pid)
+{
+    if (::kill(pid, 0) != 0 && errno == ESRCH)
+        return true;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    // "pid (comm) S ...": the state follows the last ')', as comm may itself contain one.
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close >= 0 && line.mid(close + 2, 1) == "Z";
 }
 
 bool writeFile(const QString &path, const QByteArray &content, QString *error)
@@ -194,6 +234,9 @@ void SshdServer::stop()
 {
     if (!m_process)
         return;
+    // Found before the listener goes: once it exits, its connections are re-parented and lost.
+    const QList<pid_t> connections =
+        m_process->state() == QProcess::NotRunning ? QList<pid_t>() : descendants(pid_t(m_process->processId()));
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
         if (!m_process->waitForFinished(10000)) {
@@ -202,6 +245,15 @@ void SshdServer::stop()
         }
     }
     m_process.reset();
+    for (const pid_t pid : connections)
+        ::kill(pid, SIGTERM);
+    const QDeadlineTimer deadline(10000);
+    for (const pid_t pid : connections) {
+        while (!processGone(pid) && !deadline.hasExpired())
+            ::usleep(20 * 1000);
+        if (!processGone(pid))
+            ::kill(pid, SIGKILL);
+    }
 }
 
 QByteArray SshdServer::knownHostsLine() const

@@ -25,6 +25,9 @@ public:
     // Generates the keys (once), writes the configuration and starts sshd; waits (bounded) until
     // it listens. false with *error set on failure, including sshd's own log.
     bool start(QString *error);
+    // Stops the listener and every connection it forked, as if the host went down: the console's
+    // tunnel must notice. (`systemctl stop ssh` would leave established sessions running.) The next
+    // start() listens on the same port with the same host key.
     void stop();
 
     quint16 port() const { return m_port; }

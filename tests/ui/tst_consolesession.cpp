@@ -51,6 +51,9 @@ private Q_SLOTS:
     void apiGetAnswersWithTheEngineReply();
     void reconnectsAfterEngineRestart();
     void frozenEngineTurnsStaleThenReconnects();
+    void reconnectNowSkipsTheBackoffWait();
+    void reconnectNowOnAStaleLinkStartsAFreshAttempt();
+    void reconnectNowIsRefusedWhenThereIsNothingToWaitFor();
     void expiredTokenLogsInAgainSilently();
     void lockedAccountFailsWithoutRetrying();
 
@@ -289,6 +292,107 @@ void tst_ConsoleSession::frozenEngineTurnsStaleThenReconnects()
     resume.dismiss();
     QCOMPARE(::kill(pid, SIGCONT), 0);
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+}
+
+void tst_ConsoleSession::reconnectNowSkipsTheBackoffWait()
+{
+    constexpr int kTenMinutes = 10 * 60 * 1000;
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    // Every automatic retry waits ten minutes (+/-20 %), far beyond any time-out below: whatever
+    // connects in this test was started by reconnectNow().
+    session.setReconnectDelays(kTenMinutes, kTenMinutes);
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QVERIFY(!session.canReconnectNow());
+
+    QCOMPARE(m_engine.stop(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Reconnecting, kConnectTimeoutMs);
+    QCOMPARE(reconnects.count(), 1);
+    QVERIFY(reconnects.constLast().at(0).toInt() >= kTenMinutes * 8 / 10);
+    QVERIFY(session.canReconnectNow());
+
+    // With the engine still down the attempt fails and the back-off takes over again; the
+    // password is still at hand and nothing counts as a failed login.
+    QVERIFY(session.reconnectNow());
+    QVERIFY(session.state() != ConsoleSession::State::Reconnecting);
+    QTRY_COMPARE_WITH_TIMEOUT(reconnects.count(), 2, kConnectTimeoutMs);
+    QCOMPARE(session.state(), ConsoleSession::State::Reconnecting);
+    QVERIFY(reconnects.constLast().at(0).toInt() >= kTenMinutes * 8 / 10);
+
+    QString error;
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    QCOMPARE(session.state(), ConsoleSession::State::Reconnecting);
+    QVERIFY(session.reconnectNow());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    QCOMPARE(reconnects.count(), 2);
+    QCOMPARE(loginFailures.count(), 0);
+    QVERIFY(!session.lastStatus().isEmpty());
+    QVERIFY(!session.canReconnectNow());
+}
+
+void tst_ConsoleSession::reconnectNowOnAStaleLinkStartsAFreshAttempt()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    session.setHeartbeatInterval(1000);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    QSignalSpy loginFailures(&session, &ConsoleSession::loginFailed);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    const auto pid = pid_t(m_engine.processId());
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Stale, kConnectTimeoutMs);
+    QVERIFY(session.canReconnectNow());
+
+    // The silent link is dropped at once, not after six heartbeat intervals.
+    states.clear();
+    QVERIFY(session.reconnectNow());
+    QVERIFY(!states.isEmpty());
+    QCOMPARE(states.constFirst().at(0).value<ConsoleSession::State>(), ConsoleSession::State::Connecting);
+    QVERIFY(session.state() == ConsoleSession::State::Connecting
+            || session.state() == ConsoleSession::State::Authenticating);
+
+    resume.dismiss();
+    QCOMPARE(::kill(pid, SIGCONT), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 2 * kConnectTimeoutMs);
+    QCOMPARE(loginFailures.count(), 0);
+}
+
+void tst_ConsoleSession::reconnectNowIsRefusedWhenThereIsNothingToWaitFor()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+
+    // Never connected: there are no secrets to reconnect with.
+    QVERIFY(!session.canReconnectNow());
+    QVERIFY(!session.reconnectNow());
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    QCOMPARE(states.count(), 0);
+
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+    states.clear();
+    QVERIFY(!session.reconnectNow());
+    QCOMPARE(session.state(), ConsoleSession::State::Connected);
+    QCOMPARE(states.count(), 0);
+
+    // After a deliberate disconnect the secrets are gone; nothing may bring the link back.
+    session.disconnectFromEngine();
+    states.clear();
+    QVERIFY(!session.reconnectNow());
+    QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+    QCOMPARE(states.count(), 0);
 }
 
 void tst_ConsoleSession::expiredTokenLogsInAgainSilently()

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <QScopeGuard>
@@ -52,6 +53,9 @@ private Q_SLOTS:
         QCOMPARE(m_window->connectionIndicator()->state(), ConnectionIndicator::State::Disconnected);
         QVERIFY(m_window->connectionBanner()->isVisible());
         QCOMPARE(m_window->overviewPage()->serviceModel()->rowCount(), 0);
+        // Nothing to reconnect to yet; the banner offers to connect instead.
+        QVERIFY(!m_window->reconnectNowAction()->isEnabled());
+        QCOMPARE(m_window->connectionBanner()->bannerActions(), QList<QAction *>{m_window->connectAction()});
     }
 
     void showsLiveStatusAfterLogin()
@@ -132,6 +136,9 @@ private Q_SLOTS:
         QCOMPARE(m_window->connectionBanner()->severity(), noc::StatusPalette::Severity::Warning);
         QVERIFY2(m_window->windowTitle().contains(u"STALE"_s), qPrintable(m_window->windowTitle()));
         QVERIFY(!m_window->overviewPage()->isLive());
+        // A stale link can be dropped and retried at once, from the banner or the menu.
+        QVERIFY(m_window->reconnectNowAction()->isEnabled());
+        QVERIFY(m_window->connectionBanner()->bannerActions().contains(m_window->reconnectNowAction()));
 
         resume.dismiss();
         ::kill(pid_t(pid), SIGCONT);
@@ -139,6 +146,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->connectionBanner()->isVisible(), 10000);
         QCOMPARE(indicator->state(), ConnectionIndicator::State::Connected);
         QVERIFY(m_window->overviewPage()->isLive());
+        QVERIFY(!m_window->reconnectNowAction()->isEnabled());
     }
 
     void refusedLoginIsShownAndNotRetried()
@@ -263,6 +271,57 @@ private Q_SLOTS:
         QVERIFY2(std::any_of(connectionLines.cbegin() + 1, connectionLines.cend(),
                              [](const QString &line) { return line.startsWith(u"Connection lost"_s); }),
                  qPrintable(connectionLines.join(u" | "_s)));
+    }
+
+    void reconnectNowInTheBannerSkipsTheWait()
+    {
+        constexpr int kTenMinutes = 10 * 60 * 1000;
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Connected);
+        QAction *reconnectNow = m_window->reconnectNowAction();
+        QVERIFY(!reconnectNow->isEnabled());
+        // Automatic retries now wait ten minutes: only the button can bring the console back in time.
+        m_window->session()->setReconnectDelays(kTenMinutes, kTenMinutes);
+        QCOMPARE(m_engine.stop(), 0);
+
+        ConnectionIndicator *indicator = m_window->connectionIndicator();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Reconnecting, 30000);
+        QCOMPARE(indicator->state(), ConnectionIndicator::State::Reconnecting);
+        QVERIFY(reconnectNow->isEnabled());
+        noc::ConnectionBanner *banner = m_window->connectionBanner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->severity(), noc::StatusPalette::Severity::Critical);
+        QCOMPARE(banner->bannerActions(),
+                 (QList<QAction *>{reconnectNow, m_window->disconnectAction()}));
+        QPushButton *button = banner->buttonFor(reconnectNow);
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+        QCOMPARE(button->text(), u"Reconnect now"_s);
+        QCOMPARE(banner->buttonFor(m_window->disconnectAction())->text(), u"Stop"_s);
+
+        // Tried too early: the attempt fails, the banner never goes away, and the button is back.
+        QSignalSpy reconnects(m_window->session(), &ConsoleSession::reconnectScheduled);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(reconnects.count(), 1, 30000);
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Reconnecting);
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->severity(), noc::StatusPalette::Severity::Critical);
+        button = banner->buttonFor(reconnectNow);
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+
+        m_engine.setConfigValue(u"management"_s, u"listen"_s, u"127.0.0.1:%1"_s.arg(m_port));
+        QString error;
+        QVERIFY2(m_engine.start(&error), qPrintable(error));
+        QCOMPARE(m_window->session()->state(), ConsoleSession::State::Reconnecting);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        // The click starts an attempt at once; the data on screen is still old, so it stays red.
+        QVERIFY(m_window->session()->state() != ConsoleSession::State::Reconnecting);
+        QVERIFY(!reconnectNow->isEnabled());
+        QCOMPARE(banner->severity(), noc::StatusPalette::Severity::Critical);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ConsoleSession::State::Connected, 60000);
+        QCOMPARE(indicator->state(), ConnectionIndicator::State::Connected);
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+        QVERIFY(m_window->overviewPage()->isLive());
+        QVERIFY(!reconnectNow->isEnabled());
     }
 
     void cleanupTestCase()

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ class tst_SshTunnel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void init();
     void connectsThroughTunnelAndReceivesLiveStatus();
     void unknownHostKeyAsksAndRememberAddsItToKnownHosts();
     void approvalWithoutRememberLeavesKnownHostsAlone();
@@ -72,6 +74,12 @@ void tst_SshTunnel::cleanupTestCase()
 {
     m_sshd.stop();
     m_engine.stop();
+}
+
+void tst_SshTunnel::init()
+{
+    // Regression: the tunnel worker's pump timer once stayed on the GUI thread, so it never ran.
+    QTest::failOnWarning(QRegularExpression(u"from another thread|in a different thread"_s));
 }
 
 ConnectionProfile tst_SshTunnel::profile(const QString &knownHostsFile) const

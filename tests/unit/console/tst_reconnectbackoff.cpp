@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace noc;
 
 class tst_ReconnectBackoff : public QObject
@@ -13,6 +15,9 @@ private Q_SLOTS:
     void jitterStaysWithinTwentyPercentAndTheCap();
     void resetStartsAgainAtOneSecond();
     void realRandomSourceStaysInRange();
+    void customBoundsDoubleFromTheInitialDelayToTheMaximum_data();
+    void customBoundsDoubleFromTheInitialDelayToTheMaximum();
+    void resetStartsAgainAtTheCustomInitialDelay();
 };
 
 void tst_ReconnectBackoff::doublesFromOneSecondToSixtySeconds_data()
@@ -80,6 +85,51 @@ void tst_ReconnectBackoff::realRandomSourceStaysInRange()
         if (i % 10 == 9)
             backoff.reset();
     }
+}
+
+void tst_ReconnectBackoff::customBoundsDoubleFromTheInitialDelayToTheMaximum_data()
+{
+    QTest::addColumn<int>("initial");
+    QTest::addColumn<int>("maximum");
+    QTest::addColumn<QList<int>>("expected");
+    QTest::newRow("ten minutes fixed") << 600000 << 600000 << QList<int>{600000, 600000, 600000};
+    QTest::newRow("250 ms up to 1 s") << 250 << 1000 << QList<int>{250, 500, 1000, 1000};
+    QTest::newRow("maximum below initial is raised to it") << 5000 << 10 << QList<int>{5000, 5000};
+    QTest::newRow("zero initial is raised to 1 ms") << 0 << 4 << QList<int>{1, 2, 4, 4};
+    QTest::newRow("negative initial is raised to 1 ms") << -20 << 2 << QList<int>{1, 2, 2};
+    QTest::newRow("maximum near INT_MAX does not overflow")
+        << 1 << std::numeric_limits<int>::max()
+        << QList<int>{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536,
+                      131072, 262144, 524288, 1048576, 2097152, 4194304, 8388608, 16777216, 33554432,
+                      67108864, 134217728, 268435456, 536870912, 1073741824, std::numeric_limits<int>::max(),
+                      std::numeric_limits<int>::max()};
+}
+
+void tst_ReconnectBackoff::customBoundsDoubleFromTheInitialDelayToTheMaximum()
+{
+    QFETCH(int, initial);
+    QFETCH(int, maximum);
+    QFETCH(QList<int>, expected);
+    ReconnectBackoff backoff(initial, maximum, [] { return 0.5; });
+    QVERIFY(backoff.initialMsecs() >= 1);
+    QVERIFY(backoff.maximumMsecs() >= backoff.initialMsecs());
+    QList<int> delays;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        delays.append(backoff.next());
+    QCOMPARE(delays, expected);
+}
+
+void tst_ReconnectBackoff::resetStartsAgainAtTheCustomInitialDelay()
+{
+    // Highest jitter: the delay never exceeds the custom maximum either.
+    ReconnectBackoff backoff(3000, 20000, [] { return 1.0; });
+    QCOMPARE(backoff.next(), 3600);
+    QCOMPARE(backoff.next(), 7200);
+    QCOMPARE(backoff.next(), 14400);
+    QCOMPARE(backoff.next(), 20000);
+    backoff.reset();
+    QCOMPARE(backoff.nominalMsecs(), 3000);
+    QCOMPARE(backoff.next(), 3600);
 }
 
 QTEST_GUILESS_MAIN(tst_ReconnectBackoff)
