@@ -189,6 +189,13 @@ bool SshdServer::start(QString *error)
 
     if (m_port == 0)
         m_port = freeLoopbackPort();
+    QString shadow;
+    if (!m_loginPassword.isEmpty() && getuid() == 0 && !QStandardPaths::findExecutable(u"unshare"_s).isEmpty()) {
+        shadow = m_dir->filePath(u"shadow"_s);
+        if (!writeShadowWithPassword(shadow, error))
+            return false;
+    }
+    const bool passwords = !shadow.isEmpty();
     const QByteArray config =
         "ListenAddress 127.0.0.1\n"
         "Port " + QByteArray::number(m_port) + "\n"
@@ -200,7 +207,7 @@ bool SshdServer::start(QString *error)
         "AllowTcpForwarding yes\n"
         "PermitRootLogin yes\n"
         "PubkeyAuthentication yes\n"
-        "PasswordAuthentication no\n"
+        "PasswordAuthentication " + QByteArray(passwords ? "yes" : "no") + "\n"
         "KbdInteractiveAuthentication no\n"
         "LogLevel VERBOSE\n";
     const QString configPath = m_dir->filePath(u"sshd_config"_s);
@@ -209,7 +216,14 @@ bool SshdServer::start(QString *error)
 
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(kSshd, {u"-D"_s, u"-e"_s, u"-f"_s, configPath});
+    if (passwords) {
+        // unshare and sh exec in place, so the process is sshd itself and stop() still finds it.
+        m_process->start(u"unshare"_s, {u"--mount"_s, u"--propagation"_s, u"private"_s, u"--"_s, u"sh"_s, u"-c"_s,
+                                        u"mount --bind \"$1\" /etc/shadow && exec \"$2\" -D -e -f \"$3\""_s,
+                                        u"sh"_s, shadow, kSshd, configPath});
+    } else {
+        m_process->start(kSshd, {u"-D"_s, u"-e"_s, u"-f"_s, configPath});
+    }
     if (!m_process->waitForStarted(kProcessTimeoutMs)) {
         *error = u"sshd does not start: "_s + m_process->errorString();
         return false;
@@ -227,6 +241,36 @@ bool SshdServer::start(QString *error)
     }
     // Keep what sshd said for log(); later output is read when the test asks for it.
     m_process->setProperty("log", output);
+    m_passwordsAccepted = passwords;
+    return true;
+}
+
+bool SshdServer::acceptsPasswords(QString *reason) const
+{
+    if (m_passwordsAccepted)
+        return true;
+    if (reason) {
+        *reason = getuid() != 0
+            ? u"password login needs root, to give the test sshd its own /etc/shadow in a private mount namespace"_s
+            : u"password login was not enabled, or unshare is missing (util-linux)"_s;
+    }
+    return false;
+}
+
+// A shadow file with the single line sshd needs: userName() with a SHA-512 crypt of the test
+// password (no other account's hash is copied anywhere).
+bool SshdServer::writeShadowWithPassword(const QString &path, QString *error) const
+{
+    QByteArray hash;
+    if (!run(u"openssl"_s, {u"passwd"_s, u"-6"_s, m_loginPassword}, &hash, error))
+        return false;
+    const QByteArray content = userName().toUtf8() + ':' + hash.trimmed() + ":19000:0:99999:7:::\n";
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(content) != content.size()) {
+        *error = u"cannot write "_s + path;
+        return false;
+    }
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     return true;
 }
 

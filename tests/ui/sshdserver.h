@@ -25,6 +25,12 @@ public:
     // Generates the keys (once), writes the configuration and starts sshd; waits (bounded) until
     // it listens. false with *error set on failure, including sshd's own log.
     bool start(QString *error);
+    // Before start(): also accept `password` for userName() (PasswordAuthentication). Needs root:
+    // sshd then runs in a private mount namespace over a copy of /etc/shadow that carries this
+    // password, so the machine's real accounts are never touched. See acceptsPasswords().
+    void enablePasswordLogin(const QString &password) { m_loginPassword = password; }
+    // Whether the running sshd accepts the password; empty reason when it does.
+    bool acceptsPasswords(QString *reason = nullptr) const;
     // Stops the listener and every connection it forked, as if the host went down: the console's
     // tunnel must notice. (`systemctl stop ssh` would leave established sessions running.) The next
     // start() listens on the same port with the same host key.
@@ -49,6 +55,7 @@ public:
 
 private:
     bool generateKey(const QString &path, QString *error, const QString &passphrase = {}) const;
+    bool writeShadowWithPassword(const QString &path, QString *error) const;
     static bool run(const QString &program, const QStringList &arguments, QByteArray *output, QString *error);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -56,6 +63,8 @@ private:
     quint16 m_port = 0;
     QString m_hostFingerprint;
     QByteArray m_hostPublicKey;
+    QString m_loginPassword;
+    bool m_passwordsAccepted = false;
 };
 
 } // namespace testsupport

@@ -30,6 +30,9 @@ bool sawEvent(const QSignalSpy &spy, const QString &type)
 } // namespace
 
 // ConsoleSession through an SshTunnel: a real OpenSSH sshd on loopback forwards to a real registryd.
+// The throw-away password the test sshd accepts for the test user (see SshdServer::enablePasswordLogin).
+const QString kSshPassword = u"tunnel-pass-7"_s;
+
 class tst_SshTunnel : public QObject
 {
     Q_OBJECT
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void refusedUserKeyStopsWithoutRetrying();
     void passphraseProtectedKey_data();
     void passphraseProtectedKey();
+    void passwordLogin_data();
+    void passwordLogin();
     void reconnectsThroughANewTunnelAfterEngineRestart();
 
 private:
@@ -67,6 +72,7 @@ void tst_SshTunnel::initTestCase()
     const quint16 port = m_engine.port(u"management"_s);
     QVERIFY(port != 0);
     m_engine.setConfigValue(u"management"_s, u"listen"_s, u"127.0.0.1:"_s + QString::number(port));
+    m_sshd.enablePasswordLogin(kSshPassword);
     QVERIFY2(m_sshd.start(&error), qPrintable(error));
 }
 
@@ -279,6 +285,45 @@ void tst_SshTunnel::passphraseProtectedKey()
                                  kConnectTimeoutMs);
         const QString detail = states.constLast().at(1).toString();
         QVERIFY2(detail.contains(u"passphrase"_s), qPrintable(detail));
+        QCOMPARE(reconnects.count(), 0);
+    }
+}
+
+void tst_SshTunnel::passwordLogin_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("right password") << kSshPassword << true;
+    QTest::newRow("wrong password") << u"not-the-password-1"_s << false;
+    QTest::newRow("empty password") << QString() << false;
+}
+
+void tst_SshTunnel::passwordLogin()
+{
+    QFETCH(QString, password);
+    QFETCH(bool, accepted);
+    QString reason;
+    if (!m_sshd.acceptsPasswords(&reason))
+        QSKIP(qPrintable(reason));
+    const QString knownHosts = knownHostsPath(u"known_hosts_password"_s);
+    QVERIFY(writeKnownHosts(knownHosts, m_sshd.knownHostsLine()));
+
+    ConnectionProfile p = profile(knownHosts);
+    p.sshAuth = ConnectionProfile::SshAuth::Password;
+    p.sshKeyFile.clear();
+    ConsoleSession session;
+    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
+    QSignalSpy states(&session, &ConsoleSession::stateChanged);
+    session.connectToEngine(p, m_engine.adminPassword(), password);
+    if (accepted) {
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+        QVERIFY(!session.lastStatus().isEmpty());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
+                                 kConnectTimeoutMs);
+        const QString detail = states.constLast().at(1).toString();
+        QVERIFY2(detail.contains(u"password"_s), qPrintable(detail));
+        // A wrong password is not retried: repeating it would only lock the account.
         QCOMPARE(reconnects.count(), 0);
     }
 }
