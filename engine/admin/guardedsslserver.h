@@ -9,9 +9,10 @@ namespace reg::admin {
 class ConnectionGuard;
 
 // The TLS listener under the management QHttpServer. QHttpServer 6.4 buffers whole requests with
-// no limit, so every connection gets a guard (a RequestLimiter) that sees each byte before
-// QHttpServer does and answers 413/431/411/400 itself, closing the connection, before an oversized
-// request is buffered. It also caps concurrent connections and closes idle ones.
+// no limit and answers in whatever order handlers finish, so every connection gets a
+// ConnectionGuard that sees each byte before QHttpServer does (answering 413/431/411/400/408 itself
+// and closing the connection before an oversized or trickling request is buffered) and keeps the
+// connection's answers in request order. The server also caps concurrent connections.
 //
 // Ordering is what makes this work: the guard's "before" slot is connected to readyRead when the
 // TLS handshake starts (before QHttpServer connects its own), and its "after" slot is connected
@@ -27,6 +28,8 @@ public:
         qsizetype maxHead = 16 * 1024;
         int maxConnections = 256;
         int idleTimeoutMs = 120 * 1000;
+        int requestTimeoutMs = 30 * 1000;   // first byte of a request to its last
+        int maxPipelined = 16;              // answers outstanding on one connection
     };
 
     explicit GuardedSslServer(const Limits &limits, QObject *parent = nullptr);

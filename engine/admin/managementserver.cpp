@@ -3,10 +3,12 @@
 #include "apirequests.h"
 #include "apiresponse.h"
 #include "auditlog.h"
+#include "connectionguard.h"
 #include "eventhub.h"
 #include "guardedsslserver.h"
 #include "metricsregistry.h"
 #include "role.h"
+#include "secretsafelogging.h"
 #include "tokenregistry.h"
 #include "useraccounts.h"
 
@@ -137,13 +139,14 @@ ManagementServer::ManagementServer(const EngineConfig &config, store::Store &sto
       m_tokens(std::make_unique<TokenRegistry>(clock, config.management.tokenLifetimeSecs)),
       m_metrics(std::make_unique<MetricsRegistry>())
 {
+    installSecretSafeLogging();
     using T = MetricsRegistry::Type;
     m_metrics->define(QStringLiteral("registry_up"), T::Gauge, QStringLiteral("1 while the engine runs."));
     m_metrics->define(QStringLiteral("registry_uptime_seconds"), T::Gauge, QStringLiteral("Seconds since the engine started."));
     m_metrics->define(QStringLiteral("registry_journal_head_sequence"), T::Gauge, QStringLiteral("Sequence number of the newest journal entry."));
     m_metrics->define(QStringLiteral("registry_service_up"), T::Gauge, QStringLiteral("1 when the service is running."));
     m_metrics->define(QStringLiteral("registry_management_requests_total"), T::Counter, QStringLiteral("Management API requests by status class."));
-    m_metrics->define(QStringLiteral("registry_management_login_failures_total"), T::Counter, QStringLiteral("Failed management logins."));
+    m_metrics->define(QStringLiteral("registry_management_login_failures_total"), T::Counter, QStringLiteral("Failed management logins and password re-authentications."));
     m_metrics->define(QStringLiteral("registry_management_sessions"), T::Gauge, QStringLiteral("Unexpired management tokens."));
     m_metrics->define(QStringLiteral("registry_management_connections"), T::Gauge, QStringLiteral("Open management API connections."));
     m_metrics->define(QStringLiteral("registry_store_commits_total"), T::Counter, QStringLiteral("Store write transactions committed."));
@@ -181,6 +184,8 @@ Result<void> ManagementServer::start()
     GuardedSslServer::Limits limits;
     limits.maxBody = mc.maxBodyBytes;
     limits.maxConnections = mc.maxEventClients + 128;
+    limits.requestTimeoutMs = int(mc.requestTimeoutSecs * 1000);
+    limits.idleTimeoutMs = int(mc.idleTimeoutSecs * 1000);
     auto listener = std::make_unique<GuardedSslServer>(limits);
     listener->setSslConfiguration(*tls);
     listener->setHandshakeTimeout(10 * 1000);
@@ -268,16 +273,33 @@ void ManagementServer::dispatch(const QHttpServerRequest &httpRequest, QHttpServ
     };
     auto pending = std::make_shared<Pending>(Pending{std::move(responder), nullptr, false});
     pending->socket = pending->responder.socket();
-    const Reply reply = [this, pending](const ApiResponse &response) {
+    // Answers leave in request order (HTTP/1.1 pipelining): the connection's guard holds an
+    // answer back until every earlier one on the connection has been written.
+    const QPointer<ConnectionGuard> guard = ConnectionGuard::of(pending->socket);
+    std::optional<quint64> ticket;
+    if (guard) {
+        ticket = guard->beginAnswer();
+        if (!ticket)
+            return;   // the guard refused it (too many in progress, or closing) and answers itself
+    }
+    const Reply reply = [this, pending, guard, ticket](const ApiResponse &response) {
         if (pending->answered)
             return;
         pending->answered = true;
         m_metrics->add(QStringLiteral("registry_management_requests_total"), {{QStringLiteral("status"), statusClass(response.status)}});
-        if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
-            qCDebug(lcAdmin, "client went away before its answer (%d)", response.status);
-            return;
-        }
-        writeResponse(pending->responder, response);
+        const auto write = [pending, response] {
+            if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
+                qCDebug(lcAdmin, "client went away before its answer (%d)", response.status);
+                return;
+            }
+            writeResponse(pending->responder, response);
+        };
+        if (!ticket)
+            write();
+        else if (guard)
+            guard->finishAnswer(*ticket, write);
+        else
+            qCDebug(lcAdmin, "connection closed before its answer (%d)", response.status);
     };
     handle(request, reply);
 }
@@ -531,7 +553,12 @@ void ManagementServer::journal(const Request &request, const Reply &reply)
 
 void ManagementServer::verifyJournal(const Request &, const Reply &reply)
 {
-    // Walking the whole chain reads every entry: off the event loop, on its own read connection.
+    // Walking the whole chain reads every entry, so it runs off the event loop, on its own read
+    // connection, and only once at a time: requests that arrive meanwhile share its result
+    // rather than queueing walk after walk on the thread pool.
+    m_verifyWaiters.append(reply);
+    if (m_verifyWaiters.size() > 1)
+        return;
     store::Store *store = &m_store;
     QtConcurrent::run([store]() -> Result<std::pair<store::ChainVerification, qint64>> {
         Result<std::unique_ptr<store::Connection>> connection = store->openReader();
@@ -544,20 +571,24 @@ void ManagementServer::verifyJournal(const Request &, const Reply &reply)
         if (!head)
             return head.error();
         return std::make_pair(*verification, head->sequence);
-    }).then(this, [reply](const Result<std::pair<store::ChainVerification, qint64>> &result) {
+    }).then(this, [this](const Result<std::pair<store::ChainVerification, qint64>> &result) {
+        const QList<Reply> waiters = std::exchange(m_verifyWaiters, {});
+        ApiResponse response;
         if (!result) {
             qCWarning(lcAdmin, "journal verification could not run: %s", qUtf8Printable(result.error().message));
-            reply(ApiResponse::fromError(result.error()));
-            return;
+            response = ApiResponse::fromError(result.error());
+        } else {
+            const auto &[v, head] = *result;
+            QJsonObject body{{QStringLiteral("ok"), v.ok}, {QStringLiteral("entries"), v.entriesChecked}, {QStringLiteral("head"), head}};
+            if (!v.ok) {
+                body.insert(QStringLiteral("firstBad"), v.firstBadSequence);
+                body.insert(QStringLiteral("reason"), v.reason);
+                qCCritical(lcJournal, "journal chain broken at %lld: %s", v.firstBadSequence, qUtf8Printable(v.reason));
+            }
+            response = ApiResponse::json(body);
         }
-        const auto &[v, head] = *result;
-        QJsonObject body{{QStringLiteral("ok"), v.ok}, {QStringLiteral("entries"), v.entriesChecked}, {QStringLiteral("head"), head}};
-        if (!v.ok) {
-            body.insert(QStringLiteral("firstBad"), v.firstBadSequence);
-            body.insert(QStringLiteral("reason"), v.reason);
-            qCCritical(lcJournal, "journal chain broken at %lld: %s", v.firstBadSequence, qUtf8Printable(v.reason));
-        }
-        reply(ApiResponse::json(body));
+        for (const Reply &waiter : waiters)
+            waiter(response);
     });
 }
 
@@ -621,26 +652,46 @@ void ManagementServer::changePassword(const Request &request, const Reply &reply
         audit(request, request.session.user, QStringLiteral("user.password"), QStringLiteral("bad_request"));
         return;
     }
+    const ManagementConfig &mc = m_config.management;
     const QByteArray tokenHash = TokenRegistry::hashToken(request.token);
-    m_accounts->changePassword(request.session.user, parsed->oldPassword, parsed->newPassword, this,
-                               [this, request, reply](const Result<void> &result) {
+    m_accounts->changePassword(request.session.user, parsed->oldPassword, parsed->newPassword,
+                               LoginPolicy{mc.maxFailedLogins, mc.lockoutSecs}, this,
+                               [this, request, reply, tokenHash](const Result<PasswordChangeResult> &result) {
+        const QString action = QStringLiteral("user.password");
         if (!result) {
-            ApiResponse response;
-            if (result.error().code == ErrorCode::InvalidInput)
-                response = ApiResponse::error(400, "password_policy", result.error().message);
-            else if (result.error().code == ErrorCode::Forbidden)
-                response = ApiResponse::error(403, "invalid_credentials", result.error().message);
-            else
-                response = ApiResponse::fromError(result.error());
+            const ApiResponse response = result.error().code == ErrorCode::InvalidInput
+                ? ApiResponse::error(400, "password_policy", result.error().message)
+                : ApiResponse::fromError(result.error());
+            if (response.status >= 500)
+                qCWarning(lcAdmin, "password change of %s failed: %s", qUtf8Printable(request.session.user),
+                          qUtf8Printable(result.error().message));
             reply(response);
-            audit(request, request.session.user, QStringLiteral("user.password"), QString::fromLatin1(response.errorCode));
+            audit(request, request.session.user, action, QString::fromLatin1(response.errorCode));
             return;
         }
-        // Every other session of the user ends; the one that changed the password continues with
-        // the new expiry, so the console does not have to log in again.
-        m_tokens->revokeUser(request.session.user);
-        reply(ApiResponse::noContent());
-        audit(request, request.session.user, QStringLiteral("user.password"), QStringLiteral("success"));
+        switch (result->outcome) {
+        case PasswordChangeResult::Outcome::Changed:
+            // Every other session of the user ends; the one that changed the password continues with
+            // the new expiry, so the console does not have to log in again.
+            m_tokens->revokeUser(request.session.user, tokenHash);
+            m_tokens->setPasswordExpiry(tokenHash, result->user.passwordExpiresAt());
+            reply(ApiResponse::noContent());
+            audit(request, request.session.user, action, QStringLiteral("success"));
+            return;
+        case PasswordChangeResult::Outcome::Locked:
+            m_metrics->add(QStringLiteral("registry_management_login_failures_total"));
+            reply(ApiResponse::accountLocked(result->user.lockedUntil));
+            audit(request, request.session.user, action, QStringLiteral("account_locked"));
+            return;
+        case PasswordChangeResult::Outcome::WrongPassword:
+            m_metrics->add(QStringLiteral("registry_management_login_failures_total"));
+            reply(ApiResponse::error(403, "invalid_credentials", QStringLiteral("the current password is wrong")));
+            audit(request, request.session.user, action, QStringLiteral("invalid_credentials"),
+                  result->lockedByThisAttempt
+                      ? QStringLiteral("account locked after %1 failed logins").arg(m_config.management.maxFailedLogins)
+                      : QString());
+            return;
+        }
     });
 }
 

@@ -7,6 +7,7 @@
 #include "core/servicestatus.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -88,6 +89,7 @@ private:
     EventHub *m_events = nullptr;           // child of this
     QDateTime m_startedAt;
     reg::ListenAddress m_bound;
+    QList<Reply> m_verifyWaiters;           // requests sharing the chain verification in progress
     bool m_running = false;
     bool m_shuttingDown = false;
 };

@@ -33,18 +33,37 @@ RequestLimiter::RequestLimiter(qint64 maxBody, qsizetype maxHead) : m_maxBody(ma
 
 RequestLimiter::Verdict RequestLimiter::feed(QByteArrayView bytes)
 {
+    return feed(bytes, false, nullptr);
+}
+
+RequestLimiter::Verdict RequestLimiter::feedRequest(QByteArrayView bytes, qsizetype *consumed)
+{
+    return feed(bytes, true, consumed);
+}
+
+RequestLimiter::Verdict RequestLimiter::feed(QByteArrayView bytes, bool stopAtRequestEnd, qsizetype *consumed)
+{
+    const qsizetype total = bytes.size();
+    const auto finished = [&](Verdict verdict) {
+        if (consumed)
+            *consumed = total - bytes.size();
+        return verdict;
+    };
     while (!bytes.isEmpty()) {
         switch (m_state) {
         case State::Rejected:
-            return m_rejection;
+            return finished(m_rejection);
         case State::Upgraded:
-            return Verdict::Continue;
+            return finished(Verdict::Continue);
         case State::Body: {
             const qint64 take = qMin<qint64>(m_bodyRemaining, bytes.size());
             m_bodyRemaining -= take;
             bytes = bytes.sliced(take);
-            if (m_bodyRemaining == 0)
+            if (m_bodyRemaining == 0) {
                 m_state = State::Head;
+                if (stopAtRequestEnd)
+                    return finished(Verdict::Continue);
+            }
             break;
         }
         case State::Head: {
@@ -54,6 +73,7 @@ RequestLimiter::Verdict RequestLimiter::feed(QByteArrayView bytes)
                     bytes = bytes.sliced(1);
                 if (bytes.isEmpty())
                     break;
+                ++m_started;
             }
             // Keep one byte more than the cap so "exactly at the cap" and "over it" differ.
             const qsizetype before = m_head.size();
@@ -66,7 +86,7 @@ RequestLimiter::Verdict RequestLimiter::feed(QByteArrayView bytes)
                     m_state = State::Rejected;
                     m_rejection = Verdict::HeadTooLarge;
                     m_head.clear();
-                    return m_rejection;
+                    return finished(m_rejection);
                 }
                 bytes = bytes.sliced(take);
                 break;
@@ -77,13 +97,15 @@ RequestLimiter::Verdict RequestLimiter::feed(QByteArrayView bytes)
             if (verdict != Verdict::Continue) {
                 m_state = State::Rejected;
                 m_rejection = verdict;
-                return verdict;
+                return finished(verdict);
             }
+            if (stopAtRequestEnd && m_state != State::Body)
+                return finished(Verdict::Continue);
             break;
         }
         }
     }
-    return m_state == State::Rejected ? m_rejection : Verdict::Continue;
+    return finished(m_state == State::Rejected ? m_rejection : Verdict::Continue);
 }
 
 RequestLimiter::Verdict RequestLimiter::finishHead(qsizetype headLength)

@@ -23,14 +23,23 @@ public:
     // Feeds the next bytes of the stream. Once a verdict other than Continue is returned, every
     // later call returns it again.
     Verdict feed(QByteArrayView bytes);
+    // The same, but stops at the end of the request in progress (after its body, if any), with
+    // *consumed set to the bytes taken: exactly what QHttpServer 6.4 reads in one pass, so the
+    // bytes of a later pipelined request are judged only when it comes up.
+    Verdict feedRequest(QByteArrayView bytes, qsizetype *consumed);
 
     bool upgraded() const { return m_state == State::Upgraded; }
     bool inBody() const { return m_state == State::Body; }
+    // True between the first byte of a request (blank lines between requests do not count) and
+    // its last: what a request timeout measures.
+    bool inRequest() const { return m_state == State::Body || (m_state == State::Head && !m_head.isEmpty()); }
     qint64 declaredLength() const { return m_declaredLength; }
-    int requestsSeen() const { return m_requests; }
+    int requestsSeen() const { return m_requests; }      // heads completed
+    int requestsStarted() const { return m_started; }   // heads begun
 
 private:
     enum class State { Head, Body, Upgraded, Rejected };
+    Verdict feed(QByteArrayView bytes, bool stopAtRequestEnd, qsizetype *consumed);
     Verdict finishHead(qsizetype headLength);
 
     qint64 m_maxBody;
@@ -41,6 +50,7 @@ private:
     qint64 m_bodyRemaining = 0;
     qint64 m_declaredLength = 0;
     int m_requests = 0;
+    int m_started = 0;
 };
 
 } // namespace reg::admin

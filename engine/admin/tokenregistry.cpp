@@ -79,11 +79,11 @@ bool TokenRegistry::revoke(QByteArrayView token)
     return m_sessions.remove(hashToken(token));
 }
 
-int TokenRegistry::revokeUser(const QString &user)
+int TokenRegistry::revokeUser(const QString &user, const QByteArray &keepTokenHash)
 {
     int removed = 0;
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->user.compare(user, Qt::CaseInsensitive) == 0) {
+        if (it->user.compare(user, Qt::CaseInsensitive) == 0 && (keepTokenHash.isEmpty() || it.key() != keepTokenHash)) {
             it = m_sessions.erase(it);
             ++removed;
         } else {
@@ -91,6 +91,15 @@ int TokenRegistry::revokeUser(const QString &user)
         }
     }
     return removed;
+}
+
+bool TokenRegistry::setPasswordExpiry(const QByteArray &tokenHash, const QDateTime &passwordExpiresAt)
+{
+    const auto it = m_sessions.find(tokenHash);
+    if (it == m_sessions.end())
+        return false;
+    it->passwordExpiresAt = passwordExpiresAt;
+    return true;
 }
 
 void TokenRegistry::purge()

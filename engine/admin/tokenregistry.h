@@ -53,7 +53,10 @@ public:
     Lookup lookup(QByteArrayView token) const;
     Lookup lookupHash(const QByteArray &tokenHash) const;
     bool revoke(QByteArrayView token);
-    int revokeUser(const QString &user);
+    // Revokes every token of the user except the one whose hash is keepTokenHash (if given).
+    int revokeUser(const QString &user, const QByteArray &keepTokenHash = {});
+    // After a password change the session that made it carries the new password expiry.
+    bool setPasswordExpiry(const QByteArray &tokenHash, const QDateTime &passwordExpiresAt);
     void purge();
     int activeCount() const;
 

@@ -128,6 +128,26 @@ store::WriteWork createUserWork(const QString &name, const QString &hash, const 
     };
 }
 
+// Counts one wrong password inside the caller's write transaction (login or re-authentication for a
+// password change alike) and locks the account when the count reaches the policy's limit.
+// Returns whether this failure locked it; updates user.record to what was stored.
+Result<bool> recordFailure(Connection &connection, StoredUser &user, const LoginPolicy &policy, const QDateTime &now)
+{
+    // A lock that has run out starts a fresh count.
+    const int failures = user.record.lockedUntil.isValid() ? 1 : user.record.failedLogins + 1;
+    QVariant lockedUntil;
+    const bool locks = failures >= policy.maxFailedLogins;
+    if (locks)
+        lockedUntil = now.addSecs(policy.lockoutSecs).toMSecsSinceEpoch();
+    if (auto r = connection.execute(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"),
+                                    {failures, lockedUntil, user.id});
+        !r)
+        return r.error();
+    user.record.failedLogins = failures;
+    user.record.lockedUntil = locks ? now.addSecs(policy.lockoutSecs) : QDateTime();
+    return locks;
+}
+
 Result<void> toVoid(const Result<store::CommitReceipt> &result)
 {
     if (!result)
@@ -284,17 +304,10 @@ void UserAccounts::authenticate(const QString &name, const QString &password, co
                 result->user = user.record;
                 return std::optional<JournalChange>();
             }
-            // A lock that has run out starts a fresh count.
-            int failures = user.record.lockedUntil.isValid() ? 1 : user.record.failedLogins + 1;
-            QVariant lockedUntil;
-            if (failures >= policy.maxFailedLogins) {
-                lockedUntil = now.addSecs(policy.lockoutSecs).toMSecsSinceEpoch();
-                result->lockedByThisAttempt = true;
-            }
-            if (auto r = connection.execute(QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"),
-                                            {failures, lockedUntil, user.id});
-                !r)
-                return r.error();
+            Result<bool> locked = recordFailure(connection, user, policy, now);
+            if (!locked)
+                return locked.error();
+            result->lockedByThisAttempt = *locked;
             result->outcome = LoginResult::Outcome::InvalidCredentials;
             return std::optional<JournalChange>();
         };
@@ -308,7 +321,8 @@ void UserAccounts::authenticate(const QString &name, const QString &password, co
 }
 
 void UserAccounts::changePassword(const QString &name, const QString &oldPassword, const QString &newPassword,
-                                  QObject *context, std::function<void(Result<void>)> done)
+                                  const LoginPolicy &policy, QObject *context,
+                                  std::function<void(Result<PasswordChangeResult>)> done)
 {
     if (auto r = PasswordPolicy::checkStrength(newPassword); !r) {
         done(r.error());
@@ -329,6 +343,10 @@ void UserAccounts::changePassword(const QString &name, const QString &oldPasswor
         return;
     }
     const StoredUser current = **user;
+    if (current.record.isLocked(m_clock.now())) {
+        done(PasswordChangeResult{PasswordChangeResult::Outcome::Locked, current.record, false});
+        return;
+    }
     Result<QList<QVariantList>> history = (*connection)->queryRows(
         QStringLiteral("SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY replaced_at DESC, rowid DESC"),
         {current.id}, PasswordPolicy::historyDepth);
@@ -340,26 +358,48 @@ void UserAccounts::changePassword(const QString &name, const QString &oldPasswor
     for (const QVariantList &row : *history)
         recent.append(row.value(0).toString());
 
-    QtConcurrent::run([oldPassword, newPassword, recent]() -> Result<QString> {
-        if (!PasswordHasher::verify(oldPassword, recent.first()))
-            return Error(ErrorCode::Forbidden, QStringLiteral("the current password is wrong"));
+    // Off the event loop: the scrypt checks and the new hash. An empty hash means "wrong password".
+    const bool disabled = current.record.disabled;
+    QtConcurrent::run([oldPassword, newPassword, recent, disabled]() -> Result<QString> {
+        if (!PasswordHasher::verify(oldPassword, recent.first()) || disabled)
+            return QString();
         if (auto r = PasswordPolicy::checkNotReused(newPassword, recent); !r)
             return r.error();
         return PasswordHasher::hash(newPassword);
-    }).then(context, [this, current, context, done = std::move(done)](const Result<QString> &newHash) {
+    }).then(context, [this, current, policy, context, done = std::move(done)](const Result<QString> &newHash) {
         if (!newHash) {
             done(newHash.error());
             return;
         }
         const Clock *clock = &m_clock;
         const QString hash = *newHash;
+        auto result = std::make_shared<PasswordChangeResult>();
+        // Decided again inside the transaction: a concurrent login may have locked the account, or
+        // another change replaced the hash the old password was checked against.
         store::WriteWork work = [=](Connection &c) -> WorkResult {
-            Result<QVariant> stored = c.queryValue(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {current.id});
-            if (!stored)
-                return stored.error();
-            if (!stored->isValid() || stored->toString() != current.passwordHash)
-                return Error(ErrorCode::Conflict, QStringLiteral("the password was changed meanwhile; try again"));
+            Result<std::optional<StoredUser>> loaded = loadUser(c, current.record.name);
+            if (!loaded)
+                return loaded.error();
+            if (!*loaded || (*loaded)->id != current.id)
+                return Error(ErrorCode::NotFound, QStringLiteral("no user named \"%1\"").arg(current.record.name));
+            StoredUser stored = **loaded;
             const QDateTime now = clock->now();
+            result->user = stored.record;
+            if (stored.record.isLocked(now)) {
+                result->outcome = PasswordChangeResult::Outcome::Locked;
+                return std::optional<JournalChange>();
+            }
+            if (hash.isEmpty()) {
+                Result<bool> locked = recordFailure(c, stored, policy, now);
+                if (!locked)
+                    return locked.error();
+                result->outcome = PasswordChangeResult::Outcome::WrongPassword;
+                result->lockedByThisAttempt = *locked;
+                result->user = stored.record;
+                return std::optional<JournalChange>();
+            }
+            if (stored.passwordHash != current.passwordHash)
+                return Error(ErrorCode::Conflict, QStringLiteral("the password was changed meanwhile; try again"));
             const qint64 nowMs = now.toMSecsSinceEpoch();
             if (auto r = c.execute(QStringLiteral("INSERT INTO password_history (user_id, password_hash, replaced_at) VALUES (?, ?, ?)"),
                                    {current.id, current.passwordHash, nowMs});
@@ -372,15 +412,25 @@ void UserAccounts::changePassword(const QString &name, const QString &oldPasswor
                                    {current.id, current.id, PasswordPolicy::historyDepth});
                 !r)
                 return r.error();
-            if (auto r = c.execute(QStringLiteral("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?"),
+            if (auto r = c.execute(QStringLiteral("UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, "
+                                                  "locked_until = NULL WHERE id = ?"),
                                    {hash, nowMs, current.id});
                 !r)
                 return r.error();
+            result->outcome = PasswordChangeResult::Outcome::Changed;
+            result->user.passwordChangedAt = now;
+            result->user.failedLogins = 0;
+            result->user.lockedUntil = {};
             return std::optional<JournalChange>(JournalChange{
                 current.record.name, QStringLiteral("user.password"), current.record.name,
                 QJsonObject{{QStringLiteral("passwordChangedAt"), now.toString(Qt::ISODateWithMs)}}});
         };
-        m_store.writer().submit(std::move(work), context, [done](const Result<store::CommitReceipt> &r) { done(toVoid(r)); });
+        m_store.writer().submit(std::move(work), context, [result, done](const Result<store::CommitReceipt> &r) {
+            if (!r)
+                done(r.error());
+            else
+                done(*result);
+        });
     });
 }
 

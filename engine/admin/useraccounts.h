@@ -50,6 +50,14 @@ struct LoginResult
     bool lockedByThisAttempt = false;
 };
 
+struct PasswordChangeResult
+{
+    enum class Outcome { Changed, WrongPassword, Locked };
+    Outcome outcome = Outcome::WrongPassword;
+    UserRecord user;           // as stored after the attempt (lockedUntil, passwordChangedAt)
+    bool lockedByThisAttempt = false;
+};
+
 // The management users: creation, login with failure counting and lockout, password changes
 // under PasswordPolicy, unlocking. scrypt costs ~100 ms, so the asynchronous functions run the
 // hashing on the global thread pool and answer on the context object's thread; every decision that
@@ -85,10 +93,14 @@ public:
     void authenticate(const QString &name, const QString &password, const LoginPolicy &policy,
                       QObject *context, std::function<void(Result<LoginResult>)> done);
 
-    // InvalidInput "the current password is wrong" / policy violations (the message names the rule).
-    // Journal kind "user.password" (no hashes in data).
+    // Re-authenticates with the current password, then sets the new one. A wrong current password
+    // counts towards the lockout exactly like a failed login (a stolen token must not become an
+    // unlimited password oracle); while locked, nothing is checked. Policy violations are
+    // InvalidInput (the message names the rule) and change nothing. Journal kind "user.password"
+    // (no hashes in data); a successful change also clears the failure count.
     void changePassword(const QString &name, const QString &oldPassword, const QString &newPassword,
-                        QObject *context, std::function<void(Result<void>)> done);
+                        const LoginPolicy &policy, QObject *context,
+                        std::function<void(Result<PasswordChangeResult>)> done);
 
     // Clears the failure count and any lock; NotFound for an unknown user. Journal kind "user.unlock".
     void unlock(const QString &name, const QString &actor, QObject *context, std::function<void(Result<void>)> done);

@@ -169,6 +169,8 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
             REG_TRY(reader.read(QStringLiteral("max_event_clients"), m.maxEventClients,
                                 [](const QString &v) { return ConfigValue::parseInteger(v, 1, 10000); }));
             REG_TRY(reader.read(QStringLiteral("heartbeat"), m.heartbeatSecs, duration(1, 300)));
+            REG_TRY(reader.read(QStringLiteral("request_timeout"), m.requestTimeoutSecs, duration(1, 600)));
+            REG_TRY(reader.read(QStringLiteral("idle_timeout"), m.idleTimeoutSecs, duration(1, 3600)));
             if (!service.enabled)
                 return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [management] cannot be disabled: it is the only way to operate the engine")
                                                           .arg(doc.sourceName()));

@@ -40,6 +40,10 @@ struct ManagementConfig
     bool metricsRequireAuth = true;
     int maxEventClients = 64;
     qint64 heartbeatSecs = 10;
+    // A request's head and body must arrive within requestTimeoutSecs of its first byte (slow-loris);
+    // a keep-alive connection with no request in progress is closed after idleTimeoutSecs.
+    qint64 requestTimeoutSecs = 30;
+    qint64 idleTimeoutSecs = 120;
 };
 
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects

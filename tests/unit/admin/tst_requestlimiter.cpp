@@ -84,6 +84,53 @@ private Q_SLOTS:
         QCOMPARE(limiter.requestsSeen(), 3);
         QVERIFY(!limiter.inBody());
     }
+
+    // The guard shows the limiter what QHttpServer 6.4 reads in one pass: up to the end of the
+    // request in progress, so a later pipelined request is judged only when its turn comes.
+    void feedRequestStopsAtTheEndOfTheRequestInProgress()
+    {
+        const QByteArray first = "\r\nPOST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nok";
+        const QByteArray second = "GET /b HTTP/1.1\r\n\r\n";
+        const QByteArray third = "POST /c HTTP/1.1\r\nContent-Length: 5000\r\n\r\n";
+        const QByteArray stream = first + second + third;
+        RequestLimiter limiter(1000);
+        qsizetype consumed = -1;
+        QCOMPARE(limiter.feedRequest(stream, &consumed), Verdict::Continue);
+        QCOMPARE(consumed, first.size());
+        QCOMPARE(limiter.feedRequest(QByteArrayView(stream).sliced(consumed), &consumed), Verdict::Continue);
+        QCOMPARE(consumed, second.size());
+        QCOMPARE(limiter.feedRequest(third, &consumed), Verdict::BodyTooLarge);
+        // An incomplete request is taken whole.
+        RequestLimiter partial(1000);
+        const QByteArray incomplete = "GET /d HTTP/1.1\r\nHo";
+        QCOMPARE(partial.feedRequest(incomplete, &consumed), Verdict::Continue);
+        QCOMPARE(consumed, incomplete.size());
+        QVERIFY(partial.inRequest());
+    }
+
+    // The request timeout runs from a request's first byte to its last; blank lines between
+    // requests must not start it, or an idle keep-alive connection would be timed out as slow.
+    void tracksWhetherARequestIsInProgress()
+    {
+        RequestLimiter limiter(100);
+        QVERIFY(!limiter.inRequest());
+        QCOMPARE(limiter.feed("\r\n\r\n"), Verdict::Continue);
+        QVERIFY(!limiter.inRequest());
+        QCOMPARE(limiter.requestsStarted(), 0);
+        QCOMPARE(limiter.feed("P"), Verdict::Continue);
+        QVERIFY(limiter.inRequest());
+        QCOMPARE(limiter.requestsStarted(), 1);
+        QCOMPARE(limiter.feed("OST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\n"), Verdict::Continue);
+        QVERIFY(limiter.inRequest());   // the body is still to come
+        QCOMPARE(limiter.feed("o"), Verdict::Continue);
+        QVERIFY(limiter.inRequest());
+        QCOMPARE(limiter.feed("k"), Verdict::Continue);
+        QVERIFY(!limiter.inRequest());
+        QCOMPARE(limiter.feed("GET /c HTTP/1.1\r\n\r\nGE"), Verdict::Continue);
+        QVERIFY(limiter.inRequest());
+        QCOMPARE(limiter.requestsStarted(), 3);
+        QCOMPARE(limiter.requestsSeen(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_RequestLimiter)

@@ -54,6 +54,26 @@ private Q_SLOTS:
         QCOMPARE(tokens.lookup(b.token).status, TokenRegistry::Status::Unknown);
     }
 
+    // After a password change: every other session ends, the one that made the change continues
+    // and no longer counts as expired.
+    void revokeUserCanKeepOneSessionWithANewPasswordExpiry()
+    {
+        reg::ManualClock clock;
+        TokenRegistry tokens(clock, 3600);
+        const auto kept = tokens.issue(QStringLiteral("frank"), {Role::Noc}, clock.now());
+        const auto other = tokens.issue(QStringLiteral("frank"), {Role::Noc}, clock.now());
+        const auto someoneElse = tokens.issue(QStringLiteral("gina"), {Role::Noc}, {});
+        QVERIFY(tokens.lookup(kept.token).session.passwordExpired(clock.now()));
+        QCOMPARE(tokens.revokeUser(QStringLiteral("Frank"), TokenRegistry::hashToken(kept.token)), 1);
+        QCOMPARE(tokens.lookup(other.token).status, TokenRegistry::Status::Unknown);
+        QCOMPARE(tokens.lookup(someoneElse.token).status, TokenRegistry::Status::Valid);
+        QVERIFY(tokens.setPasswordExpiry(TokenRegistry::hashToken(kept.token), clock.now().addDays(90)));
+        const auto lookup = tokens.lookup(kept.token);
+        QCOMPARE(lookup.status, TokenRegistry::Status::Valid);
+        QVERIFY(!lookup.session.passwordExpired(clock.now()));
+        QVERIFY(!tokens.setPasswordExpiry(TokenRegistry::hashToken(other.token), clock.now()));
+    }
+
     void malformedTokensAreUnknown_data()
     {
         QTest::addColumn<QByteArray>("token");

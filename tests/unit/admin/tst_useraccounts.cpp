@@ -42,11 +42,24 @@ private:
             m_accounts->authenticate(user, password, m_policy, &m_context, done);
         });
     }
+    reg::Result<PasswordChangeResult> changeResult(const QString &user, const QString &oldPassword, const QString &newPassword)
+    {
+        return waitFor<reg::Result<PasswordChangeResult>>([&](auto done) {
+            m_accounts->changePassword(user, oldPassword, newPassword, m_policy, &m_context, done);
+        });
+    }
+    // Success as a plain Result: a wrong current password becomes Forbidden, a lock Locked.
     reg::Result<void> changePassword(const QString &user, const QString &oldPassword, const QString &newPassword)
     {
-        return waitFor<reg::Result<void>>([&](auto done) {
-            m_accounts->changePassword(user, oldPassword, newPassword, &m_context, done);
-        });
+        const auto result = changeResult(user, oldPassword, newPassword);
+        if (!result)
+            return result.error();
+        switch (result->outcome) {
+        case PasswordChangeResult::Outcome::Changed: return reg::success();
+        case PasswordChangeResult::Outcome::WrongPassword: return reg::Error(reg::ErrorCode::Forbidden, QStringLiteral("wrong"));
+        case PasswordChangeResult::Outcome::Locked: return reg::Error(reg::ErrorCode::Locked, QStringLiteral("locked"));
+        }
+        return reg::success();
     }
 
 private Q_SLOTS:
@@ -215,6 +228,48 @@ private Q_SLOTS:
         m_clock.advance(1000);
         r = changePassword(QStringLiteral("alice"), QStringLiteral("third-pw3"), QStringLiteral("first-pw1"));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    }
+
+    // A stolen token must not let anyone guess the password without limit through /me/password.
+    void wrongCurrentPasswordCountsTowardsTheLockout()
+    {
+        const auto first = changeResult(QStringLiteral("alice"), QStringLiteral("guess-1"), QStringLiteral("second-pw2"));
+        QVERIFY(first);
+        QCOMPARE(first->outcome, PasswordChangeResult::Outcome::WrongPassword);
+        QVERIFY(!first->lockedByThisAttempt);
+        QCOMPARE((*m_accounts->findUser(QStringLiteral("alice")))->failedLogins, 1);
+        // Failed logins and failed re-authentications share one count.
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("wrong-pw2"))->outcome, LoginResult::Outcome::InvalidCredentials);
+        const auto third = changeResult(QStringLiteral("alice"), QStringLiteral("guess-3"), QStringLiteral("second-pw2"));
+        QCOMPARE(third->outcome, PasswordChangeResult::Outcome::WrongPassword);
+        QVERIFY(third->lockedByThisAttempt);
+        QCOMPARE(third->user.lockedUntil, m_clock.now().addSecs(600));
+
+        // Locked: neither the right current password nor a login gets through, and nothing changed.
+        const auto locked = changeResult(QStringLiteral("alice"), QStringLiteral("first-pw1"), QStringLiteral("second-pw2"));
+        QCOMPARE(locked->outcome, PasswordChangeResult::Outcome::Locked);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("first-pw1"))->outcome, LoginResult::Outcome::Locked);
+        m_clock.advance(600'000);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("first-pw1"))->outcome, LoginResult::Outcome::Success);
+    }
+
+    void successfulChangeClearsTheFailureCount()
+    {
+        QCOMPARE(changeResult(QStringLiteral("alice"), QStringLiteral("guess-1"), QStringLiteral("second-pw2"))->outcome,
+                 PasswordChangeResult::Outcome::WrongPassword);
+        const auto changed = changeResult(QStringLiteral("alice"), QStringLiteral("first-pw1"), QStringLiteral("second-pw2"));
+        QCOMPARE(changed->outcome, PasswordChangeResult::Outcome::Changed);
+        QCOMPARE(changed->user.failedLogins, 0);
+        QCOMPARE((*m_accounts->findUser(QStringLiteral("alice")))->failedLogins, 0);
+    }
+
+    // A weak new password is refused before the current one is checked: it neither counts nor changes anything.
+    void policyViolationDoesNotCount()
+    {
+        const auto weak = changeResult(QStringLiteral("alice"), QStringLiteral("guess-1"), QStringLiteral("abc"));
+        QVERIFY(!weak);
+        QCOMPARE(weak.error().code, reg::ErrorCode::InvalidInput);
+        QCOMPARE((*m_accounts->findUser(QStringLiteral("alice")))->failedLogins, 0);
     }
 
     void passwordExpiresAfterNinetyDays()

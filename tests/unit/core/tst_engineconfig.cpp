@@ -45,6 +45,7 @@ void tst_EngineConfig::readsEveryManagementSetting()
     Result<EngineConfig> config = load("[engine]\nsite = site-b\n"
                                        "[management]\nlisten = [::1]:9443\ntoken_lifetime = 30m\nmax_failed_logins = 3\n"
                                        "lockout = 1h\nmax_body = 64K\nmetrics_require_auth = no\nmax_event_clients = 8\nheartbeat = 2s\n"
+                                       "request_timeout = 5s\nidle_timeout = 1m\n"
                                        "[xrp]\nlisten = 127.0.0.1:7000\nenabled = false\n");
     QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
     QCOMPARE(config->siteName, QStringLiteral("site-b"));
@@ -56,6 +57,8 @@ void tst_EngineConfig::readsEveryManagementSetting()
     QCOMPARE(m.metricsRequireAuth, false);
     QCOMPARE(m.maxEventClients, 8);
     QCOMPARE(m.heartbeatSecs, qint64(2));
+    QCOMPARE(m.requestTimeoutSecs, qint64(5));
+    QCOMPARE(m.idleTimeoutSecs, qint64(60));
     QVERIFY(config->service(QStringLiteral("xrp")));
     QCOMPARE(config->service(QStringLiteral("xrp"))->enabled, false);
 }
@@ -81,6 +84,8 @@ void tst_EngineConfig::rejectsBadValues_data()
     QTest::newRow("missing listen") << QByteArray("[management]\nlisten = 127.0.0.1:1\n[xrp]\nenabled = true\n") << QStringLiteral("[xrp] is missing required key \"listen\"");
     QTest::newRow("zero logins") << (minimal + "max_failed_logins = 0\n") << QStringLiteral("must be between 1 and 100");
     QTest::newRow("bad duration") << (minimal + "lockout = soon\n") << QStringLiteral("lockout");
+    QTest::newRow("request timeout zero") << (minimal + "request_timeout = 0s\n") << QStringLiteral("request_timeout");
+    QTest::newRow("idle timeout too long") << (minimal + "idle_timeout = 2h\n") << QStringLiteral("idle_timeout");
     QTest::newRow("port clash") << (minimal + "[whois]\nlisten = 127.0.0.1:9443\n") << QStringLiteral("[management] and [whois] both listen on 127.0.0.1:9443");
     QTest::newRow("empty site") << (minimal + "[engine]\nsite =\n") << QStringLiteral("must not be empty");
     QTest::newRow("batch zero") << (minimal + "[store]\ngroup_commit_max_batch = 0\n") << QStringLiteral("group_commit_max_batch");
