@@ -41,7 +41,7 @@ constexpr int kMaxSilentRelogins = 3;
 // WebSocket close codes of the management API (docs/management-api.md).
 constexpr int kCloseTokenExpired = 4001;
 constexpr int kClosePolicyViolation = 1008;
-constexpr int kCloseTryAgainLater = 1013;
+constexpr int kCloseTryAgainLater = 4013;
 
 QString errorCode(const QJsonObject &body)
 {

@@ -12,6 +12,10 @@
 
 namespace reg::admin {
 
+// "Try again later" in the application range: Qt 6.4's QWebSocket rejects the standard 1013 as an
+// invalid close code, so a Qt console could never tell it apart from a protocol error.
+constexpr quint16 closeTryAgainLater = 4013;
+
 struct EventHub::Client
 {
     std::unique_ptr<QWebSocket> socket;
@@ -103,7 +107,7 @@ void EventHub::addClient(std::unique_ptr<QWebSocket> socket)
     if (m_clients.size() > m_config.maxEventClients) {
         qCWarning(lcAdmin, "event stream refused for %s: %d clients connected", qUtf8Printable(lookup.session.user),
                   m_config.maxEventClients);
-        closeClient(raw, 1013, QStringLiteral("too many event clients; try again later"));
+        closeClient(raw, closeTryAgainLater, QStringLiteral("too many event clients; try again later"));
         return;
     }
     client->tokenHash = TokenRegistry::hashToken(token);
@@ -120,7 +124,7 @@ void EventHub::send(Client &client, const QJsonObject &message)
     if (client.tokenHash.isEmpty() || !client.socket || client.socket->state() != QAbstractSocket::ConnectedState)
         return;
     if (client.queuedBytes > maxQueuedBytesPerClient) {
-        closeClient(client.socket.get(), 1013, QStringLiteral("client is not reading its events"));
+        closeClient(client.socket.get(), closeTryAgainLater, QStringLiteral("client is not reading its events"));
         return;
     }
     const QString text = QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));

@@ -27,7 +27,7 @@ class TokenRegistry;
 // The WebSocket event stream (/api/v1/events): authenticates each upgraded socket by the bearer
 // token on its upgrade request, greets it with the engine status, then pushes every committed
 // journal entry, every service state change and a heartbeat. Closes with 1008 for a bad token,
-// 1013 over max_event_clients or when a client stops reading, 4001 when the token expires.
+// 4013 over max_event_clients or when a client stops reading, 4001 when the token expires.
 // Lives on the management thread; owned by ManagementServer.
 class EventHub : public QObject
 {

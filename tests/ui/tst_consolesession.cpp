@@ -56,6 +56,7 @@ private Q_SLOTS:
     void reconnectNowIsRefusedWhenThereIsNothingToWaitFor();
     void expiredTokenLogsInAgainSilently();
     void lockedAccountFailsWithoutRetrying();
+    void fullEngineIsRetriedUntilAPlaceFreesUp();
 
 private:
     ConnectionProfile profile() const;
@@ -456,6 +457,36 @@ void tst_ConsoleSession::lockedAccountFailsWithoutRetrying()
     const QString message = loginFailures.constLast().at(0).toString();
     QVERIFY2(message.contains(u"locked"_s), qPrintable(message));
     QCOMPARE(reconnects.count(), 0);
+}
+
+void tst_ConsoleSession::fullEngineIsRetriedUntilAPlaceFreesUp()
+{
+    // An engine of its own that serves one console: the second is told "try again later" (4013).
+    EngineFixture engine;
+    engine.setConfigValue(u"management"_s, u"max_event_clients"_s, u"1"_s);
+    QString error;
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    ConnectionProfile p = profile();
+    p.apiPort = engine.port(u"management"_s);
+    p.caFile = engine.caCertificateFile();
+
+    ConsoleSession first;
+    first.connectToEngine(p, engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(first.state(), ConsoleSession::State::Connected, 30000);
+
+    ConsoleSession second;
+    QSignalSpy states(&second, &ConsoleSession::stateChanged);
+    QSignalSpy loginFailures(&second, &ConsoleSession::loginFailed);
+    second.connectToEngine(p, engine.adminPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(second.state() == ConsoleSession::State::Reconnecting, 30000);
+    const QString detail = states.constLast().at(1).toString();
+    QVERIFY2(detail.contains(u"too many consoles"_s), qPrintable(detail));
+    QCOMPARE(loginFailures.count(), 0);
+
+    first.disconnectFromEngine();
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), ConsoleSession::State::Connected, 60000);
+    second.disconnectFromEngine();
+    engine.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)
