@@ -55,6 +55,7 @@ private Q_SLOTS:
 private:
     ConnectionProfile profile(const QString &knownHostsFile) const;
     QString knownHostsPath(const QString &name) const { return m_dir.filePath(name); }
+    void expectSshLogin(const ConnectionProfile &p, const QString &sshSecret, bool accepted, const QString &what);
     bool writeKnownHosts(const QString &path, const QByteArray &content);
 
     EngineFixture m_engine;
@@ -274,19 +275,27 @@ void tst_SshTunnel::passphraseProtectedKey()
 
     ConnectionProfile p = profile(knownHosts);
     p.sshKeyFile = keyFile;
+    expectSshLogin(p, passphrase, accepted, u"passphrase"_s);
+}
+
+// Connects with the SSH secret; accepted: reaches Connected with live status; refused: stops with a
+// message naming `what`, and is not retried (repeating a wrong secret would only lock the account).
+void tst_SshTunnel::expectSshLogin(const ConnectionProfile &p, const QString &sshSecret, bool accepted, const QString &what)
+{
     ConsoleSession session;
     QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
     QSignalSpy states(&session, &ConsoleSession::stateChanged);
-    session.connectToEngine(p, m_engine.adminPassword(), passphrase);
+    session.connectToEngine(p, m_engine.adminPassword(), sshSecret);
     if (accepted) {
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
-    } else {
-        QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
-                                 kConnectTimeoutMs);
-        const QString detail = states.constLast().at(1).toString();
-        QVERIFY2(detail.contains(u"passphrase"_s), qPrintable(detail));
-        QCOMPARE(reconnects.count(), 0);
+        QVERIFY(!session.lastStatus().isEmpty());
+        return;
     }
+    QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
+                             kConnectTimeoutMs);
+    const QString detail = states.constLast().at(1).toString();
+    QVERIFY2(detail.contains(what), qPrintable(detail));
+    QCOMPARE(reconnects.count(), 0);
 }
 
 void tst_SshTunnel::passwordLogin_data()
@@ -311,21 +320,7 @@ void tst_SshTunnel::passwordLogin()
     ConnectionProfile p = profile(knownHosts);
     p.sshAuth = ConnectionProfile::SshAuth::Password;
     p.sshKeyFile.clear();
-    ConsoleSession session;
-    QSignalSpy reconnects(&session, &ConsoleSession::reconnectScheduled);
-    QSignalSpy states(&session, &ConsoleSession::stateChanged);
-    session.connectToEngine(p, m_engine.adminPassword(), password);
-    if (accepted) {
-        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
-        QVERIFY(!session.lastStatus().isEmpty());
-    } else {
-        QTRY_VERIFY_WITH_TIMEOUT(states.size() > 1 && session.state() == ConsoleSession::State::Disconnected,
-                                 kConnectTimeoutMs);
-        const QString detail = states.constLast().at(1).toString();
-        QVERIFY2(detail.contains(u"password"_s), qPrintable(detail));
-        // A wrong password is not retried: repeating it would only lock the account.
-        QCOMPARE(reconnects.count(), 0);
-    }
+    expectSshLogin(p, password, accepted, u"password"_s);
 }
 
 void tst_SshTunnel::reconnectsThroughANewTunnelAfterEngineRestart()
