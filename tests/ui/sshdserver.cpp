@@ -190,7 +190,7 @@ bool SshdServer::start(QString *error)
     if (m_port == 0)
         m_port = freeLoopbackPort();
     QString shadow;
-    if (!m_loginPassword.isEmpty() && getuid() == 0 && !QStandardPaths::findExecutable(u"unshare"_s).isEmpty()) {
+    if (!m_loginPassword.isEmpty() && canUsePrivateMountNamespace(&m_passwordUnavailableReason)) {
         shadow = m_dir->filePath(u"shadow"_s);
         if (!writeShadowWithPassword(shadow, error))
             return false;
@@ -249,12 +249,26 @@ bool SshdServer::acceptsPasswords(QString *reason) const
 {
     if (m_passwordsAccepted)
         return true;
-    if (reason) {
-        *reason = getuid() != 0
-            ? u"password login needs root, to give the test sshd its own /etc/shadow in a private mount namespace"_s
-            : u"password login was not enabled, or unshare is missing (util-linux)"_s;
-    }
+    if (reason)
+        *reason = m_passwordUnavailableReason.isEmpty() ? u"password login was not enabled"_s : m_passwordUnavailableReason;
     return false;
+}
+
+// Password login needs a private mount namespace (so the bind-mounted shadow file never reaches the
+// host): root, unshare, and a root that is a mount point (not so inside a plain chroot).
+bool SshdServer::canUsePrivateMountNamespace(QString *reason)
+{
+    if (getuid() != 0) {
+        *reason = u"password login needs root, to give the test sshd its own /etc/shadow in a private mount namespace"_s;
+        return false;
+    }
+    QByteArray output;
+    QString error;
+    if (!run(u"unshare"_s, {u"--mount"_s, u"--propagation"_s, u"private"_s, u"true"_s}, &output, &error)) {
+        *reason = u"this machine cannot give sshd a private mount namespace: "_s + error.trimmed();
+        return false;
+    }
+    return true;
 }
 
 // A shadow file with the single line sshd needs: userName() with a SHA-512 crypt of the test

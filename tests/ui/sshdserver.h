@@ -56,6 +56,7 @@ public:
 private:
     bool generateKey(const QString &path, QString *error, const QString &passphrase = {}) const;
     bool writeShadowWithPassword(const QString &path, QString *error) const;
+    static bool canUsePrivateMountNamespace(QString *reason);
     static bool run(const QString &program, const QStringList &arguments, QByteArray *output, QString *error);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -65,6 +66,7 @@ private:
     QByteArray m_hostPublicKey;
     QString m_loginPassword;
     bool m_passwordsAccepted = false;
+    QString m_passwordUnavailableReason;
 };
 
 } // namespace testsupport
