@@ -1,5 +1,7 @@
 #include "consolesession.h"
 
+#include "statustracker.h"
+
 #include "netlogging.h"
 #include "profilestore.h"
 #include "reconnectbackoff.h"
@@ -31,7 +33,6 @@ namespace noc {
 namespace {
 
 constexpr qint64 kMaxReplyBytes = 8 * 1024 * 1024;
-constexpr qint64 kMaxEventBytes = 1024 * 1024;
 constexpr int kRequestTimeoutMsecs = 20000;
 constexpr int kDefaultHeartbeatMsecs = 10000;
 // A few silent re-logins in a row are normal (token expiry, engine restart with a fresh token
@@ -87,7 +88,6 @@ public:
     void handleSocketGone();
     void checkHeartbeat();
     void adoptHeartbeatInterval(const QJsonObject &status);
-    void applyEventToStatus(const QJsonObject &event);
 
     ConsoleSession *q;
     ConsoleSession::State state = ConsoleSession::State::Disconnected;
@@ -96,7 +96,7 @@ public:
     QString password;
     QString sshSecret;
     QByteArray token;
-    QJsonObject lastStatus;
+    StatusTracker tracker;
 
     std::optional<ServerTrust> trust;
     QNetworkAccessManager *network = nullptr;
@@ -448,9 +448,14 @@ void ConsoleSessionPrivate::fetchStatus()
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject answer = readBody(reply);
         if (status == 200) {
-            lastStatus = answer;
-            adoptHeartbeatInterval(lastStatus);
-            Q_EMIT q->statusReceived(lastStatus);
+            QString problem;
+            if (tracker.setStatus(answer, &problem)) {
+                adoptHeartbeatInterval(tracker.status());
+                Q_EMIT q->statusReceived(tracker.status());
+            } else {
+                // The event stream's hello carries the status again; wait for that one.
+                qCWarning(lcNet).noquote() << "ignoring an unreadable status document:" << problem;
+            }
             openEvents();
             return;
         }
@@ -470,8 +475,8 @@ void ConsoleSessionPrivate::openEvents()
     socket = ws;
     socketWasConnected = false;
     ws->setSslConfiguration(trust->sslConfiguration());
-    ws->setMaxAllowedIncomingMessageSize(kMaxEventBytes);
-    ws->setMaxAllowedIncomingFrameSize(kMaxEventBytes);
+    ws->setMaxAllowedIncomingMessageSize(quint64(StatusTracker::maxMessageBytes));
+    ws->setMaxAllowedIncomingFrameSize(quint64(StatusTracker::maxMessageBytes));
     if (profile.transport == ConnectionProfile::Transport::SshTunnel)
         ws->setProxy(QNetworkProxy::NoProxy);
 
@@ -581,58 +586,20 @@ void ConsoleSessionPrivate::silentRelogin(QString why)
 void ConsoleSessionPrivate::handleEventMessage(const QString &message)
 {
     sinceLastMessage.start();
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        qCWarning(lcNet) << "ignoring an event that is not a JSON object:" << error.errorString();
+    QString error;
+    const std::optional<QJsonObject> event = StatusTracker::decodeEvent(message.toUtf8(), &error);
+    if (!event) {
+        qCWarning(lcNet).noquote() << "ignoring an event:" << error;
         return;
     }
     if (state == ConsoleSession::State::Stale)
         setState(ConsoleSession::State::Connected,
                  ConsoleSession::tr("Connected to %1 as %2.").arg(profile.name, profile.user));
-    const QJsonObject event = document.object();
-    applyEventToStatus(event);
-    Q_EMIT q->eventReceived(event);
-}
-
-void ConsoleSessionPrivate::applyEventToStatus(const QJsonObject &event)
-{
-    const QString type = event.value(u"type"_s).toString();
-    if (type == u"hello") {
-        const QJsonObject status = event.value(u"status"_s).toObject();
-        if (!status.isEmpty()) {
-            lastStatus = status;
-            adoptHeartbeatInterval(lastStatus);
-            Q_EMIT q->statusReceived(lastStatus);
-        }
-    } else if (type == u"service") {
-        const QString name = event.value(u"name"_s).toString();
-        QJsonArray services = lastStatus.value(u"services"_s).toArray();
-        QJsonObject service = event;
-        service.remove(u"type"_s);
-        bool found = false;
-        for (qsizetype i = 0; i < services.size(); ++i) {
-            if (services.at(i).toObject().value(u"name"_s).toString() == name) {
-                services.replace(i, service);
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            services.append(service);
-        lastStatus.insert(u"services"_s, services);
-        Q_EMIT q->statusReceived(lastStatus);
-    } else if (type == u"journal" || type == u"heartbeat") {
-        QJsonObject journal = lastStatus.value(u"journal"_s).toObject();
-        const QJsonValue head = type == u"journal" ? event.value(u"seq"_s) : event.value(u"journalHead"_s);
-        if (!head.isDouble() || head.toDouble() == journal.value(u"head"_s).toDouble())
-            return;
-        journal.insert(u"head"_s, head);
-        if (type == u"journal")
-            journal.insert(u"headTime"_s, event.value(u"time"_s));
-        lastStatus.insert(u"journal"_s, journal);
-        Q_EMIT q->statusReceived(lastStatus);
+    if (tracker.applyEvent(*event)) {
+        adoptHeartbeatInterval(tracker.status());
+        Q_EMIT q->statusReceived(tracker.status());
     }
+    Q_EMIT q->eventReceived(*event);
 }
 
 // The engine says how often it sends heartbeats; staleness is judged against that, not a guess.
@@ -691,7 +658,7 @@ ConnectionProfile ConsoleSession::profile() const
 
 QJsonObject ConsoleSession::lastStatus() const
 {
-    return d->lastStatus;
+    return d->tracker.status();
 }
 
 void ConsoleSession::setHeartbeatInterval(int msecs)
@@ -731,7 +698,7 @@ void ConsoleSession::connectToEngine(const ConnectionProfile &profile, const QSt
     d->teardownTunnel();
     d->wipeSecrets();
     d->profile = profile;
-    d->lastStatus = {};
+    d->tracker.clear();
     d->backoff.reset();
     d->silentRelogins = 0;
     d->sshApprovedFingerprint.clear();
