@@ -156,11 +156,17 @@ void OverviewPage::applyStatus(const QJsonObject &status)
     m_haveStatus = true;
     m_versionValue = status.value("version"_L1).toString();
     m_siteValue = status.value("site"_L1).toString();
-    const QDateTime started = QDateTime::fromString(status.value("startedAt"_L1).toString(), Qt::ISODateWithMs);
-    m_startedAt = started.isValid() ? started.toUTC() : QDateTime();
+    const QDateTime parsedStart = QDateTime::fromString(status.value("startedAt"_L1).toString(), Qt::ISODateWithMs);
+    const QDateTime started = parsedStart.isValid() ? parsedStart.toUTC() : QDateTime();
     // A negative or absent uptime is a broken document, not a reason to show "-5 s".
-    m_uptimeAtStatus = qMax<qint64>(0, qint64(status.value("uptimeSeconds"_L1).toDouble(0)));
-    m_sinceStatus.start();
+    const qint64 uptime = qMax<qint64>(0, qint64(status.value("uptimeSeconds"_L1).toDouble(0)));
+    // The session re-sends its last document after every journal or heartbeat event, uptime and
+    // all; only a document that says something new may re-base the running uptime.
+    if (!m_sinceStatus.isValid() || uptime != m_uptimeAtStatus || started != m_startedAt) {
+        m_uptimeAtStatus = uptime;
+        m_sinceStatus.start();
+    }
+    m_startedAt = started;
     m_frozenUptime = -1;
 
     const QJsonObject journal = status.value("journal"_L1).toObject();

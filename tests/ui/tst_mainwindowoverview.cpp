@@ -111,6 +111,25 @@ private Q_SLOTS:
         QCOMPARE(page.serviceModel()->service(0).state, u"stopping"_s);
     }
 
+    // Regression: the session re-sends the last status document, with its old uptimeSeconds, after
+    // every journal or heartbeat event; the uptime shown must keep running, not jump back.
+    void uptimeKeepsRunningWhenTheSameDocumentArrivesAgain()
+    {
+        OverviewPage page;
+        QJsonObject document = statusDocument();
+        document.insert(u"uptimeSeconds"_s, 100);
+        page.applyStatus(document);
+        page.setLive(true);
+        QTest::qWait(1100);
+        page.applyStatus(document);
+        QVERIFY2(page.uptimeText().startsWith(u"00:01:4"_s) && page.uptimeText() != u"00:01:40"_s, qPrintable(page.uptimeText()));
+        // A genuinely new document (the engine restarted) does take over.
+        document.insert(u"startedAt"_s, u"2026-11-22T00:00:00.000Z"_s);
+        document.insert(u"uptimeSeconds"_s, 5);
+        page.applyStatus(document);
+        QVERIFY2(page.uptimeText().startsWith(u"00:00:0"_s), qPrintable(page.uptimeText()));
+    }
+
     void notLiveIsMarkedAndFrozen()
     {
         OverviewPage page;
