@@ -1,0 +1,2 @@
+registry_add_fuzz_target(fuzz_eppframereader SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_eppframereader.cpp LIBS registry_xrp)
+registry_add_fuzz_target(fuzz_eppxmlreader SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_eppxmlreader.cpp LIBS registry_xrp)
