@@ -38,6 +38,11 @@ EppFrameReader::FeedResult EppFrameReader::feed(QByteArrayView data)
             continue;
         }
         const qsizetype take = std::min(m_payloadLength - m_payload.size(), data.size());
+        // Memory follows the bytes that actually arrived, not the announced length, so a peer that
+        // announces the maximum and then stalls holds little; growth doubles but stops at the frame size.
+        const qsizetype needed = m_payload.size() + take;
+        if (needed > m_payload.capacity())
+            m_payload.reserve(std::min(m_payloadLength, std::max(needed, 2 * m_payload.capacity())));
         m_payload.append(data.first(take));
         data = data.sliced(take);
         if (m_payload.size() == m_payloadLength) {
@@ -62,7 +67,6 @@ std::optional<EppError> EppFrameReader::acceptLength(quint32 totalLength)
                         u"EPP frame length %1 exceeds the maximum of %2 bytes"_s.arg(totalLength).arg(m_maxFrameSize)};
     }
     m_payloadLength = qsizetype(totalLength) - HeaderSize;
-    m_payload.reserve(m_payloadLength);
     return std::nullopt;
 }
 

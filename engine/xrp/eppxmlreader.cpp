@@ -3,6 +3,7 @@
 #include <QStringDecoder>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -42,10 +43,19 @@ std::optional<EppError> checkEncoding(QByteArrayView bytes)
     if (bytes.contains('\0'))
         return syntaxError(u"EPP messages must be encoded in UTF-8 and may not contain NUL bytes"_s);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // Decoding is the only public way to validate; the result is discarded.
     const QString decoded = decoder.decode(bytes);
     if (decoder.hasError())
         return syntaxError(u"the EPP message is not valid UTF-8"_s);
     return std::nullopt;
+}
+
+// XML's whitespace (S production): what separates elements in pretty-printed messages.
+bool isBlank(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
+    });
 }
 
 } // namespace
@@ -103,6 +113,9 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
                                               .arg(xml.name())
                                               .arg(m_limits.maxAttributesPerElement));
             }
+            // Whitespace before the first child is indentation, not content.
+            if (!open.empty() && isBlank(open.back().m_text))
+                open.back().m_text.clear();
             EppElement element;
             element.m_namespaceUri = xml.namespaceUri().toString();
             element.m_name = xml.name().toString();
@@ -126,6 +139,10 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
                     return syntaxErrorAt(xml, u"text outside the root element"_s);
                 break;
             }
+            // Indentation between children is dropped as it arrives, so a long pretty-printed
+            // list does not count against the text limit of its parent.
+            if (xml.isWhitespace() && !open.back().m_children.empty())
+                break;
             if (open.back().m_text.size() + xml.text().size() > m_limits.maxTextLength) {
                 return syntaxErrorAt(xml, u"the text of element %1 is longer than %2 characters"_s
                                               .arg(open.back().m_name)
@@ -136,7 +153,7 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
         case QXmlStreamReader::EndElement: {
             EppElement element = std::move(open.back());
             open.pop_back();
-            if (!element.m_children.empty() && element.m_text.trimmed().isEmpty())
+            if (!element.m_children.empty() && isBlank(element.m_text))
                 element.m_text.clear();
             element.m_children.shrink_to_fit();
             if (open.empty())

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void buildsLoginTree();
     void buildsDomainCheckTreeWithNamespacesAndAttributes();
     void acceptsCommentsAndWhitespaceBeforeTheRoot();
+    void indentationDoesNotCountAgainstTheTextLimit();
+    void keepsTextOfMixedContent();
     void refusesHostileOrMalformedInput_data();
     void refusesHostileOrMalformedInput();
     void acceptsDocumentsExactlyAtTheLimits_data();
@@ -200,6 +202,32 @@ void tst_EppXmlReader::acceptsCommentsAndWhitespaceBeforeTheRoot()
     const auto parsed = EppXmlReader().parse("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- a client banner -->\n"
                                              "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><hello/></epp>\n"_ba);
     QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+}
+
+void tst_EppXmlReader::indentationDoesNotCountAgainstTheTextLimit()
+{
+    // 1000 names indented by 20 spaces: 21,000 characters of whitespace inside one element,
+    // well over the 16 KiB text limit, in a message under the 64 KiB size limit.
+    QByteArray xml = "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><check>"
+                     "<domain:check xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\">"_ba;
+    for (int i = 0; i < 1000; ++i)
+        xml += "\n" + QByteArray(20, ' ') + "<domain:name>d" + QByteArray::number(i) + "</domain:name>";
+    xml += "\n</domain:check></check></command></epp>";
+    QVERIFY(xml.size() < EppXmlLimits().maxBytes);
+    const auto parsed = EppXmlReader().parse(xml);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+    const EppElement *check = parsed->child(Epp, u"command")->child(Epp, u"check")->child(Domain, u"check");
+    QVERIFY(check);
+    QCOMPARE(check->children().size(), size_t(1000));
+    QVERIFY(check->text().isEmpty());
+    QCOMPARE(check->children().back().text(), u"d999"_s);
+}
+
+void tst_EppXmlReader::keepsTextOfMixedContent()
+{
+    const auto parsed = EppXmlReader().parse("<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><m>  a <b/> c </m></epp>"_ba);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->child(Epp, u"m")->text(), u"  a  c "_s); // all character data, concatenated
 }
 
 void tst_EppXmlReader::refusesHostileOrMalformedInput_data()
