@@ -50,6 +50,14 @@ std::optional<EppError> checkEncoding(QByteArrayView bytes)
     return std::nullopt;
 }
 
+// Client-supplied names quoted in a message are cut short: the message goes into the response and
+// the audit log, and a 60 KiB element name should not travel into either.
+QString shown(QStringView text)
+{
+    constexpr qsizetype limit = 64;
+    return text.size() <= limit ? text.toString() : text.first(limit).toString() + u"\u2026"_s;
+}
+
 // XML's whitespace (S production): what separates elements in pretty-printed messages.
 bool isBlank(QStringView text)
 {
@@ -80,16 +88,16 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
         case QXmlStreamReader::StartDocument: {
             const QStringView encoding = xml.documentEncoding();
             if (!encoding.isEmpty() && encoding.compare(u"UTF-8", Qt::CaseInsensitive) != 0)
-                return syntaxErrorAt(xml, u"the XML declaration names encoding \"%1\"; EPP requires UTF-8"_s.arg(encoding));
+                return syntaxErrorAt(xml, u"the XML declaration names encoding \"%1\"; EPP requires UTF-8"_s.arg(shown(encoding)));
             const QStringView version = xml.documentVersion();
             if (!version.isEmpty() && version != u"1.0")
-                return syntaxErrorAt(xml, u"XML version \"%1\" is not supported; EPP uses XML 1.0"_s.arg(version));
+                return syntaxErrorAt(xml, u"XML version \"%1\" is not supported; EPP uses XML 1.0"_s.arg(shown(version)));
             break;
         }
         case QXmlStreamReader::DTD:
             return syntaxErrorAt(xml, u"document type declarations (DOCTYPE) are not allowed in EPP messages"_s);
         case QXmlStreamReader::EntityReference:
-            return syntaxErrorAt(xml, u"reference to undeclared entity \"%1\""_s.arg(xml.name()));
+            return syntaxErrorAt(xml, u"reference to undeclared entity \"%1\""_s.arg(shown(xml.name())));
         case QXmlStreamReader::ProcessingInstruction:
             return syntaxErrorAt(xml, u"processing instructions are not allowed in EPP messages"_s);
         case QXmlStreamReader::Comment:
@@ -105,12 +113,12 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
                 return syntaxErrorAt(xml, u"elements are nested more than %1 deep"_s.arg(m_limits.maxDepth));
             if (open.empty() && (xml.name() != u"epp" || xml.namespaceUri() != EppNamespace)) {
                 return syntaxErrorAt(xml, u"the root element is {%1}%2; EPP messages have root element {%3}epp"_s
-                                              .arg(xml.namespaceUri(), xml.name(), EppNamespace));
+                                              .arg(shown(xml.namespaceUri()), shown(xml.name()), EppNamespace));
             }
             const QXmlStreamAttributes attributes = xml.attributes();
             if (attributes.size() + xml.namespaceDeclarations().size() > m_limits.maxAttributesPerElement) {
                 return syntaxErrorAt(xml, u"element %1 has more than %2 attributes and namespace declarations"_s
-                                              .arg(xml.name())
+                                              .arg(shown(xml.name()))
                                               .arg(m_limits.maxAttributesPerElement));
             }
             // Whitespace before the first child is indentation, not content.
@@ -123,7 +131,7 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
             for (const QXmlStreamAttribute &attribute : attributes) {
                 if (attribute.value().size() > m_limits.maxTextLength) {
                     return syntaxErrorAt(xml, u"attribute %1 is longer than %2 characters"_s
-                                                  .arg(attribute.qualifiedName())
+                                                  .arg(shown(attribute.qualifiedName()))
                                                   .arg(m_limits.maxTextLength));
                 }
                 element.m_attributes.append({attribute.namespaceUri().toString(), attribute.name().toString(),
@@ -145,7 +153,7 @@ EppOutcome<EppElement> EppXmlReader::parse(QByteArrayView bytes) const
                 break;
             if (open.back().m_text.size() + xml.text().size() > m_limits.maxTextLength) {
                 return syntaxErrorAt(xml, u"the text of element %1 is longer than %2 characters"_s
-                                              .arg(open.back().m_name)
+                                              .arg(shown(open.back().m_name))
                                               .arg(m_limits.maxTextLength));
             }
             open.back().m_text.append(xml.text());

@@ -229,6 +229,8 @@ void tst_EppXmlReader::refusesHostileOrMalformedInput_data()
                                          << u"exceeds the maximum"_s;
     QTest::newRow("wrong root name") << "<hello xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"/>"_ba << u"root element"_s;
     QTest::newRow("wrong root namespace") << "<epp xmlns=\"urn:ietf:params:xml:ns:epp-0.4\"><hello/></epp>"_ba << u"root element"_s;
+    QTest::newRow("long root name is cut short in the message")
+        << QByteArray("<" + QByteArray(1000, 'a') + "/>") << QString(QString(64, u'a') + u"\u2026; EPP"_s);
     QTest::newRow("root without namespace") << "<epp><hello/></epp>"_ba << u"root element"_s;
     QTest::newRow("undeclared prefix") << "<x:epp><hello/></x:epp>"_ba << u"prefix"_s;
     QTest::newRow("trailing text") << QByteArray(Hello + "garbage") << u"Extra content"_s;
