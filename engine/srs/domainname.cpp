@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdint>
 
 using namespace Qt::StringLiterals;
@@ -213,6 +214,16 @@ Result<QString> DomainName::servingTld(const QStringList &tlds) const
     if (best.isEmpty())
         return invalid(u"%1 is not under a TLD this registry serves"_s.arg(quoted(m_name)));
     return best;
+}
+
+bool DomainName::belongsTo(QStringView tld) const
+{
+    if (tld.endsWith(u'.'))
+        tld.chop(1);
+    if (isNull() || tld.isEmpty())
+        return false;
+    const qsizetype dot = m_name.indexOf(u'.');
+    return dot > 0 && QStringView(m_name).sliced(dot + 1).compare(tld, Qt::CaseInsensitive) == 0;
 }
 
 Result<void> DomainName::checkRegistrable(const QStringList &tlds) const

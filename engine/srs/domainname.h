@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QHashFunctions>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -43,11 +44,15 @@ public:
     // under, longest match first; an error when it lies under none.
     Result<QString> servingTld(const QStringList &tlds) const;
 
+    // True when the name is exactly one label directly under `tld` (e.g. "acme.example" under "example").
+    bool belongsTo(QStringView tld) const;
+
     // Ok when the name is exactly one label directly under a TLD of `tlds`.
     Result<void> checkRegistrable(const QStringList &tlds) const;
 
     friend bool operator==(const DomainName &a, const DomainName &b) { return a.m_name == b.m_name; }
     friend bool operator!=(const DomainName &a, const DomainName &b) { return !(a == b); }
+    friend size_t qHash(const DomainName &name, size_t seed = 0) { return qHash(name.m_name, seed); }
 
 private:
     explicit DomainName(QString name) : m_name(std::move(name)) {}
@@ -75,6 +80,7 @@ public:
 
     friend bool operator==(const HostName &a, const HostName &b) { return a.m_name == b.m_name; }
     friend bool operator!=(const HostName &a, const HostName &b) { return !(a == b); }
+    friend size_t qHash(const HostName &host, size_t seed = 0) { return qHash(host.m_name, seed); }
 
 private:
     explicit HostName(DomainName name) : m_name(std::move(name)) {}

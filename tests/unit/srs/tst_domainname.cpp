@@ -2,6 +2,7 @@
 // under configured TLDs, and host names with their superordinate domains.
 #include "srs/domainname.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void registrableNameIsOneLabelUnderServedTld_data();
     void registrableNameIsOneLabelUnderServedTld();
     void isAtOrUnderComparesWholeLabels();
+    void belongsTo_data();
+    void belongsTo();
+    void equalNamesHashEqually();
     void hostSubordination_data();
     void hostSubordination();
     void superordinateDomain_data();
@@ -175,6 +179,38 @@ void tst_DomainName::isAtOrUnderComparesWholeLabels()
     QVERIFY(!DomainName::parse(u"badexample.test"_s)->isAtOrUnder(example));
     QVERIFY(!DomainName::parse(u"other.test"_s)->isAtOrUnder(example));
     QVERIFY(!DomainName().isAtOrUnder(example));
+}
+
+void tst_DomainName::belongsTo_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("tld");
+    QTest::addColumn<bool>("belongs");
+    QTest::newRow("direct child") << u"acme.example"_s << u"example"_s << true;
+    QTest::newRow("tld case and dot ignored") << u"acme.example"_s << u"EXAMPLE."_s << true;
+    QTest::newRow("multi-label tld") << u"acme.co.example"_s << u"co.example"_s << true;
+    QTest::newRow("grandchild") << u"www.acme.example"_s << u"example"_s << false;
+    QTest::newRow("multi-label seen from its parent") << u"acme.co.example"_s << u"example"_s << false;
+    QTest::newRow("other tld") << u"acme.test"_s << u"example"_s << false;
+    QTest::newRow("empty tld") << u"acme.example"_s << QString() << false;
+}
+
+void tst_DomainName::belongsTo()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, tld);
+    QFETCH(bool, belongs);
+    QCOMPARE(DomainName::parse(name)->belongsTo(tld), belongs);
+}
+
+void tst_DomainName::equalNamesHashEqually()
+{
+    const DomainName a = *DomainName::parse(u"Acme.Example"_s);
+    const DomainName b = *DomainName::parse(u"acme.example."_s);
+    QCOMPARE(a, b);
+    QCOMPARE(qHash(a), qHash(b));
+    QSet<HostName> hosts{*HostName::parse(u"NS1.acme.example"_s), *HostName::parse(u"ns1.acme.example"_s)};
+    QCOMPARE(hosts.size(), 1);
 }
 
 void tst_DomainName::hostSubordination_data()
