@@ -142,9 +142,10 @@ Result<void> StatusSet::validate(ObjectType type) const
         if (contains(info.status) && !appliesTo(info.status, type))
             return invalid(u"status \"%1\" does not apply to a %2"_s.arg(QString::fromUtf16(info.name), typeName(type)));
     }
-    // RFC 5731 2.3: "ok" MAY only be combined with "inactive"; RFC 5732 2.3 / 5733 2.2: only with "linked".
+    // RFC 5731 2.3: "ok" MUST NOT be combined with any other status; RFC 5732 2.3 / 5733 2.2: "ok" MAY only
+    // be combined with "linked".
     if (contains(EppStatus::Ok)) {
-        const StatusSet companion = type == ObjectType::Domain ? StatusSet{EppStatus::Inactive} : StatusSet{EppStatus::Linked};
+        const StatusSet companion = type == ObjectType::Domain ? StatusSet{} : StatusSet{EppStatus::Linked};
         const StatusSet others = subtracted(StatusSet{EppStatus::Ok}).subtracted(companion);
         if (!others.isEmpty())
             return conflict(u"\"ok\" cannot be combined with \"%1\""_s.arg(others.names().constFirst()));
@@ -178,8 +179,7 @@ Result<void> StatusSet::validate(ObjectType type) const
 
 StatusSet StatusSet::normalized(ObjectType type) const
 {
-    const StatusSet quiet = type == ObjectType::Domain ? StatusSet{EppStatus::Ok, EppStatus::Inactive}
-                                                       : StatusSet{EppStatus::Ok, EppStatus::Linked};
+    const StatusSet quiet = type == ObjectType::Domain ? StatusSet{EppStatus::Ok} : StatusSet{EppStatus::Ok, EppStatus::Linked};
     StatusSet out = *this;
     if (subtracted(quiet).isEmpty())
         out.insert(EppStatus::Ok);

@@ -86,8 +86,8 @@ public:
     // Checks that every value applies to `type` and that the combination is allowed.
     Result<void> validate(ObjectType type) const;
 
-    // Adds "ok" when nothing but inactive/linked is set, removes it otherwise (RFC 5731 2.3, 5732 2.3,
-    // 5733 2.2: "ok" is set and removed by the server as other values are added or removed).
+    // Adds "ok" when no other value is set (hosts and contacts: nothing but "linked"), removes it otherwise
+    // (RFC 5731 2.3, 5732 2.3, 5733 2.2: "ok" is set and removed by the server as other values change).
     StatusSet normalized(ObjectType type) const;
 
     // The status that forbids `command`, if any. For Update use prohibitsUpdate, which knows the change.

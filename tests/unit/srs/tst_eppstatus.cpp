@@ -145,7 +145,8 @@ void tst_EppStatus::combinationRules_data()
     const auto H = ObjectType::Host;
     const auto C = ObjectType::Contact;
     QTest::newRow("domain ok") << D << QStringList{u"ok"_s} << QString();
-    QTest::newRow("domain ok+inactive") << D << QStringList{u"ok"_s, u"inactive"_s} << QString();
+    QTest::newRow("domain ok+inactive") << D << QStringList{u"ok"_s, u"inactive"_s} << u"\"ok\" cannot be combined"_s;
+    QTest::newRow("domain inactive alone") << D << QStringList{u"inactive"_s} << QString();
     QTest::newRow("domain ok+clientHold") << D << QStringList{u"ok"_s, u"clientHold"_s} << u"\"ok\" cannot be combined"_s;
     QTest::newRow("domain ok+pendingCreate") << D << QStringList{u"ok"_s, u"pendingCreate"_s} << u"\"ok\" cannot be combined"_s;
     QTest::newRow("host ok+linked") << H << QStringList{u"ok"_s, u"linked"_s} << QString();
@@ -188,7 +189,7 @@ void tst_EppStatus::normalizedMaintainsOk_data()
     QTest::addColumn<QStringList>("before");
     QTest::addColumn<QStringList>("after");
     QTest::newRow("empty domain gets ok") << ObjectType::Domain << QStringList() << QStringList{u"ok"_s};
-    QTest::newRow("inactive domain keeps ok") << ObjectType::Domain << QStringList{u"inactive"_s} << QStringList{u"ok"_s, u"inactive"_s};
+    QTest::newRow("inactive domain has no ok") << ObjectType::Domain << QStringList{u"ok"_s, u"inactive"_s} << QStringList{u"inactive"_s};
     QTest::newRow("hold removes ok") << ObjectType::Domain << QStringList{u"ok"_s, u"clientHold"_s} << QStringList{u"clientHold"_s};
     QTest::newRow("linked host gets ok") << ObjectType::Host << QStringList{u"linked"_s} << QStringList{u"ok"_s, u"linked"_s};
     QTest::newRow("locked contact loses ok") << ObjectType::Contact << QStringList{u"ok"_s, u"linked"_s, u"serverDeleteProhibited"_s}
@@ -329,7 +330,7 @@ void tst_EppStatus::inZone_data()
     QTest::newRow("pendingTransfer stays") << QStringList{u"pendingTransfer"_s} << true;
     QTest::newRow("clientHold") << QStringList{u"clientHold"_s} << false;
     QTest::newRow("serverHold") << QStringList{u"serverHold"_s} << false;
-    QTest::newRow("inactive") << QStringList{u"ok"_s, u"inactive"_s} << false;
+    QTest::newRow("inactive") << QStringList{u"inactive"_s} << false;
     QTest::newRow("pendingDelete") << QStringList{u"pendingDelete"_s} << false;
     QTest::newRow("pendingCreate") << QStringList{u"pendingCreate"_s} << false;
 }
