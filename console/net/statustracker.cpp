@@ -118,6 +118,10 @@ bool StatusTracker::applyEvent(const QJsonObject &event)
         if (!head.isDouble() || head.toDouble() < 0 || head.toDouble() == journal.value(u"head"_s).toDouble())
             return false;
         journal.insert(u"head"_s, head);
+        // Events do not carry the new entry's hash (and heartbeats not its time): drop what
+        // described the old head rather than show it against the new one.
+        journal.remove(u"headHash"_s);
+        journal.remove(u"headTime"_s);
         if (type == u"journal" && isShortString(event.value(u"time"_s), maxNameLength))
             journal.insert(u"headTime"_s, event.value(u"time"_s));
         m_status.insert(u"journal"_s, journal);

@@ -133,12 +133,18 @@ void tst_StatusTracker::serviceEventsUpdateOrAddWithinTheCap()
 void tst_StatusTracker::journalAndHeartbeatMoveTheHead()
 {
     StatusTracker tracker;
-    QVERIFY(tracker.setStatus(status()));
+    QJsonObject withHash = status();
+    withHash.insert(u"journal"_s, QJsonObject{{u"head"_s, 10}, {u"headHash"_s, u"aa"_s}, {u"headTime"_s, u"2026-11-21T09:00:00.000Z"_s}});
+    QVERIFY(tracker.setStatus(withHash));
     QVERIFY(tracker.applyEvent(message(u"journal"_s, {{u"seq"_s, 11}, {u"time"_s, u"2026-11-21T10:00:00.000Z"_s}})));
     QCOMPARE(tracker.status().value(u"journal"_s).toObject().value(u"head"_s).toInt(), 11);
     QCOMPARE(tracker.status().value(u"journal"_s).toObject().value(u"headTime"_s).toString(), u"2026-11-21T10:00:00.000Z"_s);
+    // Regression: the hash of entry 10 must not be shown as the hash of entry 11; events carry none.
+    QVERIFY(!tracker.status().value(u"journal"_s).toObject().contains(u"headHash"_s));
     QVERIFY(!tracker.applyEvent(message(u"heartbeat"_s, {{u"journalHead"_s, 11}})));
     QVERIFY(tracker.applyEvent(message(u"heartbeat"_s, {{u"journalHead"_s, 12}})));
+    // A heartbeat says nothing about when entry 12 was written.
+    QVERIFY(!tracker.status().value(u"journal"_s).toObject().contains(u"headTime"_s));
     QVERIFY(!tracker.applyEvent(message(u"journal"_s, {{u"seq"_s, u"13"_s}})));
     QVERIFY(!tracker.applyEvent(message(u"journal"_s, {{u"seq"_s, -1}})));
     QVERIFY(!tracker.applyEvent(message(u"unknown"_s)));
