@@ -107,7 +107,7 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
     config.dataDir = dataDir;
 
     const QSet<QString> knownSections = [] {
-        QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls")};
+        QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls"), QStringLiteral("srs")};
         for (const QString &name : serviceSections)
             s.insert(name);
         return s;
@@ -144,6 +144,32 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
         REG_TRY(tls.rejectUnknown());
     }
 
+    {
+        SectionReader srs(doc, QStringLiteral("srs"));
+        SrsPolicy &p = config.srs;
+        const auto days = [](qint64 min, qint64 max) {
+            return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+        };
+        REG_TRY(srs.read(QStringLiteral("add_grace"), p.addGraceSecs, days(0, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("renew_grace"), p.renewGraceSecs, days(0, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("auto_renew_grace"), p.autoRenewGraceSecs, days(0, 60 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("transfer_grace"), p.transferGraceSecs, days(0, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("redemption"), p.redemptionSecs, days(60, 90 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("pending_restore"), p.pendingRestoreSecs, days(60, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("pending_delete"), p.pendingDeleteSecs, days(60, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("transfer_pending"), p.transferPendingSecs, days(60, 30 * 86400)));
+        REG_TRY(srs.read(QStringLiteral("max_period"), p.maxPeriodYears,
+                         [](const QString &v) { return ConfigValue::parseInteger(v, 1, 99); }));
+        REG_TRY(srs.read(QStringLiteral("max_name_servers"), p.maxNameServers,
+                         [](const QString &v) { return ConfigValue::parseInteger(v, 1, 64); }));
+        REG_TRY(srs.read(QStringLiteral("max_ds_records"), p.maxDsRecords,
+                         [](const QString &v) { return ConfigValue::parseInteger(v, 0, 64); }));
+        REG_TRY(srs.read(QStringLiteral("allow_documentation_addresses"), p.allowDocumentationAddresses,
+                         ConfigValue::parseBool));
+        REG_TRY(srs.read(QStringLiteral("auto_renew"), p.autoRenew, ConfigValue::parseBool));
+        REG_TRY(srs.rejectUnknown());
+    }
+
     for (const QString &name : serviceSections) {
         if (!doc.section(name))
             continue;
@@ -176,9 +202,33 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
                                                           .arg(doc.sourceName()));
             m.service = service;
         }
+        if (name == u"xrp") {
+            XrpConfig &x = config.xrp;
+            const auto duration = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+            };
+            const auto integer = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseInteger(v, min, max); };
+            };
+            REG_TRY(reader.read(QStringLiteral("max_frame"), x.maxFrameBytes,
+                                [](const QString &v) { return ConfigValue::parseByteSize(v, 4096, 16 * 1024 * 1024); }));
+            REG_TRY(reader.read(QStringLiteral("threads"), x.threads, integer(0, 64)));
+            REG_TRY(reader.read(QStringLiteral("max_connections"), x.maxConnections, integer(1, 100000)));
+            REG_TRY(reader.read(QStringLiteral("max_connections_per_address"), x.maxConnectionsPerAddress, integer(1, 10000)));
+            REG_TRY(reader.read(QStringLiteral("max_sessions_per_user"), x.maxSessionsPerUser, integer(1, 1000)));
+            REG_TRY(reader.read(QStringLiteral("login_timeout"), x.loginTimeoutSecs, duration(1, 600)));
+            REG_TRY(reader.read(QStringLiteral("idle_timeout"), x.idleTimeoutSecs, duration(1, 86400)));
+            REG_TRY(reader.read(QStringLiteral("frame_timeout"), x.frameTimeoutSecs, duration(1, 600)));
+            REG_TRY(reader.read(QStringLiteral("max_failed_logins"), x.maxFailedLogins, integer(1, 100)));
+            REG_TRY(reader.read(QStringLiteral("lockout"), x.lockoutSecs, duration(1, 30 * 86400)));
+            REG_TRY(reader.read(QStringLiteral("password_lifetime"), x.passwordLifetimeSecs, duration(86400, 3650 * 86400)));
+            REG_TRY(reader.read(QStringLiteral("server_id"), x.serverId, nonEmpty));
+        }
         REG_TRY(reader.rejectUnknown());
         config.services.append(service);
     }
+    if (config.xrp.serverId.isEmpty())
+        config.xrp.serverId = QStringLiteral("registryd ") + config.siteName;
     if (!config.service(QStringLiteral("management")))
         return Error(ErrorCode::InvalidInput, QStringLiteral("%1: the [management] section with a listen address is required")
                                                   .arg(doc.sourceName()));

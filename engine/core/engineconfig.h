@@ -3,6 +3,7 @@
 #include "configvalues.h"
 #include "inidocument.h"
 #include "result.h"
+#include "srspolicy.h"
 
 #include <QList>
 #include <QString>
@@ -46,6 +47,23 @@ struct ManagementConfig
     qint64 idleTimeoutSecs = 120;
 };
 
+// The registrar port (EPP over TLS), [xrp].
+struct XrpConfig
+{
+    qint64 maxFrameBytes = 64 * 1024;       // largest EPP frame accepted, header included (RFC 5734)
+    int threads = 0;                        // worker threads for sessions; 0: one per CPU core
+    int maxConnections = 1000;              // all registrars together
+    int maxConnectionsPerAddress = 20;
+    int maxSessionsPerUser = 1;             // seed 001: "rejects simultaneous sessions by an individual user"
+    qint64 loginTimeoutSecs = 60;           // from the greeting to a successful login
+    qint64 idleTimeoutSecs = 600;           // no command for this long ends the session
+    qint64 frameTimeoutSecs = 30;           // a frame, once begun, must arrive whole within this
+    int maxFailedLogins = 5;
+    qint64 lockoutSecs = 15 * 60;
+    qint64 passwordLifetimeSecs = 90 * 86400;
+    QString serverId;                       // <svID> of the greeting; default "registryd <site>"
+};
+
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
 // unknown sections and keys, out-of-range values and missing required settings with a message
 // naming the file and line. A plain value type: copy it freely across threads.
@@ -58,6 +76,8 @@ struct EngineConfig
     StoreConfig store;
     TlsConfig tls;
     ManagementConfig management;
+    XrpConfig xrp;
+    SrsPolicy srs;                      // [srs]; tlds stay empty here (they live in the database)
     QList<ServiceConfig> services;      // every [service] with a listen address, management first
 
     static Result<EngineConfig> load(const QString &dataDir);

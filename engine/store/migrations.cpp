@@ -168,6 +168,188 @@ CREATE TABLE links (
     speed_bps   INTEGER NOT NULL DEFAULT 1000000000
 );
 )sql"},
+    {2, "the shared registration system: registrar access, object details, grace periods, transfers, billing, poll queue, XRP audit", R"sql(
+-- Registrar access (seed 001): several user ids per registrar, each with its own password; the
+-- client certificates and the individual addresses (no ranges, seed 000) a registrar may connect from.
+CREATE TABLE registrar_users (
+    id                  TEXT    PRIMARY KEY,             -- the EPP login clID
+    registrar_id        TEXT    NOT NULL REFERENCES registrars(id),
+    password_hash       TEXT    NOT NULL,                -- PasswordHasher (scrypt) encoding
+    failed_logins       INTEGER NOT NULL DEFAULT 0,
+    locked_until        INTEGER,
+    password_changed_at INTEGER NOT NULL,
+    disabled            INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at          INTEGER NOT NULL
+);
+CREATE INDEX registrar_users_registrar ON registrar_users(registrar_id);
+
+CREATE TABLE registrar_user_password_history (
+    user_id       TEXT    NOT NULL REFERENCES registrar_users(id) ON DELETE CASCADE,
+    password_hash TEXT    NOT NULL,
+    replaced_at   INTEGER NOT NULL
+);
+CREATE INDEX registrar_user_password_history_user ON registrar_user_password_history(user_id, replaced_at);
+
+CREATE TABLE registrar_certificates (
+    registrar_id TEXT    NOT NULL REFERENCES registrars(id) ON DELETE CASCADE,
+    sha256       TEXT    NOT NULL,                       -- lower-case hex of the DER certificate's SHA-256
+    subject      TEXT    NOT NULL DEFAULT '',
+    not_after    INTEGER NOT NULL,
+    PRIMARY KEY (registrar_id, sha256)
+);
+CREATE UNIQUE INDEX registrar_certificates_sha256 ON registrar_certificates(sha256);
+
+CREATE TABLE registrar_addresses (
+    registrar_id TEXT NOT NULL REFERENCES registrars(id) ON DELETE CASCADE,
+    address      TEXT NOT NULL,                          -- one IPv4 or IPv6 address, canonical text form
+    PRIMARY KEY (registrar_id, address)
+);
+
+ALTER TABLE registrars ADD COLUMN low_balance_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE registrars ADD COLUMN low_balance_notified INTEGER NOT NULL DEFAULT 0;
+
+-- Object details of RFC 5731-5733. Authorization information is kept only as a salted SHA-256
+-- ("salt-hex$hash-hex", RFC 9154 section 4.1) and never returned.
+ALTER TABLE contacts ADD COLUMN statuses TEXT NOT NULL DEFAULT 'ok';
+-- The columns name .. cc hold the first postal form (street lines joined by LF); postal_type says
+-- which it is, and loc_postal_info holds the localized form as JSON when a contact has both.
+ALTER TABLE contacts ADD COLUMN postal_type TEXT NOT NULL DEFAULT 'int' CHECK (postal_type IN ('int', 'loc'));
+ALTER TABLE contacts ADD COLUMN loc_postal_info TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN voice_ext TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN fax TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN fax_ext TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN creator_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN updater_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN transferred_at INTEGER;
+ALTER TABLE contacts ADD COLUMN auth_info TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE hosts ADD COLUMN statuses TEXT NOT NULL DEFAULT 'ok';
+ALTER TABLE hosts ADD COLUMN domain_roid TEXT REFERENCES domains(roid);  -- superordinate domain, NULL when external
+ALTER TABLE hosts ADD COLUMN creator_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE hosts ADD COLUMN updater_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE hosts ADD COLUMN transferred_at INTEGER;
+CREATE INDEX hosts_domain ON hosts(domain_roid);
+
+ALTER TABLE domains ADD COLUMN creator_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE domains ADD COLUMN updater_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE domains ADD COLUMN transferred_at INTEGER;
+ALTER TABLE domains ADD COLUMN auth_info TEXT NOT NULL DEFAULT '';
+ALTER TABLE domains ADD COLUMN deleted_at INTEGER;          -- when a delete put it into redemption
+ALTER TABLE domains ADD COLUMN max_sig_life INTEGER;         -- secDNS-1.1 maxSigLife, seconds
+CREATE INDEX domains_expires ON domains(expires_at);
+
+-- The RGP periods a domain is in (RFC 3915): addPeriod, renewPeriod, autoRenewPeriod,
+-- transferPeriod, redemptionPeriod, pendingRestore, pendingDelete. ledger_id is the charge a
+-- delete or transfer inside the period refunds.
+CREATE TABLE domain_grace_periods (
+    domain_roid  TEXT    NOT NULL REFERENCES domains(roid) ON DELETE CASCADE,
+    kind         TEXT    NOT NULL CHECK (kind IN ('addPeriod', 'renewPeriod', 'autoRenewPeriod', 'transferPeriod',
+                                                  'redemptionPeriod', 'pendingRestore', 'pendingDelete')),
+    starts_at    INTEGER NOT NULL,
+    ends_at      INTEGER NOT NULL,
+    registrar_id TEXT    NOT NULL REFERENCES registrars(id),
+    ledger_id    INTEGER,
+    PRIMARY KEY (domain_roid, kind, starts_at)
+);
+CREATE INDEX domain_grace_periods_ends ON domain_grace_periods(ends_at);
+
+-- secDNS-1.1 dsData (RFC 5910).
+CREATE TABLE domain_ds (
+    domain_roid TEXT    NOT NULL REFERENCES domains(roid) ON DELETE CASCADE,
+    key_tag     INTEGER NOT NULL CHECK (key_tag BETWEEN 0 AND 65535),
+    algorithm   INTEGER NOT NULL CHECK (algorithm BETWEEN 0 AND 255),
+    digest_type INTEGER NOT NULL CHECK (digest_type BETWEEN 0 AND 255),
+    digest      TEXT    NOT NULL,                        -- upper-case hex
+    PRIMARY KEY (domain_roid, key_tag, algorithm, digest_type, digest)
+);
+
+-- Transfers of domains and contacts (RFC 5730 2.9.3.4). At most one pending per object; the
+-- finished ones stay as history and answer transfer queries.
+CREATE TABLE transfers (
+    id                 INTEGER PRIMARY KEY,
+    object_type        TEXT    NOT NULL CHECK (object_type IN ('domain', 'contact')),
+    object_roid        TEXT    NOT NULL,
+    object_name        TEXT    NOT NULL,
+    status             TEXT    NOT NULL CHECK (status IN ('pending', 'clientApproved', 'clientCancelled', 'clientRejected',
+                                                          'serverApproved', 'serverCancelled')),
+    requesting_id      TEXT    NOT NULL REFERENCES registrars(id),
+    requested_at       INTEGER NOT NULL,
+    acting_id          TEXT    NOT NULL REFERENCES registrars(id),
+    action_at          INTEGER NOT NULL,                 -- the deadline while pending, then when it was acted on
+    period_years       INTEGER NOT NULL DEFAULT 0,
+    expires_at         INTEGER,                          -- the domain's expiry after approval
+    ledger_id          INTEGER
+);
+CREATE INDEX transfers_object ON transfers(object_type, object_roid, id);
+CREATE UNIQUE INDEX transfers_one_pending ON transfers(object_type, object_roid) WHERE status = 'pending';
+CREATE INDEX transfers_pending_deadline ON transfers(action_at) WHERE status = 'pending';
+
+-- Registrar-defined name/value fields on an object (our custom-fields extension), shown by Whois
+-- under "Additional Information" (seed 001).
+CREATE TABLE custom_fields (
+    object_type TEXT NOT NULL CHECK (object_type IN ('domain', 'contact', 'host')),
+    object_roid TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (object_type, object_roid, name)
+);
+
+-- Billing: a price per TLD and operation (per year for create, renew, autoRenew and transfer; flat
+-- for restore), and one ledger row per billable transaction, refunds and payments included.
+CREATE TABLE prices (
+    tld       TEXT    NOT NULL REFERENCES tlds(name),
+    operation TEXT    NOT NULL CHECK (operation IN ('create', 'renew', 'autoRenew', 'transfer', 'restore')),
+    cents     INTEGER NOT NULL CHECK (cents >= 0),
+    PRIMARY KEY (tld, operation)
+);
+
+CREATE TABLE ledger (
+    id                  INTEGER PRIMARY KEY,
+    registrar_id        TEXT    NOT NULL REFERENCES registrars(id),
+    at                  INTEGER NOT NULL,
+    operation           TEXT    NOT NULL,                -- create, renew, autoRenew, transfer, restore, refund, payment, adjustment
+    object              TEXT    NOT NULL DEFAULT '',
+    tld                 TEXT    NOT NULL DEFAULT '',
+    period_years        INTEGER NOT NULL DEFAULT 0,
+    amount_cents        INTEGER NOT NULL,                -- negative for a charge, positive for a refund or payment
+    balance_after_cents INTEGER NOT NULL,
+    refers_to           INTEGER REFERENCES ledger(id),   -- the charge a refund returns
+    server_trid         TEXT    NOT NULL DEFAULT '',
+    description         TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX ledger_registrar ON ledger(registrar_id, id);
+
+-- Service messages for registrars (RFC 5730 poll): queued in order, removed by ack.
+CREATE TABLE poll_messages (
+    id           INTEGER PRIMARY KEY,
+    registrar_id TEXT    NOT NULL REFERENCES registrars(id),
+    queued_at    INTEGER NOT NULL,
+    kind         TEXT    NOT NULL,                       -- transfer, autoRenew, delete, lowBalance, hostRename ...
+    object       TEXT    NOT NULL DEFAULT '',
+    message      TEXT    NOT NULL,
+    data         TEXT    NOT NULL DEFAULT '{}'           -- JSON the XRP port renders as resData
+);
+CREATE INDEX poll_messages_registrar ON poll_messages(registrar_id, id);
+
+-- Every XRP command, accepted or refused (seed 001 audit): who, from where, which transaction,
+-- the result code and the time it took.
+CREATE TABLE xrp_audit (
+    id             INTEGER PRIMARY KEY,
+    at             INTEGER NOT NULL,
+    registrar_id   TEXT    NOT NULL DEFAULT '',
+    user_id        TEXT    NOT NULL DEFAULT '',
+    client_address TEXT    NOT NULL,
+    command        TEXT    NOT NULL,                     -- "domain:create", "login", "hello", "frame" ...
+    object         TEXT    NOT NULL DEFAULT '',
+    client_trid    TEXT    NOT NULL DEFAULT '',
+    server_trid    TEXT    NOT NULL,
+    result_code    INTEGER NOT NULL,
+    latency_us     INTEGER NOT NULL,
+    message        TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX xrp_audit_at ON xrp_audit(at);
+CREATE INDEX xrp_audit_registrar ON xrp_audit(registrar_id, id);
+)sql"},
 };
 
 } // namespace
