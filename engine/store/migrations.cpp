@@ -208,6 +208,13 @@ CREATE TABLE registrar_addresses (
 ALTER TABLE registrars ADD COLUMN low_balance_cents INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE registrars ADD COLUMN low_balance_notified INTEGER NOT NULL DEFAULT 0;
 
+-- The last number handed out per ROID prefix ("D", "C", "H"), so a ROID is never reused, even
+-- after its object is purged (RFC 5730 2.8: unique for the life of the repository).
+CREATE TABLE roid_counters (
+    prefix TEXT    PRIMARY KEY,
+    last   INTEGER NOT NULL
+);
+
 -- Object details of RFC 5731-5733. Authorization information is kept only as a salted SHA-256
 -- ("salt-hex$hash-hex", RFC 9154 section 4.1) and never returned.
 ALTER TABLE contacts ADD COLUMN statuses TEXT NOT NULL DEFAULT 'ok';
