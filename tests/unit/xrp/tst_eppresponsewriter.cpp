@@ -1,6 +1,6 @@
 // Tests engine/xrp/eppresponsewriter.cpp: responses and greetings are valid against the official
 // XSDs and read back through EppXmlReader with the content that went in.
-#include "eppschemavalidator.h"
+#include "common/eppschemavalidator.h"
 #include "xrp/eppresponsewriter.h"
 #include "xrp/eppxmlreader.h"
 

@@ -1,6 +1,6 @@
 // Tests engine/xrp/eppxmlreader.cpp: valid EPP messages become element trees; hostile or malformed
 // ones are refused with 2001 and a message saying why.
-#include "eppschemavalidator.h"
+#include "common/eppschemavalidator.h"
 #include "xrp/eppxmlreader.h"
 
 #include <QFile>

@@ -24,16 +24,22 @@ public:
         if (dir.isEmpty())
             dir = qEnvironmentVariable("REGISTRY_SOURCE_DIR") + QStringLiteral("/../shared/epp-xsd");
         const QDir schemas(dir);
-        const QStringList files = schemas.entryList({QStringLiteral("*.xsd")}, QDir::Files, QDir::Name);
-        if (!files.contains(QStringLiteral("epp-1.0.xsd")))
+        QStringList files;
+        for (const QString &name : schemas.entryList({QStringLiteral("*.xsd")}, QDir::Files, QDir::Name))
+            files.append(schemas.absoluteFilePath(name));
+        if (!schemas.exists(QStringLiteral("epp-1.0.xsd")))
             return QStringLiteral("the official EPP schemas are not available (set EPP_XSD_DIR)");
+        // Our own extensions (custom fields) are documented by schemas kept in the repository.
+        const QDir ours(qEnvironmentVariable("REGISTRY_SOURCE_DIR") + QStringLiteral("/resources/epp-xsd"));
+        for (const QString &name : ours.entryList({QStringLiteral("*.xsd")}, QDir::Files, QDir::Name))
+            files.append(ours.absoluteFilePath(name));
         if (!m_dir.isValid())
             return QStringLiteral("cannot create a temporary directory");
 
         QByteArray wrapper = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                              "<schema xmlns=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:x-registry:test:all\">\n";
-        for (const QString &name : files) {
-            QFile xsd(schemas.filePath(name));
+        for (const QString &path : std::as_const(files)) {
+            QFile xsd(path);
             if (!xsd.open(QIODevice::ReadOnly))
                 return QStringLiteral("cannot read ") + xsd.fileName();
             const QByteArray content = xsd.readAll();
@@ -43,7 +49,7 @@ public:
                 return xsd.fileName() + QStringLiteral(" has no targetNamespace");
             const qsizetype start = at + marker.size();
             wrapper += "  <import namespace=\"" + content.mid(start, content.indexOf('"', start) - start)
-                       + "\" schemaLocation=\"" + QUrl::fromLocalFile(schemas.absoluteFilePath(name)).toEncoded() + "\"/>\n";
+                       + "\" schemaLocation=\"" + QUrl::fromLocalFile(path).toEncoded() + "\"/>\n";
         }
         wrapper += "</schema>\n";
         m_schema = m_dir.filePath(QStringLiteral("all.xsd"));
