@@ -25,6 +25,8 @@ private Q_SLOTS:
     void minimalConfigGetsDefaults();
     void readsEveryManagementSetting();
     void resolvesPathsAgainstDataDir();
+    void readsEveryXrpSetting();
+    void readsEverySrsSetting();
     void rejectsBadValues_data();
     void rejectsBadValues();
 };
@@ -63,6 +65,59 @@ void tst_EngineConfig::readsEveryManagementSetting()
     QCOMPARE(config->service(QStringLiteral("xrp"))->enabled, false);
 }
 
+void tst_EngineConfig::readsEveryXrpSetting()
+{
+    Result<EngineConfig> defaults = load(minimal);
+    QVERIFY(defaults.ok());
+    QCOMPARE(defaults->xrp.maxSessionsPerUser, 1);             // seed 001
+    QCOMPARE(defaults->xrp.passwordLifetimeSecs, qint64(90 * 86400));
+    QCOMPARE(defaults->xrp.serverId, QStringLiteral("registryd site-a"));
+
+    Result<EngineConfig> config = load(minimal + "[xrp]\nlisten = 127.0.0.1:7000\nmax_frame = 128K\nthreads = 3\n"
+                                                 "max_connections = 50\nmax_connections_per_address = 5\nmax_sessions_per_user = 4\n"
+                                                 "login_timeout = 20s\nidle_timeout = 5m\nframe_timeout = 10s\nmax_failed_logins = 7\n"
+                                                 "lockout = 1h\npassword_lifetime = 30d\nserver_id = \"Example Registry\"\n");
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    const XrpConfig &x = config->xrp;
+    QCOMPARE(x.maxFrameBytes, qint64(128 * 1024));
+    QCOMPARE(x.threads, 3);
+    QCOMPARE(x.maxConnections, 50);
+    QCOMPARE(x.maxConnectionsPerAddress, 5);
+    QCOMPARE(x.maxSessionsPerUser, 4);
+    QCOMPARE(x.loginTimeoutSecs, qint64(20));
+    QCOMPARE(x.idleTimeoutSecs, qint64(300));
+    QCOMPARE(x.frameTimeoutSecs, qint64(10));
+    QCOMPARE(x.maxFailedLogins, 7);
+    QCOMPARE(x.lockoutSecs, qint64(3600));
+    QCOMPARE(x.passwordLifetimeSecs, qint64(30 * 86400));
+    QCOMPARE(x.serverId, QStringLiteral("Example Registry"));
+}
+
+void tst_EngineConfig::readsEverySrsSetting()
+{
+    Result<EngineConfig> config = load(minimal + "[srs]\nadd_grace = 3d\nrenew_grace = 4d\nauto_renew_grace = 40d\n"
+                                                 "transfer_grace = 2d\nredemption = 20d\npending_restore = 6d\npending_delete = 4d\n"
+                                                 "transfer_pending = 3d\nmax_period = 5\nmax_name_servers = 6\nmax_ds_records = 2\n"
+                                                 "allow_documentation_addresses = yes\nauto_renew = no\n");
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    const SrsPolicy &p = config->srs;
+    const qint64 day = 86400;
+    QCOMPARE(p.addGraceSecs, 3 * day);
+    QCOMPARE(p.renewGraceSecs, 4 * day);
+    QCOMPARE(p.autoRenewGraceSecs, 40 * day);
+    QCOMPARE(p.transferGraceSecs, 2 * day);
+    QCOMPARE(p.redemptionSecs, 20 * day);
+    QCOMPARE(p.pendingRestoreSecs, 6 * day);
+    QCOMPARE(p.pendingDeleteSecs, 4 * day);
+    QCOMPARE(p.transferPendingSecs, 3 * day);
+    QCOMPARE(p.maxPeriodYears, 5);
+    QCOMPARE(p.maxNameServers, 6);
+    QCOMPARE(p.maxDsRecords, 2);
+    QCOMPARE(p.allowDocumentationAddresses, true);
+    QCOMPARE(p.autoRenew, false);
+    QVERIFY(p.tlds.isEmpty());   // the TLDs live in the database
+}
+
 void tst_EngineConfig::resolvesPathsAgainstDataDir()
 {
     Result<EngineConfig> config = load(minimal + "[store]\ndatabase = db/reg.db\n[tls]\ncertificate = /etc/ssl/x.crt\n");
@@ -88,6 +143,11 @@ void tst_EngineConfig::rejectsBadValues_data()
     QTest::newRow("idle timeout too long") << (minimal + "idle_timeout = 2h\n") << QStringLiteral("idle_timeout");
     QTest::newRow("port clash") << (minimal + "[whois]\nlisten = 127.0.0.1:9443\n") << QStringLiteral("[management] and [whois] both listen on 127.0.0.1:9443");
     QTest::newRow("empty site") << (minimal + "[engine]\nsite =\n") << QStringLiteral("must not be empty");
+    QTest::newRow("frame too small") << (minimal + "[xrp]\nlisten = 127.0.0.1:7000\nmax_frame = 100\n") << QStringLiteral("max_frame");
+    QTest::newRow("unknown xrp key") << (minimal + "[xrp]\nlisten = 127.0.0.1:7000\nmax_sesions = 2\n") << QStringLiteral("unknown key \"max_sesions\" in [xrp]");
+    QTest::newRow("redemption too long") << (minimal + "[srs]\nredemption = 120d\n") << QStringLiteral("redemption");
+    QTest::newRow("period zero") << (minimal + "[srs]\nmax_period = 0\n") << QStringLiteral("max_period");
+    QTest::newRow("unknown srs key") << (minimal + "[srs]\ngrace = 5d\n") << QStringLiteral("unknown key \"grace\" in [srs]");
     QTest::newRow("batch zero") << (minimal + "[store]\ngroup_commit_max_batch = 0\n") << QStringLiteral("group_commit_max_batch");
 }
 

@@ -111,6 +111,14 @@ private Q_SLOTS:
         for (const char *key : {"token_lifetime", "max_failed_logins", "lockout", "max_body", "metrics_require_auth",
                                 "max_event_clients", "heartbeat"})
             add("management", key);
+        for (const char *key : {"max_frame", "threads", "max_connections", "max_connections_per_address",
+                                "max_sessions_per_user", "login_timeout", "idle_timeout", "frame_timeout",
+                                "max_failed_logins", "lockout", "password_lifetime"})
+            add("xrp", key);
+        for (const char *key : {"add_grace", "renew_grace", "auto_renew_grace", "transfer_grace", "redemption",
+                                "pending_restore", "pending_delete", "transfer_pending", "max_period",
+                                "max_name_servers", "max_ds_records", "allow_documentation_addresses", "auto_renew"})
+            add("srs", key);
     }
     void containsEveryKeyTheEngineAccepts()
     {
