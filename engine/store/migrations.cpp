@@ -356,8 +356,7 @@ CREATE TABLE xrp_audit (
 );
 CREATE INDEX xrp_audit_at ON xrp_audit(at);
 CREATE INDEX xrp_audit_registrar ON xrp_audit(registrar_id, id);
-)sql"},
-    {3, "billing: at most one refund per charge", R"sql(
+
 -- A refund names the charge it returns (ledger.refers_to). This makes "already refunded?" an index
 -- lookup instead of a scan of the ledger, and lets the database itself refuse a second refund.
 CREATE UNIQUE INDEX ledger_refund_of ON ledger(refers_to) WHERE refers_to IS NOT NULL;
