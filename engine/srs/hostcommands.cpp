@@ -191,6 +191,25 @@ SrsOutcome<Placement> placementOf(store::Connection &connection, const RequestCo
     return p;
 }
 
+// Whether text is an IP address in strict form at all (dotted quad or IPv6 text), to tell a syntax
+// error from an address that is well-formed but not allowed as glue. QHostAddress alone accepts
+// inet_aton shorthand such as "1.2.3", which glue must not.
+bool isWellFormedAddress(const QString &text)
+{
+    if (text.contains(u':'))
+        return QHostAddress(text).protocol() == QAbstractSocket::IPv6Protocol;
+    const QStringList parts = text.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int value = part.toInt(&ok);
+        if (!ok || part.isEmpty() || part.size() > 3 || value > 255 || (part.size() > 1 && part.startsWith(u'0')) || !part.at(0).isDigit())
+            return false;
+    }
+    return true;
+}
+
 // Validates and canonicalises client addresses (IpAddressRules, no duplicates within the list).
 SrsOutcome<QList<HostAddress>> canonicalAddresses(const RequestContext &ctx, const QList<HostAddress> &given)
 {
@@ -200,7 +219,7 @@ SrsOutcome<QList<HostAddress>> canonicalAddresses(const RequestContext &ctx, con
     for (const HostAddress &a : given) {
         Result<QHostAddress> parsed = rules.validate(a.address, a.version);
         if (!parsed) {
-            const bool parses = !QHostAddress(a.address).isNull();
+            const bool parses = isWellFormedAddress(a.address);
             return SrsError(parses ? Refusal::PolicyError : Refusal::SyntaxError, parsed.error().message, kAddrField, a.address);
         }
         HostAddress canonical{parsed->toString(), a.version};
