@@ -358,15 +358,17 @@ Result<std::optional<TransferRow>> latestTransfer(store::Connection &connection,
     return std::optional<TransferRow>(t);
 }
 
+// The poll message's resData, keyed by the element names of contact:trnData (RFC 5733 3.2.4) so the
+// XRP port renders it without a mapping table.
 QJsonObject transferJson(const TransferInfo &t)
 {
     return QJsonObject{{u"type"_s, u"contact:trnData"_s},
-                       {u"objectName"_s, t.objectName},
-                       {u"status"_s, transferStatusName(t.status)},
-                       {u"requestingId"_s, t.requestingId},
-                       {u"requestedAt"_s, t.requestedAt.toString(Qt::ISODateWithMs)},
-                       {u"actingId"_s, t.actingId},
-                       {u"actionAt"_s, t.actionAt.toString(Qt::ISODateWithMs)}};
+                       {u"id"_s, t.objectName},
+                       {u"trStatus"_s, transferStatusName(t.status)},
+                       {u"reID"_s, t.requestingId},
+                       {u"reDate"_s, t.requestedAt.toString(Qt::ISODateWithMs)},
+                       {u"acID"_s, t.actingId},
+                       {u"acDate"_s, t.actionAt.toString(Qt::ISODateWithMs)}};
 }
 
 Result<void> notifyBoth(store::Connection &connection, const TransferInfo &t, const QDateTime &now)
