@@ -122,6 +122,9 @@ struct ContactUpdateRequest
 // thread's read connection; writes are WriteCommands run on the writer thread. Every write records
 // one journal change ("contact.create" ...), never with authInfo in it.
 // Registrar isolation (seed 001): only the sponsor updates or deletes; others see the short form.
+// Registry choices (reasons in contactcommands.cpp): a wrong authInfo on info gives the short form;
+// "linked" and "pendingTransfer" are computed from domains and transfers, never stored; every
+// transfer state change queues a poll message ("contact:trnData") to both registrars.
 class ContactCommands
 {
 public:

@@ -72,6 +72,13 @@ struct HostUpdateRequest
 // caller, and needs at least one address; an external host takes no addresses; addresses pass
 // IpAddressRules; a host is not deleted while a domain delegates to it (2305), nor renamed to a
 // place that breaks those rules. Any registrar may see a host's info (it is public DNS data).
+// Registry choices where RFC 5732 leaves room (reasons in hostcommands.cpp):
+// - a name under our TLDs without a registered superordinate domain: PolicyError (2306);
+// - at most 13 addresses per family; malformed address 2005, non-glue address (private, ...) 2306;
+// - rename: new name free (2302); into our namespace only beneath the caller's own domains; a
+//   linked external host may not move into our namespace (2305); outward only without addresses;
+//   registrars whose domains delegate to a renamed host get a "hostRename" poll message;
+// - a linked subordinate host keeps at least one address (2305); "linked" is computed, never stored.
 class HostCommands
 {
 public:

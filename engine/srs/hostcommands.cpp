@@ -2,6 +2,7 @@
 
 #include "domainname.h"
 #include "objectcommandsupport.h"
+#include "pollqueue.h"
 #include "roidallocator.h"
 
 #include <QHostAddress>
@@ -276,6 +277,25 @@ QJsonObject hostJson(const StoredHost &s, const QString &domainName)
     return o;
 }
 
+// A rename changes the NS records of every domain that delegates to the host, including other
+// registrars' domains: each of those registrars gets one text message (kind "hostRename").
+Result<void> notifyRename(store::Connection &connection, const RequestContext &ctx, const QString &roid, const QString &oldName,
+                          const QString &newName, const QDateTime &now)
+{
+    Result<QList<QVariantList>> registrars = connection.queryRows(
+        u"SELECT DISTINCT d.registrar_id FROM domain_hosts dh JOIN domains d ON d.roid = dh.domain_roid "
+        "WHERE dh.host_roid = ?1 AND d.registrar_id <> ?2"_s,
+        {roid, ctx.registrarId});
+    if (!registrars)
+        return registrars.error();
+    const QString text = u"Host %1 was renamed to %2 by its sponsor; your domains that used %1 now use %2"_s.arg(oldName, newName);
+    for (const QVariantList &row : *registrars) {
+        if (auto queued = PollQueue::enqueue(connection, row.value(0).toString(), now, u"hostRename"_s, newName, text); !queued)
+            return queued.error();
+    }
+    return success();
+}
+
 SrsError notSponsor(const QString &name, const QString &what)
 {
     return SrsError(Refusal::AuthorizationError,
@@ -468,6 +488,8 @@ WriteCommand<Done> HostCommands::update(RequestContext ctx, HostUpdateRequest re
                                     s.domainRoid.isEmpty() ? QVariant() : QVariant(s.domainRoid), h.updaterId, toMs(*h.updatedAt)});
         if (r)
             r = writeAddresses(c, h.roid, h.addresses);
+        if (r && oldName != h.name && s.linked)
+            r = notifyRename(c, ctx, h.roid, oldName, h.name, *h.updatedAt);
         if (!r)
             return storeFailure(r.error(), "host update");
         QJsonObject data = hostJson(s, domainName);

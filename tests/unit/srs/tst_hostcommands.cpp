@@ -447,6 +447,9 @@ void tst_HostCommands::renamesWithinTheSponsorsDomains()
     QCOMPARE(data.value(u"superordinateDomain"_s).toString(), u"alpha2.example"_s);
     // The delegation follows the object, not the name.
     QCOMPARE(f->count(u"domain_hosts WHERE host_roid = '%1'"_s.arg(roid)), 1);
+    // The registrar whose domain delegates to the host is told; the sponsor, who renamed it, is not.
+    QCOMPARE(f->count(u"poll_messages WHERE registrar_id = 'rar-b' AND kind = 'hostRename' AND object = 'ns.alpha2.example'"_s), 1);
+    QCOMPARE(f->count(u"poll_messages WHERE registrar_id = 'rar-a'"_s), 0);
     QVERIFY(!HostCommands::info(*f->reader, f->ctx(u"rar-a"_s), u"ns1.alpha.example"_s).ok());
 }
 
