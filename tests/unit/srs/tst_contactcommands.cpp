@@ -93,6 +93,7 @@ private Q_SLOTS:
     void createRefusals_data();
     void createRefusals();
     void createRefusesAnExistingId();
+    void createAcceptsValuesAtTheLimits();
     void checkReportsEachId();
     void checkLimitsTheList();
     void infoOfOthersIsShortUnlessAuthorized();
@@ -336,6 +337,30 @@ void tst_ContactCommands::createRefusesAnExistingId()
     QCOMPARE(again.error().refusal, Refusal::Exists);
     QCOMPARE(again.error().value, u"jane"_s);
     QVERIFY(Snapshot::of(*f) == before);
+}
+
+void tst_ContactCommands::createAcceptsValuesAtTheLimits()
+{
+    ContactCreateRequest r = createRequest(u"abc"_s);
+    r.postalInfo[0].street = {u"a"_s.repeated(255), u"b"_s, u"c"_s};
+    r.postalInfo[0].pc = u"9"_s.repeated(16);
+    r.voice = {u"+999.123456789012"_s, u"1234567890"_s};   // 17 characters, the schema's maxLength
+    r.fax = {};
+    r.authInfo = u"x1"_s.repeated(32);
+    auto created = f->write(ContactCommands::create(f->ctx(u"rar-a"_s), r));
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+    r = createRequest(u"sixteen-chars-id"_s);
+    QCOMPARE(r.id.size(), 16);
+    r.postalInfo[0].street = {};
+    r.postalInfo[0].org = QString();
+    r.postalInfo[0].sp = QString();
+    r.postalInfo[0].pc = QString();
+    r.voice = {};
+    QVERIFY(f->write(ContactCommands::create(f->ctx(u"rar-a"_s), r)).ok());
+    auto info = ContactCommands::info(*f->reader, f->ctx(u"rar-a"_s), u"sixteen-chars-id"_s, std::nullopt);
+    QVERIFY(info.ok());
+    QVERIFY(info->contact.voice.isEmpty());
+    QVERIFY(info->contact.postalInfo[0].street.isEmpty());
 }
 
 void tst_ContactCommands::checkReportsEachId()
