@@ -360,8 +360,7 @@ CREATE INDEX xrp_audit_registrar ON xrp_audit(registrar_id, id);
 -- A refund names the charge it returns (ledger.refers_to). This makes "already refunded?" an index
 -- lookup instead of a scan of the ledger, and lets the database itself refuse a second refund.
 CREATE UNIQUE INDEX ledger_refund_of ON ledger(refers_to) WHERE refers_to IS NOT NULL;
-)sql"},
-    {3, "indexes that let contact and host commands find links without scanning the domains", R"sql(
+
 -- "linked" on a contact is computed on every read (RFC 5733 2.2) from its domain roles and
 -- registrations; without these it would scan domain_contacts and domains per contact.
 CREATE INDEX domain_contacts_contact ON domain_contacts(contact_roid);
