@@ -103,8 +103,8 @@ public:
                 m_loggedIn = true;   // report once
                 return;
             }
-            m_tally.errors += m_remaining;
             note(QStringLiteral("session %1 lost: %2").arg(m_setup.index).arg(message));
+            m_tally.errors += m_remaining;
             m_remaining = 0;
             finishIfDone(true);
         });
@@ -248,7 +248,10 @@ private:
             m_tally.latenciesNs.push_back(timer.nsecsElapsed());
             --m_inFlight;
             if (!answer) {
-                ++m_tally.errors;
+                // The connection is gone: what this session has not sent yet is lost too (and is
+                // not sent, so a dead connection cannot recurse through its own error handlers).
+                m_tally.errors += 1 + m_remaining;
+                m_remaining = 0;
                 note(answer.error().message);
             } else {
                 const int code = EppResponse::scanResultCode(*answer);
@@ -257,8 +260,9 @@ private:
                     note(QStringLiteral("%1 %2 %3").arg(code).arg(QString::fromUtf8(EppResponse::scanElementText(*answer, "msg")),
                                                               QString::fromUtf8(EppResponse::scanElementText(*answer, "reason"))));
                 } else if (!createdName.isEmpty()) {
-                    const QDateTime expiry = QDateTime::fromString(QString::fromUtf8(EppResponse::scanElementText(*answer, "exDate")), Qt::ISODateWithMs);
-                    m_created.append({createdName, expiry.toUTC().date()});
+                    // exDate is UTC ("2027-11-21T08:00:00.0Z"); curExpDate is its date part.
+                    const QByteArray exDate = EppResponse::scanElementText(*answer, "exDate");
+                    m_created.append({createdName, QDate::fromString(QString::fromLatin1(exDate.left(10)), Qt::ISODate)});
                 }
             }
             if (m_remaining > 0 && !m_done)
@@ -477,7 +481,7 @@ int main(int argc, char **argv)
 
     QElapsedTimer populateTimer;
     populateTimer.start();
-    Result<PopulatedRegistry> populated = RegistryPopulator::populate(config->store.databaseFile, options.domains, QDateTime::currentDateTimeUtc());
+    Result<PopulatedRegistry> populated = RegistryPopulator::populate(engine.dataDir(), config->store.databaseFile, options.domains, QDateTime::currentDateTimeUtc());
     if (!populated)
         die(populated.error().message);
     const PopulatedRegistry &registry = *populated;
@@ -492,25 +496,20 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    // Sessions round-robin over the registrars that have credentials.
-    const QDir dataDir(engine.dataDir());
+    // Sessions round-robin over the registrars (all of them can log in: see RegistryPopulator).
     struct RarLogin { int index; RegistrarCredentials credentials; EppClientEndpoint endpoint; };
     QList<RarLogin> logins;
+    const QDir dataDir(engine.dataDir());
     for (qsizetype i = 0; i < registry.registrars.size(); ++i) {
         const QString dir = dataDir.filePath(QStringLiteral("registrars/") + registry.registrars[i].id);
-        Result<RegistrarCredentials> credentials = RegistrarCredentials::readFile(dir + QStringLiteral("/credentials"));
-        if (!credentials)
-            continue;
         EppClientEndpoint e;
         e.host = QStringLiteral("127.0.0.1");
         e.port = engine.port(QStringLiteral("xrp"));
         e.caFile = engine.caCertificateFile();
         e.certificateFile = dir + QStringLiteral("/cert.pem");
         e.keyFile = dir + QStringLiteral("/key.pem");
-        logins.append({int(i), *credentials, e});
+        logins.append({int(i), registry.registrars[i].login, e});
     }
-    if (logins.isEmpty())
-        die(QStringLiteral("no registrar of the data directory has a credentials file"));
 
     QList<SessionSetup> setups;
     for (int s = 0; s < options.sessions; ++s) {
