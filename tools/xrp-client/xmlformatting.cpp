@@ -1,0 +1,41 @@
+#include "xmlformatting.h"
+
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace reg::xrpclienttool {
+
+QByteArray prettyXml(const QByteArray &xml)
+{
+    QXmlStreamReader reader(xml);
+    QByteArray out;
+    QXmlStreamWriter writer(&out);
+    writer.setAutoFormatting(true);
+    writer.setAutoFormattingIndent(2);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.hasError())
+            return xml;
+        // A DTD would be echoed, never expanded; but an EPP message has none, so drop it rather than print it.
+        if (reader.tokenType() == QXmlStreamReader::DTD)
+            continue;
+        // Whitespace between elements is the old layout; autoFormatting writes the new one.
+        if (reader.isWhitespace())
+            continue;
+        writer.writeCurrentToken(reader);
+    }
+    if (reader.hasError())
+        return xml;
+    return out;
+}
+
+QByteArray maskPasswords(const QByteArray &xml)
+{
+    static const QRegularExpression pw(QStringLiteral("(<([A-Za-z_][\\w.-]*:)?(pw|newPW)(\\s[^>]*)?>)[^<]*(</)"));
+    QString text = QString::fromUtf8(xml);
+    text.replace(pw, QStringLiteral("\\1********\\5"));
+    return text.toUtf8();
+}
+
+} // namespace reg::xrpclienttool
