@@ -441,6 +441,7 @@ RegistrarLogin::~RegistrarLogin() = default;
 void RegistrarLogin::authenticate(const RegistrarLoginRequest &request, const RegistrarLoginPolicy &policy, QObject *context,
                                   std::function<void(RegistrarLoginResult)> done)
 {
+    Q_ASSERT(context);   // the answer is delivered on its thread
     // Answers always arrive on the event loop, never inside this call, however early the decision.
     const auto answerLater = [context, done](RegistrarLoginResult result) {
         QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
