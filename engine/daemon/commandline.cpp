@@ -108,7 +108,7 @@ int initCommand(const QStringList &arguments)
     summary += QStringLiteral("  CA certificate  %1 (trust it in noc-console)\n").arg(r.caCertificateFile);
     summary += QStringLiteral("  admin password  %1 (user \"admin\"; readable only by you)\n").arg(r.adminPasswordFile);
     for (const QString &dir : r.registrarCertificateDirs)
-        summary += QStringLiteral("  registrar cert  %1\n").arg(dir);
+        summary += QStringLiteral("  registrar       %1 (cert.pem, key.pem, credentials)\n").arg(dir);
     summary += QStringLiteral("Start the engine with: registryd run --data-dir %1\n").arg(r.dataDir);
     out(summary);
     return toInt(ExitCode::Ok);
@@ -189,7 +189,9 @@ QString helpText()
                "      password is written to DIR/admin-password (mode 0600). DIR must not exist or be empty.\n"
                "      --tld NAME   create this TLD (repeatable; default \"example\")\n"
                "      --site NAME  this instance's site name (default \"site-a\")\n"
-               "      --demo       add demo registrars, contacts, hosts, domains and a site topology\n"
+               "      --demo       add demo registrars, contacts, hosts, domains and a site topology; each\n"
+               "                   registrar's client certificate, key and EPP login (user=, password=) go\n"
+               "                   to DIR/registrars/<id>/cert.pem, key.pem and credentials (0600)\n"
                "\n"
                "  registryd run --data-dir DIR\n"
                "      Run the engine in the foreground, logging to stderr. When every listener is up it\n"

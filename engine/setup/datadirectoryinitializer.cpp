@@ -10,6 +10,7 @@
 #include "core/engineconfig.h"
 #include "core/logging.h"
 #include "core/passwordhasher.h"
+#include "srs/registrarlogin.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -54,6 +55,28 @@ Result<void> checkOptions(const InitOptions &options, QStringList *tlds)
         seen.insert(tld);
     }
     return success();
+}
+
+// What a demo registrar's developer needs to open an EPP session right away: a login user named like
+// the registrar (the clID its objects show), a generated password that fits EPP's 16-character
+// pwType, the client certificate init just issued bound to the registrar, and the loopback
+// addresses it may connect from. The password goes only into the 0600 credentials file.
+Result<void> provisionDemoRegistrarAccess(srs::RegistrarLogin &login, const QString &registrarId, const QByteArray &certificatePem,
+                                          const QString &registrarDir)
+{
+    const QString actor = QString::fromLatin1(RegistrySeeder::actor);
+    const QString userId = registrarId;
+    const QString password = PasswordHasher::generatePassword(16);
+    if (Result<void> r = login.createUser(registrarId, userId, password, actor); !r)
+        return r.error().withContext(QStringLiteral("creating the user of %1: ").arg(registrarId));
+    if (Result<void> r = login.bindCertificate(registrarId, certificatePem, actor); !r)
+        return r.error().withContext(QStringLiteral("binding the certificate of %1: ").arg(registrarId));
+    for (const QHostAddress &address : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
+        if (Result<void> r = login.addAddress(registrarId, address, actor); !r)
+            return r.error().withContext(QStringLiteral("listing an address of %1: ").arg(registrarId));
+    }
+    const QByteArray credentials = "user=" + userId.toUtf8() + "\npassword=" + password.toUtf8() + "\n";
+    return SecureFile::writeNew(registrarDir + QStringLiteral("/credentials"), credentials, SecureFile::secretMode);
 }
 
 // Removes what a failed init created, leaving the directory as it was before.
@@ -163,6 +186,7 @@ Result<InitReport> DataDirectoryInitializer::populate(const InitOptions &options
         const DemoDataSet demo = DemoDataSet::generate(options.tlds, now);
         if (Result<void> r = seeder.loadDemoData(demo); !r)
             return r.error();
+        srs::RegistrarLogin registrarLogin(db, m_clock);
         for (const DemoRegistrar &rar : demo.registrars) {
             const QString rarDir = d.filePath(QStringLiteral("registrars/") + rar.id);
             Result<KeyAndCertificate> client = ca->issueClient(rar.id, now);
@@ -173,6 +197,8 @@ Result<InitReport> DataDirectoryInitializer::populate(const InitOptions &options
             if (Result<void> r = SecureFile::writeNew(rarDir + QStringLiteral("/cert.pem"), client->certificatePem, SecureFile::publicMode); !r)
                 return r.error();
             if (Result<void> r = SecureFile::writeNew(rarDir + QStringLiteral("/key.pem"), client->privateKeyPem, SecureFile::secretMode); !r)
+                return r.error();
+            if (Result<void> r = provisionDemoRegistrarAccess(registrarLogin, rar.id, client->certificatePem, rarDir); !r)
                 return r.error();
             report.registrarCertificateDirs << rarDir;
         }
@@ -191,7 +217,7 @@ Result<InitReport> DataDirectoryInitializer::populate(const InitOptions &options
     if (Result<void> r = SecureFile::writeNew(report.adminPasswordFile, password.toUtf8() + '\n', SecureFile::secretMode); !r)
         return r.error();
 
-    report.journalEntries = seeder.journalEntriesWritten() + 1;  // + user.create
+    report.journalEntries = int(db.writer().journalHead());
     db.close();
     qCInfo(lcSetup, "initialised %s: TLDs %s%s", qPrintable(dir), qPrintable(options.tlds.join(QStringLiteral(", "))),
            options.demo ? " with demo data" : "");

@@ -32,7 +32,8 @@ struct InitReport
 //   registryd.conf    documented configuration (ConfigTemplate), checked by loading it back
 //   registry.db       the SQLite store with the TLDs (and the demo data set), mode 0600
 //   pki/              development CA and server certificate; keys 0600, directory 0700
-//   registrars/<id>/  a client certificate and key per demo registrar
+//   registrars/<id>/  per demo registrar: cert.pem and key.pem (its client certificate) and
+//                     credentials ("user=" and "password=" lines of its EPP login), 0600
 //   admin-password    the generated password of the "admin" account, 0600, created O_EXCL
 //   run/              where `registryd run` writes ready.json
 // Anything else in the way is refused before anything is written; a failure half-way removes what

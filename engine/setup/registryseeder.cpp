@@ -1,6 +1,7 @@
 #include "registryseeder.h"
 
 #include "core/logging.h"
+#include "srs/roidallocator.h"
 #include "store/connection.h"
 
 #include <QEventLoop>
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <optional>
 
 namespace reg::setup {
@@ -44,12 +46,46 @@ WorkResult run(Connection &db, const QList<std::pair<QString, QVariantList>> &st
     return std::optional<JournalChange>(std::move(journal));
 }
 
+// A TLD starts with the default price list, so it is on sale from its first minute; the journal
+// entry carries the prices it opened with.
 WriteWork tldWork(const QString &tld, const QDateTime &now)
 {
     return [tld, now](Connection &db) -> WorkResult {
-        return run(db, {{QStringLiteral("INSERT INTO tlds (name, created_at) VALUES (?1, ?2)"), {tld, ms(now)}}},
-                   change("tld.create", tld, {{QStringLiteral("name"), tld}}));
+        QList<std::pair<QString, QVariantList>> statements{
+            {QStringLiteral("INSERT INTO tlds (name, created_at) VALUES (?1, ?2)"), {tld, ms(now)}}};
+        QJsonObject prices;
+        for (const RegistrySeeder::Price &p : RegistrySeeder::defaultPrices) {
+            const QString operation = QString::fromLatin1(p.operation);
+            statements.append({QStringLiteral("INSERT INTO prices (tld, operation, cents) VALUES (?1, ?2, ?3)"),
+                               {tld, operation, p.cents}});
+            prices.insert(operation, p.cents);
+        }
+        return run(db, statements, change("tld.create", tld, {{QStringLiteral("name"), tld}, {QStringLiteral("prices"), prices}}));
     };
+}
+
+// "ok", "linked" and "inactive" describe an object's state (RFC 5731-5733) and are computed when it
+// is shown; only statuses someone set are stored.
+QStringList storedStatuses(const QStringList &statuses)
+{
+    QStringList stored;
+    for (const QString &s : statuses) {
+        if (s != u"ok" && s != u"linked" && s != u"inactive")
+            stored << s;
+    }
+    return stored;
+}
+
+// RFC 5733: the "int" postal form holds only 7-bit ASCII; anything else is the "loc" form.
+QString postalType(const DemoContact &c)
+{
+    for (const QString &field : {c.name, c.org, c.street, c.city, c.sp, c.pc, c.cc}) {
+        for (QChar ch : field) {
+            if (ch.unicode() > 0x7e)
+                return QStringLiteral("loc");
+        }
+    }
+    return QStringLiteral("int");
 }
 
 WriteWork registrarWork(const DemoRegistrar &r, const QDateTime &now)
@@ -73,10 +109,10 @@ WriteWork contactWork(const DemoContact &c)
     return [c](Connection &db) -> WorkResult {
         return run(db,
                    {{QStringLiteral("INSERT INTO contacts (roid, id, registrar_id, name, org, street, city, sp, pc, cc, voice, "
-                                    "email, privacy, created_at, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"),
+                                    "email, privacy, created_at, updated_at, statuses, postal_type, creator_id) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, '', ?15, ?3)"),
                      {c.roid, c.id, c.registrarId, c.name, c.org, c.street, c.city, c.sp, c.pc, c.cc, c.voice, c.email,
-                      c.privacy, ms(c.createdAt)}}},
+                      c.privacy, ms(c.createdAt), postalType(c)}}},
                    change("contact.create", c.id,
                           {{QStringLiteral("roid"), c.roid}, {QStringLiteral("registrar"), c.registrarId},
                            {QStringLiteral("name"), c.name}, {QStringLiteral("org"), c.org},
@@ -87,11 +123,15 @@ WriteWork contactWork(const DemoContact &c)
     };
 }
 
-WriteWork hostWork(const DemoHost &h)
+// A subordinate host names its superordinate domain (`parentDomain`, empty for an external host); the
+// link itself (hosts.domain_roid) is made by the domain's work, which comes later because the domain
+// in turn needs its nameservers to exist.
+WriteWork hostWork(const DemoHost &h, const QString &parentDomain)
 {
-    return [h](Connection &db) -> WorkResult {
+    return [h, parentDomain](Connection &db) -> WorkResult {
         QList<std::pair<QString, QVariantList>> statements{
-            {QStringLiteral("INSERT INTO hosts (roid, name, registrar_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)"),
+            {QStringLiteral("INSERT INTO hosts (roid, name, registrar_id, created_at, updated_at, statuses, creator_id) "
+                            "VALUES (?1, ?2, ?3, ?4, ?4, '', ?3)"),
              {h.roid, h.name, h.registrarId, ms(h.createdAt)}}};
         QJsonArray addresses;
         for (const QString &a : h.addresses) {
@@ -103,20 +143,24 @@ WriteWork hostWork(const DemoHost &h)
         return run(db, statements,
                    change("host.create", h.name,
                           {{QStringLiteral("roid"), h.roid}, {QStringLiteral("registrar"), h.registrarId},
+                           {QStringLiteral("domain"), parentDomain.isEmpty() ? QJsonValue() : QJsonValue(parentDomain)},
                            {QStringLiteral("addresses"), addresses}}));
     };
 }
 
-WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNames)
+WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNames, const QStringList &subordinateHosts)
 {
     QJsonArray nameservers;
     for (const QString &roid : d.hostRoids)
         nameservers.append(hostNames.value(roid));
-    return [d, nameservers](Connection &db) -> WorkResult {
+    const QStringList statuses = storedStatuses(d.statuses);
+    return [d, nameservers, statuses, subordinateHosts](Connection &db) -> WorkResult {
         QList<std::pair<QString, QVariantList>> statements{
             {QStringLiteral("INSERT INTO domains (roid, name, tld, registrar_id, registrant_roid, statuses, created_at, "
-                            "updated_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)"),
-             {d.roid, d.name, d.tld, d.registrarId, d.registrantRoid, d.statuses.join(u' '), ms(d.createdAt), ms(d.expiresAt)}}};
+                            "updated_at, expires_at, creator_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?4)"),
+             {d.roid, d.name, d.tld, d.registrarId, d.registrantRoid, statuses.join(u' '), ms(d.createdAt), ms(d.expiresAt)}}};
+        for (const QString &host : subordinateHosts)
+            statements.append({QStringLiteral("UPDATE hosts SET domain_roid = ?1 WHERE roid = ?2"), {d.roid, host}});
         QJsonObject contacts;
         for (const DemoDomainContact &c : d.contacts) {
             statements.append({QStringLiteral("INSERT INTO domain_contacts (domain_roid, contact_roid, type) VALUES (?1, ?2, ?3)"),
@@ -129,7 +173,7 @@ WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNam
                    change("domain.create", d.name,
                           {{QStringLiteral("roid"), d.roid}, {QStringLiteral("tld"), d.tld},
                            {QStringLiteral("registrar"), d.registrarId}, {QStringLiteral("registrant"), d.registrantRoid},
-                           {QStringLiteral("statuses"), QJsonArray::fromStringList(d.statuses)},
+                           {QStringLiteral("statuses"), QJsonArray::fromStringList(statuses)},
                            {QStringLiteral("contacts"), contacts}, {QStringLiteral("nameservers"), nameservers},
                            {QStringLiteral("expiresAt"), iso(d.expiresAt)}}));
     };
@@ -174,6 +218,37 @@ WriteWork linkWork(const DemoLink &l)
                                                    {{QStringLiteral("a"), l.aDevice}, {QStringLiteral("aInterface"), l.aInterface},
                                                     {QStringLiteral("b"), l.bDevice}, {QStringLiteral("bInterface"), l.bInterface},
                                                     {QStringLiteral("speedBps"), l.speedBps}}));
+    };
+}
+
+// The number of a ROID made by DemoDataSet ("D000123-REG" -> 123), 0 if it has another form.
+qint64 roidNumber(const QString &roid)
+{
+    const qsizetype dash = roid.indexOf(u'-');
+    bool ok = false;
+    const qint64 n = dash > 1 ? roid.mid(1, dash - 1).toLongLong(&ok) : 0;
+    return ok ? n : 0;
+}
+
+// New objects get ROIDs from roid_counters; raising the counters past the demo objects' numbers
+// keeps them from ever colliding. Bookkeeping, not a registry change: no journal entry.
+WriteWork reserveRoidsWork(const DemoDataSet &data)
+{
+    qint64 domains = 0, contacts = 0, hosts = 0;
+    for (const DemoDomain &d : data.domains)
+        domains = std::max(domains, roidNumber(d.roid));
+    for (const DemoContact &c : data.contacts)
+        contacts = std::max(contacts, roidNumber(c.roid));
+    for (const DemoHost &h : data.hosts)
+        hosts = std::max(hosts, roidNumber(h.roid));
+    return [domains, contacts, hosts](Connection &db) -> WorkResult {
+        using Kind = srs::RoidAllocator::Kind;
+        for (const auto &[kind, number] : {std::pair{Kind::Domain, domains}, std::pair{Kind::Contact, contacts},
+                                           std::pair{Kind::Host, hosts}}) {
+            if (Result<void> r = srs::RoidAllocator::reserveUpTo(db, kind, number); !r)
+                return r.error().withContext(QStringLiteral("reserving demo ROIDs: "));
+        }
+        return std::optional<JournalChange>();
     };
 }
 
@@ -234,11 +309,25 @@ Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
     if (Result<void> r = submitBatch(std::move(work)); !r)
         return r;
 
+    // A host is subordinate when its name is directly under a demo domain (ns1.<domain>).
+    QHash<QString, QString> domainRoids;
+    for (const DemoDomain &d : data.domains)
+        domainRoids.insert(d.name, d.roid);
+    QHash<QString, QStringList> subordinateHosts;   // domain roid -> host roids
+    QHash<QString, QString> parentOf;               // host roid -> domain name
+    for (const DemoHost &h : data.hosts) {
+        const QString parent = h.name.section(u'.', 1);
+        if (domainRoids.contains(parent)) {
+            subordinateHosts[domainRoids.value(parent)] << h.roid;
+            parentOf.insert(h.roid, parent);
+        }
+    }
+
     work.clear();
     for (const DemoContact &c : data.contacts)
         work << contactWork(c);
     for (const DemoHost &h : data.hosts)
-        work << hostWork(h);
+        work << hostWork(h, parentOf.value(h.roid));
     if (Result<void> r = submitBatch(std::move(work)); !r)
         return r;
 
@@ -247,7 +336,8 @@ Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
         hostNames.insert(h.roid, h.name);
     work.clear();
     for (const DemoDomain &d : data.domains)
-        work << domainWork(d, hostNames);
+        work << domainWork(d, hostNames, subordinateHosts.value(d.roid));
+    work << reserveRoidsWork(data);
     for (const DemoSite &s : data.sites)
         work << siteWork(s, m_now);
     if (Result<void> r = submitBatch(std::move(work)); !r)

@@ -25,12 +25,24 @@ class RegistrySeeder
 public:
     static constexpr const char actor[] = "setup";
 
+    // The price list every TLD starts with, in cents (per year; restore is flat). The operator
+    // changes it later; the README lists these defaults.
+    struct Price
+    {
+        const char *operation;
+        qint64 cents;
+    };
+    static constexpr Price defaultPrices[] = {
+        {"create", 800}, {"renew", 800}, {"autoRenew", 800}, {"transfer", 800}, {"restore", 4000}};
+
     RegistrySeeder(store::Writer &writer, QDateTime now) : m_writer(writer), m_now(std::move(now)) {}
 
     // An LDH label of 1-63 characters, lower case, not starting or ending with '-'.
     static bool isValidTldName(const QString &tld);
 
+    // Each TLD with the default price list.
     Result<void> createTlds(const QStringList &tlds);
+    // Also raises the ROID counters past the demo objects' numbers.
     Result<void> loadDemoData(const DemoDataSet &data);
 
     int journalEntriesWritten() const { return m_entries; }

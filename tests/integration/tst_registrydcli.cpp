@@ -173,7 +173,8 @@ private Q_SLOTS:
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
         QVERIFY(init.out.contains(QStringLiteral("admin-password")));
         QCOMPARE(mode(dir), 0700);
-        for (const char *secret : {"registry.db", "admin-password", "pki/ca.key", "pki/server.key", "registrars/rar-alpha/key.pem"})
+        for (const char *secret : {"registry.db", "admin-password", "pki/ca.key", "pki/server.key", "registrars/rar-alpha/key.pem",
+                                   "registrars/rar-alpha/credentials"})
             QVERIFY2(mode(QDir(dir).filePath(QString::fromLatin1(secret))) == 0600, secret);
         for (const char *sub : {"pki", "registrars", "run"})
             QVERIFY2(mode(QDir(dir).filePath(QString::fromLatin1(sub))) == 0700, sub);
@@ -184,6 +185,16 @@ private Q_SLOTS:
         QVERIFY(!password.isEmpty());
         QVERIFY(!init.out.contains(password));
         QVERIFY(!init.err.contains(password));
+        // Neither are the registrars' EPP passwords.
+        QFile credentials(QDir(dir).filePath(QStringLiteral("registrars/rar-alpha/credentials")));
+        QVERIFY(credentials.open(QIODevice::ReadOnly));
+        const QByteArray lines = credentials.readAll();
+        const qsizetype at = lines.indexOf("\npassword=");
+        QVERIFY2(lines.startsWith("user=") && at > 0, lines.constData());
+        const QString registrarPassword = QString::fromUtf8(lines.mid(at + 10)).trimmed();
+        QVERIFY(registrarPassword.size() >= 6);
+        QVERIFY(!init.out.contains(registrarPassword));
+        QVERIFY(!init.err.contains(registrarPassword));
     }
 
     void initTwiceRefusesAndChangesNothing()
