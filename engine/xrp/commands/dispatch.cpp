@@ -5,6 +5,7 @@
 #include "commandrouting.h"
 #include "contactcodec.h"
 #include "customfieldscodec.h"
+#include "domaincommandparser.h"
 #include "domaincodec.h"
 #include "eppnamespaces.h"
 #include "feecodec.h"
@@ -169,7 +170,9 @@ void CommandRun::domain()
             return refuse(info.error());
         const bool sponsor = info->domain.sponsorId == m_ctx.registrarId;
         QList<Writer> extensions;
-        if (uses(SecDnsNamespace))
+        // Each answer only when the session announced the extension and there is something to say
+        // (an empty <extension> is invalid).
+        if (uses(SecDnsNamespace) && !info->domain.dsRecords.isEmpty())
             extensions.append([ds = info->domain.dsRecords, life = info->domain.maxSigLife](QXmlStreamWriter &xml) {
                 writeSecDnsInfoData(xml, ds, life);
             });
@@ -177,32 +180,16 @@ void CommandRun::domain()
             extensions.append([periods = info->domain.gracePeriods](QXmlStreamWriter &xml) { writeRgpInfoData(xml, periods); });
         if (uses(CustomFieldsNamespace) && info->full && !info->domain.customFields.isEmpty())
             extensions.append([fields = info->domain.customFields](QXmlStreamWriter &xml) { writeCustomFieldsInfoData(xml, fields); });
-        if (info->domain.dsRecords.isEmpty() && !extensions.isEmpty() && uses(SecDnsNamespace))
-            extensions.removeFirst();   // secDNS writes nothing without records: no empty <extension>
         return succeed([result = info.value(), hosts = query->hosts, sponsor](QXmlStreamWriter &xml) {
             writeDomainInfoData(xml, result, hosts, sponsor);
         }, joined(extensions));
     }
     case CommandVerb::Create: {
-        EppOutcome<srs::DomainCreateRequest> parsed = parseDomainCreate(object);
+        EppOutcome<srs::DomainCreateRequest> parsed = parseDomainCreateCommand(object, ext);
         if (!parsed)
             return refuse(parsed.error());
         srs::DomainCreateRequest request = std::move(parsed).value();
         m_subject = request.name;
-        if (ext.secDns) {
-            if (auto error = applySecDnsCreate(*ext.secDns, request))
-                return refuse(*error);
-        }
-        if (ext.customFields) {
-            if (auto error = applyCustomFieldsCreate(*ext.customFields, request))
-                return refuse(*error);
-        }
-        if (ext.fee) {
-            EppOutcome<qint64> fee = parseFeeTransform(*ext.fee);
-            if (!fee)
-                return refuse(fee.error());
-            request.acceptedFeeCents = *fee;
-        }
         const int years = request.period.years;
         const bool fee = uses(FeeNamespace);
         auto answer = deferredReply();
@@ -237,17 +224,11 @@ void CommandRun::domain()
         return;
     }
     case CommandVerb::Renew: {
-        EppOutcome<srs::DomainRenewRequest> parsed = parseDomainRenew(object);
+        EppOutcome<srs::DomainRenewRequest> parsed = parseDomainRenewCommand(object, ext);
         if (!parsed)
             return refuse(parsed.error());
         srs::DomainRenewRequest request = std::move(parsed).value();
         m_subject = request.name;
-        if (ext.fee) {
-            EppOutcome<qint64> fee = parseFeeTransform(*ext.fee);
-            if (!fee)
-                return refuse(fee.error());
-            request.acceptedFeeCents = *fee;
-        }
         const int years = request.period.years;
         const bool fee = uses(FeeNamespace);
         auto answer = deferredReply();
@@ -260,27 +241,17 @@ void CommandRun::domain()
         return;
     }
     case CommandVerb::Transfer: {
-        EppOutcome<DomainTransferCommand> parsed = parseDomainTransfer(*m_command.action, object);
+        EppOutcome<DomainTransferCommand> parsed = parseDomainTransferCommand(*m_command.action, object, ext);
         if (!parsed)
             return refuse(parsed.error());
         DomainTransferCommand command = std::move(parsed).value();
         m_subject = command.request.name;
         if (command.query) {
-            if (ext.fee)
-                return refuse(EppError{EppResult::UnimplementedOption, u"fee:transfer applies to a transfer request only"_s});
             srs::SrsOutcome<srs::TransferInfo> info =
                 srs::DomainCommands::transferQuery(*m_services.reader, m_ctx, command.request.name, command.request.authInfo);
             if (!info)
                 return refuse(info.error());
             return succeed([transfer = info.value()](QXmlStreamWriter &xml) { writeDomainTransferData(xml, transfer); });
-        }
-        if (ext.fee) {
-            if (command.request.operation != srs::TransferOperation::Request)
-                return refuse(EppError{EppResult::UnimplementedOption, u"fee:transfer applies to a transfer request only"_s});
-            EppOutcome<qint64> fee = parseFeeTransform(*ext.fee);
-            if (!fee)
-                return refuse(fee.error());
-            command.request.acceptedFeeCents = *fee;
         }
         const int years = command.request.period.years;
         const bool fee = uses(FeeNamespace);
@@ -305,23 +276,16 @@ void CommandRun::domain()
 
 void CommandRun::domainCheck()
 {
-    EppOutcome<QStringList> names = parseDomainCheck(*m_command.object);
-    if (!names)
-        return refuse(names.error());
-    m_subject = names->join(u' ').left(256);
-    QList<FeeCheckQuery> queries;
-    if (m_routed.extensions.fee) {
-        EppOutcome<QList<FeeCheckQuery>> parsed = parseFeeCheck(*m_routed.extensions.fee);
-        if (!parsed)
-            return refuse(parsed.error());
-        queries = parsed.value();
-    }
-    srs::SrsOutcome<QList<srs::DomainCheckResult>> results = srs::DomainCommands::check(*m_services.reader, m_ctx, *names);
+    EppOutcome<DomainCheckCommand> command = parseDomainCheckCommand(*m_command.object, m_routed.extensions);
+    if (!command)
+        return refuse(command.error());
+    m_subject = command->names.join(u' ').left(256);
+    srs::SrsOutcome<QList<srs::DomainCheckResult>> results = srs::DomainCommands::check(*m_services.reader, m_ctx, command->names);
     if (!results)
         return refuse(results.error());
     Writer feeData;
-    if (m_routed.extensions.fee)
-        feeCheck(*names, queries, feeData);
+    if (command->fee)
+        feeCheck(command->names, *command->fee, feeData);
     succeed([list = results.value()](QXmlStreamWriter &xml) { writeDomainCheckData(xml, list); }, feeData);
 }
 
@@ -370,45 +334,20 @@ void CommandRun::feeCheck(const QStringList &names, const QList<FeeCheckQuery> &
 
 void CommandRun::domainUpdate()
 {
-    const CommandExtensions &ext = m_routed.extensions;
-    EppOutcome<srs::DomainUpdateRequest> parsed = parseDomainUpdate(*m_command.object);
+    EppOutcome<DomainUpdateCommand> parsed = parseDomainUpdateCommand(*m_command.object, m_routed.extensions);
     if (!parsed)
         return refuse(parsed.error());
-    srs::DomainUpdateRequest request = std::move(parsed).value();
-    m_subject = request.name;
-    if (ext.secDns) {
-        if (auto error = applySecDnsUpdate(*ext.secDns, request))
-            return refuse(*error);
-    }
-    if (ext.customFields) {
-        if (auto error = applyCustomFieldsUpdate(*ext.customFields, request))
-            return refuse(*error);
-    }
-    std::optional<qint64> acceptedFee;
-    if (ext.fee) {
-        if (!ext.rgp)
-            return refuse(EppError{EppResult::UnimplementedOption, u"fee:update applies to a restore (rgp:update) only"_s});
-        EppOutcome<qint64> fee = parseFeeTransform(*ext.fee);
-        if (!fee)
-            return refuse(fee.error());
-        acceptedFee = *fee;
-    }
-    auto answer = deferredReply();
-    if (ext.rgp) {
-        EppOutcome<srs::RestoreRequest> restore = parseRgpUpdate(*ext.rgp, request.name);
-        if (!restore)
-            return refuse(restore.error());
-        if (hasDomainChanges(request))
-            return refuse(EppError{EppResult::ParameterValuePolicyError, u"a restore cannot be combined with other changes to the domain"_s});
-        srs::RestoreRequest restoreRequest = std::move(restore).value();
-        restoreRequest.acceptedFeeCents = acceptedFee;
-        const bool isRequest = !restoreRequest.report.has_value();
+    DomainUpdateCommand command = std::move(parsed).value();
+    m_subject = command.update.name;
+    if (command.restore) {
+        const bool isRequest = !command.restore->report.has_value();
         const bool fee = uses(FeeNamespace);
         m_routed.auditName = isRequest ? u"domain:restore"_s : u"domain:restoreReport"_s;
-        answer = deferredReply();
-        write<srs::RestoreResult>(srs::DomainCommands::restore(m_ctx, std::move(restoreRequest)),
+        auto answer = deferredReply();
+        write<srs::RestoreResult>(srs::DomainCommands::restore(m_ctx, std::move(*command.restore)),
                                   [answer, isRequest, fee](srs::RestoreResult result) {
             QList<Writer> extensions;
+            // RFC 3915 4.2.5: the answer to a restore request says it is now pending.
             if (isRequest)
                 extensions.append([](QXmlStreamWriter &xml) { writeRgpUpdateData(xml, srs::GracePeriod::PendingRestore); });
             if (fee && result.charge)
@@ -419,9 +358,8 @@ void CommandRun::domainUpdate()
         });
         return;
     }
-    if (!hasDomainChanges(request))
-        return refuse(EppError{EppResult::RequiredParameterMissing, u"domain:update changes nothing: give domain:add, domain:rem, domain:chg or an extension"_s});
-    write<srs::Done>(srs::DomainCommands::update(m_ctx, std::move(request)),
+    auto answer = deferredReply();
+    write<srs::Done>(srs::DomainCommands::update(m_ctx, std::move(command.update)),
                      [answer](srs::Done) { answer(successResponse({}, {})); });
 }
 
