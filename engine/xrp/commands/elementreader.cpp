@@ -35,7 +35,8 @@ bool hasControlCharacter(QStringView value)
 
 QString qualifiedName(QStringView namespaceUri, QStringView name)
 {
-    const QString prefix = namespacePrefix(namespaceUri);
+    // Unqualified names (attributes) have no prefix.
+    const QString prefix = namespaceUri.isEmpty() ? QString() : namespacePrefix(namespaceUri);
     const QString local = name.size() > 64 ? name.left(64).toString() + u"…"_s : name.toString();
     if (prefix == u"?")
         return u'{' + (namespaceUri.size() > 64 ? namespaceUri.left(64).toString() + u"…"_s : namespaceUri.toString())
