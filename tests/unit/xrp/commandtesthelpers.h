@@ -14,6 +14,7 @@
 #include "xrp/xrpcommand.h"
 
 #include <QFile>
+#include <QTest>
 #include <QXmlStreamWriter>
 
 #include <functional>
@@ -172,7 +173,7 @@ namespace testing {
 
 inline QByteArray readSampleOrEmpty(const QString &name)
 {
-    QFile file(QString::fromLocal8Bit(qgetenv("REGISTRY_SOURCE_DIR")) + QStringLiteral("/tests/unit/xrp/data/") + name);
+    QFile file(QFINDTESTDATA(QStringLiteral("data/") + name));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
