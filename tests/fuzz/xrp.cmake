@@ -1,2 +1,4 @@
 registry_add_fuzz_target(fuzz_eppframereader SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_eppframereader.cpp LIBS registry_xrp)
 registry_add_fuzz_target(fuzz_eppxmlreader SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_eppxmlreader.cpp LIBS registry_xrp)
+registry_add_fuzz_target(fuzz_xrpcommandcodecs SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_xrpcommandcodecs.cpp LIBS registry_xrp)
+target_include_directories(fuzz_xrpcommandcodecs PRIVATE ${PROJECT_SOURCE_DIR}/tests)

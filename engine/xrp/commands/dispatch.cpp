@@ -537,7 +537,7 @@ void CommandRun::poll()
         EppResponseContent response;
         EppMessageQueue queue;
         queue.count = quint64(std::max<qint64>(head.count, 0));
-        // RFC 5730 2.6: the id of the message now at the head; the acknowledged one when none is left.
+        // The id acknowledged, as in RFC 5730's ack example (PollQueue::ack answers that message).
         queue.id = head.first ? QString::number(head.first->id) : acked;
         response.messageQueue = queue;
         answer(std::move(response));

@@ -13,8 +13,6 @@
 #include "xrp/eppxmlreader.h"
 #include "xrp/xrpcommand.h"
 
-#include <QFile>
-#include <QTest>
 #include <QXmlStreamWriter>
 
 #include <functional>
@@ -169,14 +167,3 @@ inline std::optional<reg::xrp::EppError> parseThrough(const reg::xrp::XrpCommand
 
 } // namespace testing
 
-namespace testing {
-
-inline QByteArray readSampleOrEmpty(const QString &name)
-{
-    QFile file(QFINDTESTDATA(QStringLiteral("data/") + name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-} // namespace testing
