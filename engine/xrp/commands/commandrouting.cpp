@@ -115,7 +115,8 @@ EppOutcome<RoutedCommand> routeCommand(const XrpCommand &command)
     if (command.extension) {
         for (const EppElement &element : command.extension->children()) {
             const QString &extNs = element.namespaceUri();
-            if (!supportedExtensionUris().contains(extNs))
+            static const QStringList offered = supportedExtensionUris();
+            if (!offered.contains(extNs))
                 return EppError{EppResult::UnimplementedExtension, u"extension "_s + qualifiedName(element) + u" is not offered by this server"_s};
             if (!sessionUses(command, extNs))
                 return EppError{EppResult::UnimplementedExtension, u"extension "_s + qualifiedName(element)

@@ -290,6 +290,10 @@ EppOutcome<srs::ContactUpdateRequest> parseContactUpdate(const EppElement &updat
         if (!inner.ok())
             reader.fail(inner.error().result, inner.error().message);
     }
+    // RFC 5733 3.2.5: at least one of add, rem and chg, and a chg that changes something.
+    if (reader.ok() && request.addStatuses.isEmpty() && request.removeStatuses.isEmpty() && request.postalInfo.isEmpty()
+        && !request.voice && !request.fax && !request.email && !request.authInfo && !request.disclose)
+        reader.fail(EppResult::RequiredParameterMissing, u"contact:update changes nothing: give contact:add, contact:rem or contact:chg"_s);
     return finished(reader, std::move(request));
 }
 

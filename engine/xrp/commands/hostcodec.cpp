@@ -134,6 +134,10 @@ EppOutcome<srs::HostUpdateRequest> parseHostUpdate(const EppElement &update)
         if (!inner.ok())
             reader.fail(inner.error().result, inner.error().message);
     }
+    // RFC 5732 3.2.5: at least one of add, rem and chg.
+    if (reader.ok() && request.addAddresses.isEmpty() && request.removeAddresses.isEmpty() && request.addStatuses.isEmpty()
+        && request.removeStatuses.isEmpty() && !request.newName)
+        reader.fail(EppResult::RequiredParameterMissing, u"host:update changes nothing: give host:add, host:rem or host:chg"_s);
     return finished(reader, std::move(request));
 }
 

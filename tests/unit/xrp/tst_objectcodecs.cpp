@@ -187,6 +187,7 @@ void tst_ObjectCodecs::commandsAreAcceptedOrRefused_data()
         manyAddresses += u"<host:addr>192.0.2."_s + QString::number(i) + u"</host:addr>"_s;
     row("host with 14 addresses", u"<create><host:create><host:name>ns1.example.com</host:name>"_s + manyAddresses + u"</host:create></create>"_s, 2306, u"at most 13"_s);
     row("host with an address twice", u"<create><host:create><host:name>ns1.example.com</host:name><host:addr>192.0.2.2</host:addr><host:addr ip=\"v4\">192.0.2.2</host:addr></host:create></create>"_s, 2005, u"twice"_s);
+    row("host update that changes nothing", u"<update><host:update><host:name>ns1.example.com</host:name></host:update></update>"_s, 2003, u"changes nothing"_s);
     row("host check without names", u"<check><host:check/></check>"_s, 2003, u"host:name"_s);
     row("host chg without name", u"<update><host:update><host:name>ns1.example.com</host:name><host:chg/></host:update></update>"_s, 2003, u"host:name"_s);
 
@@ -207,6 +208,7 @@ void tst_ObjectCodecs::commandsAreAcceptedOrRefused_data()
     row("contact disclose without flag", contactCreateWith(u"<contact:disclose flag=\"0\">"_s, u"<contact:disclose>"_s), 2003, u"flag"_s);
     row("contact disclose naming nothing", contactCreateWith(u"<contact:voice/><contact:email/></contact:disclose>"_s, u"</contact:disclose>"_s), 2003, u"at least one"_s);
     row("contact id of 17 characters", contactCreateWith(u"<contact:id>sh8013</contact:id>"_s, u"<contact:id>abcdefghijklmnopq</contact:id>"_s), 2005, u"contact:id"_s);
+    row("contact update that changes nothing", u"<update><contact:update><contact:id>sh8013</contact:id><contact:chg/></contact:update></update>"_s, 2003, u"changes nothing"_s);
     row("contact chg with a partial postalInfo", u"<update><contact:update><contact:id>sh8013</contact:id><contact:chg><contact:postalInfo type=\"int\"><contact:org>X</contact:org></contact:postalInfo></contact:chg></contact:update></update>"_s, 2306, u"whole form"_s);
 
     // Poll (RFC 5730 2.9.2.3).
