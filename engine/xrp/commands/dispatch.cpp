@@ -453,7 +453,11 @@ void CommandRun::contact()
             return refuse(srs::SrsError(srs::Refusal::AuthorizationError,
                                         u"contact details are shown to the sponsor or with the contact's authInfo"_s));
         const bool sponsor = info->contact.sponsorId == m_ctx.registrarId;
-        return succeed([result = info.value(), sponsor](QXmlStreamWriter &xml) { writeContactInfoData(xml, result, sponsor); });
+        srs::ContactInfoResult result = info.value();
+        // The sponsor sees its privacy choice as the disclose preferences it maps back to.
+        if (sponsor && !result.disclose)
+            result.disclose = srs::ContactCommands::discloseFor(result.contact.privacy);
+        return succeed([result, sponsor](QXmlStreamWriter &xml) { writeContactInfoData(xml, result, sponsor); });
     }
     case CommandVerb::Create: {
         EppOutcome<srs::ContactCreateRequest> request = parseContactCreate(object);
