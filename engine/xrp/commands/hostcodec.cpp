@@ -13,8 +13,9 @@ namespace reg::xrp {
 
 namespace {
 
-// A host has at most this many glue addresses per command; more is our policy's refusal (2306).
-constexpr int MaxAddresses = 13;
+// The SRS allows 13 addresses per family; a command with more than both families' worth is
+// refused here already (2306).
+constexpr int MaxAddresses = 26;
 // The longest IPv6 text form with an embedded IPv4 address is 45 characters.
 constexpr int MaxAddressLength = 45;
 

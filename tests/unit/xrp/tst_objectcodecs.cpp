@@ -183,9 +183,11 @@ void tst_ObjectCodecs::commandsAreAcceptedOrRefused_data()
     row("host update", u"<update><host:update><host:name>ns1.example.com</host:name><host:add><host:addr ip=\"v4\">192.0.2.22</host:addr><host:status s=\"clientUpdateProhibited\"/></host:add><host:rem><host:addr ip=\"v6\">1080:0:0:0:8:800:200C:417A</host:addr></host:rem><host:chg><host:name>ns2.example.com</host:name></host:chg></host:update></update>"_s, 0);
     row("host addr ip v5", u"<create><host:create><host:name>ns1.example.com</host:name><host:addr ip=\"v5\">192.0.2.2</host:addr></host:create></create>"_s, 2005, u"v5"_s);
     QString manyAddresses;
-    for (int i = 1; i <= 14; ++i)
+    for (int i = 1; i <= 26; ++i)
         manyAddresses += u"<host:addr>192.0.2."_s + QString::number(i) + u"</host:addr>"_s;
-    row("host with 14 addresses", u"<create><host:create><host:name>ns1.example.com</host:name>"_s + manyAddresses + u"</host:create></create>"_s, 2306, u"at most 13"_s);
+    row("host with 26 addresses", u"<create><host:create><host:name>ns1.example.com</host:name>"_s + manyAddresses + u"</host:create></create>"_s, 0);
+    manyAddresses += u"<host:addr>192.0.2.27</host:addr>"_s;
+    row("host with 27 addresses", u"<create><host:create><host:name>ns1.example.com</host:name>"_s + manyAddresses + u"</host:create></create>"_s, 2306, u"at most 26"_s);
     row("host with an address twice", u"<create><host:create><host:name>ns1.example.com</host:name><host:addr>192.0.2.2</host:addr><host:addr ip=\"v4\">192.0.2.2</host:addr></host:create></create>"_s, 2005, u"twice"_s);
     row("host update that changes nothing", u"<update><host:update><host:name>ns1.example.com</host:name></host:update></update>"_s, 2003, u"changes nothing"_s);
     row("host check without names", u"<check><host:check/></check>"_s, 2003, u"host:name"_s);
