@@ -45,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void registrarLifeCycleOverEpp();
     void refusalsCarryTheirCodes();
+    void transferPollDeleteAndRestore();
 
 private:
     Answer run(const QString &registrar, const QString &body, const QString &extension = {});
@@ -64,7 +65,7 @@ void tst_DispatchCommand::initTestCase()
 {
     m_skipReason = m_validator.prepare();
     m_policy.tlds = {u"example"_s};
-    auto opened = reg::store::Store::open({m_dir.filePath(u"registry.db"_s)}, m_clock);
+    auto opened = reg::store::Store::open({m_dir.filePath(u"registry.db"_s), 256, true}, m_clock);
     QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
     m_store = std::move(opened).value();
     auto reader = m_store->openReader();
@@ -128,7 +129,7 @@ void tst_DispatchCommand::registrarLifeCycleOverEpp()
     for (const QString &id : {u"jd1234"_s, u"sh8013"_s}) {
         const Answer created = run(Alpha, ContactCreate.arg(id));
         QCOMPARE(created.response.result, EppResult::Success);
-        QVERIFY(created.xml.contains("<contact:id>" + id.toUtf8() + "</contact:id>"));
+        QVERIFY(created.xml.contains(QByteArray("<contact:id>" + id.toUtf8() + "</contact:id>")));
     }
     const Answer contactInfo = run(Alpha, u"<info><contact:info><contact:id>jd1234</contact:id></contact:info></info>"_s);
     QCOMPARE(contactInfo.response.result, EppResult::Success);
@@ -207,6 +208,64 @@ void tst_DispatchCommand::refusalsCarryTheirCodes()
     const Answer syntax = run(Alpha, u"<create><domain:create><domain:name>acme.example</domain:name></domain:create></create>"_s);
     QCOMPARE(syntax.response.result, EppResult::RequiredParameterMissing);
     QCOMPARE(syntax.subject.command, u"domain:create"_s);
+}
+
+void tst_DispatchCommand::transferPollDeleteAndRestore()
+{
+    const QString create = u"<create><domain:create><domain:name>moving.example</domain:name>"
+                           "<domain:registrant>jd1234</domain:registrant><domain:contact type=\"admin\">sh8013</domain:contact>"
+                           "<domain:contact type=\"tech\">sh8013</domain:contact>"
+                           "<domain:authInfo><domain:pw>2fooBAR!</domain:pw></domain:authInfo></domain:create></create>"_s;
+    QCOMPARE(run(Alpha, create).response.result, EppResult::Success);
+    m_clock.advance(qint64(6) * 86400 * 1000);   // past the add grace period
+
+    const Answer request = run(Beta, u"<transfer op=\"request\"><domain:transfer><domain:name>moving.example</domain:name>"
+                                     "<domain:authInfo><domain:pw>2fooBAR!</domain:pw></domain:authInfo></domain:transfer></transfer>"_s,
+                               u"<fee:transfer><fee:fee>8.00</fee:fee></fee:transfer>"_s);
+    QCOMPARE(request.response.result, EppResult::SuccessActionPending);
+    QVERIFY(request.xml.contains("<domain:trStatus>pending</domain:trStatus>"));
+
+    // The losing registrar learns of it from its queue, with the transfer data as resData.
+    Answer poll = run(Alpha, u"<poll op=\"req\"/>"_s);
+    while (poll.response.result == EppResult::SuccessAckToDequeue && !poll.xml.contains("domain:trnData")) {
+        QCOMPARE(run(Alpha, u"<poll op=\"ack\" msgID=\""_s + poll.response.messageQueue->id + u"\"/>"_s).response.result, EppResult::Success);
+        poll = run(Alpha, u"<poll op=\"req\"/>"_s);
+    }
+    QCOMPARE(poll.response.result, EppResult::SuccessAckToDequeue);
+    QVERIFY(poll.xml.contains("<domain:name>moving.example</domain:name>"));
+    QVERIFY(poll.xml.contains("<domain:reID>rar-beta</domain:reID>"));
+    const Answer ack = run(Alpha, u"<poll op=\"ack\" msgID=\""_s + poll.response.messageQueue->id + u"\"/>"_s);
+    QCOMPARE(ack.response.result, EppResult::Success);
+    QVERIFY(ack.response.messageQueue);
+
+    const Answer reject = run(Alpha, u"<transfer op=\"reject\"><domain:transfer><domain:name>moving.example</domain:name></domain:transfer></transfer>"_s);
+    QCOMPARE(reject.response.result, EppResult::Success);
+    QVERIFY(reject.xml.contains("<domain:trStatus>clientRejected</domain:trStatus>"));
+
+    // Outside the add grace period a delete goes into redemption: 1001; then restore it.
+    const Answer removed = run(Alpha, u"<delete><domain:delete><domain:name>moving.example</domain:name></domain:delete></delete>"_s);
+    QCOMPARE(removed.response.result, EppResult::SuccessActionPending);
+    const Answer redemption = run(Alpha, u"<info><domain:info><domain:name>moving.example</domain:name></domain:info></info>"_s);
+    QVERIFY(redemption.xml.contains("s=\"redemptionPeriod\""));
+    QVERIFY(redemption.xml.contains("s=\"pendingDelete\""));
+
+    const QString restoreUpdate = u"<update><domain:update><domain:name>moving.example</domain:name><domain:chg/></domain:update></update>"_s;
+    const Answer restore = run(Alpha, restoreUpdate,
+                               u"<rgp:update><rgp:restore op=\"request\"/></rgp:update><fee:update><fee:fee>40.00</fee:fee></fee:update>"_s);
+    QCOMPARE(restore.response.result, EppResult::Success);
+    QCOMPARE(restore.subject.command, u"domain:restore"_s);
+    QVERIFY(restore.xml.contains("<rgp:rgpStatus s=\"pendingRestore\"/>"));
+    QVERIFY(restore.xml.contains("<fee:fee>40.00</fee:fee>"));
+
+    const QString now = m_clock.now().toString(Qt::ISODate);
+    const Answer report = run(Alpha, restoreUpdate,
+                              u"<rgp:update><rgp:restore op=\"report\"><rgp:report><rgp:preData>before</rgp:preData><rgp:postData>after</rgp:postData>"
+                              "<rgp:delTime>"_s + now + u"</rgp:delTime><rgp:resTime>"_s + now + u"</rgp:resTime><rgp:resReason>Registrant error.</rgp:resReason>"
+                              "<rgp:statement>Not restored for our own use.</rgp:statement><rgp:statement>This report is true.</rgp:statement>"
+                              "</rgp:report></rgp:restore></rgp:update>"_s);
+    QCOMPARE(report.response.result, EppResult::Success);
+    const Answer restored = run(Alpha, u"<info><domain:info><domain:name>moving.example</domain:name></domain:info></info>"_s);
+    QVERIFY(!restored.xml.contains("pendingDelete"));
 }
 
 QTEST_GUILESS_MAIN(tst_DispatchCommand)
