@@ -109,7 +109,7 @@ Result<QJsonObject> RegistryBrowser::search(const RegistryRequests::Search &sear
         break;
     case ObjectType::Registrar:
         // A handful of rows: id or name, case-insensitive, a scan is fine.
-        sql = QStringLiteral("SELECT id, '', id, status, name FROM registrars "
+        sql = QStringLiteral("SELECT id, '', id, status, name, balance_cents + credit_limit_cents FROM registrars "
                              "WHERE (id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\') AND id > ?3 ORDER BY id LIMIT ?4");
         break;
     }
@@ -147,6 +147,7 @@ Result<QJsonObject> RegistryBrowser::search(const RegistryRequests::Search &sear
         case ObjectType::Registrar:
             item.insert(QStringLiteral("statuses"), statusList(r[3]));
             item.insert(QStringLiteral("name"), r[4].toString());
+            item.insert(QStringLiteral("availableCents"), r[5].toLongLong());
             break;
         }
         results.append(item);
