@@ -23,6 +23,9 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace noc {
@@ -80,6 +83,94 @@ QString collectionPath(RegistrySearchModel::ObjectType type)
 bool hiddenField(const QString &key)
 {
     return key == "balanceCents"_L1 || key == "creditLimitCents"_L1 || key == "availableCents"_L1;
+}
+
+struct FieldLabel
+{
+    QLatin1StringView key;
+    const char *text;
+};
+
+// The detail pane's labels, in the order an operator reads an object: identity, sponsor and
+// state first, then dates, then the parts. Keys not listed keep their API name and go last.
+const FieldLabel FieldLabels[] = {
+    {"id"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "ID")},
+    {"name"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Name")},
+    {"roid"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "ROID")},
+    {"registrar"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Registrar")},
+    {"statuses"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Status")},
+    {"status"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Status")},
+    {"type"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Type")},
+    {"registrant"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Registrant")},
+    {"tld"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "TLD")},
+    {"ianaId"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "IANA ID")},
+    {"expiresAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Expires")},
+    {"createdAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Created")},
+    {"creator"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Created by")},
+    {"updatedAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Updated")},
+    {"updater"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Updated by")},
+    {"transferredAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Transferred")},
+    {"deletedAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Deleted")},
+    {"contacts"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Contacts")},
+    {"nameservers"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Nameservers")},
+    {"subordinateHosts"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Subordinate hosts")},
+    {"superordinateDomain"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Superordinate domain")},
+    {"ipv4"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "IPv4 addresses")},
+    {"ipv6"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "IPv6 addresses")},
+    {"dsData"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "DS records")},
+    {"gracePeriods"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Grace periods")},
+    {"transfers"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Transfers")},
+    {"customFields"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Custom fields")},
+    {"linkedDomainCount"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Linked domains (count)")},
+    {"linkedDomains"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Linked domains")},
+    {"org"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Organisation")},
+    {"street"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Street")},
+    {"city"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "City")},
+    {"sp"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "State/province")},
+    {"pc"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Postal code")},
+    {"cc"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Country")},
+    {"voice"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Phone")},
+    {"fax"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Fax")},
+    {"email"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Email")},
+    {"privacy"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Privacy level")},
+    {"phone"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Phone")},
+    {"url"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Web site")},
+    {"lowBalanceCents"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Low-balance warning at")},
+    {"domainCount"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Domains")},
+    {"hostCount"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Hosts")},
+    {"contactCount"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Contacts (count)")},
+    {"users"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "XRP users")},
+    {"addresses"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Allowed client addresses")},
+    {"certificates"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Client certificates")},
+    {"sha256"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "SHA-256 fingerprint")},
+    {"subject"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Subject")},
+    {"notAfter"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Valid until")},
+    {"disabled"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Disabled")},
+    {"failedLogins"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Failed logins")},
+    {"lockedUntil"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Locked until")},
+    {"passwordChangedAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Password changed")},
+    {"kind"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Kind")},
+    {"startsAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Starts")},
+    {"endsAt"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Ends")},
+    {"value"_L1, QT_TRANSLATE_NOOP("noc::RegistryPage", "Value")},
+};
+
+// Position in FieldLabels; unknown keys rank after all known ones.
+int fieldRank(const QString &key)
+{
+    for (int i = 0; i < int(std::size(FieldLabels)); ++i) {
+        if (FieldLabels[i].key == key)
+            return i;
+    }
+    return int(std::size(FieldLabels));
+}
+
+// An object's keys in reading order.
+QStringList orderedKeys(const QJsonObject &object)
+{
+    QStringList keys = object.keys();   // alphabetical, which breaks ties among unknown keys
+    std::stable_sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) { return fieldRank(a) < fieldRank(b); });
+    return keys;
 }
 
 } // namespace
@@ -234,6 +325,7 @@ void RegistryPage::search(const QString &text, ObjectType type, bool contains)
 
 void RegistryPage::listRegistrars()
 {
+    m_query->clear();
     m_type->setCurrentIndex(int(ObjectType::Registrar));
     m_searchType = ObjectType::Registrar;
     m_searchPath.clear();
@@ -466,10 +558,11 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
             auto *child = new QTreeWidgetItem(item);
             child->setText(0, QString::number(i + 1));
             QStringList summary;
-            for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-                addField(child, it.key(), it.value());
-                if (it.value().isString() && summary.size() < 2)
-                    summary.append(it.value().toString());
+            const QStringList keys = orderedKeys(o);
+            for (const QString &k : keys) {
+                addField(child, k, o.value(k));
+                if (o.value(k).isString() && summary.size() < 2)
+                    summary.append(o.value(k).toString());
             }
             child->setText(1, summary.join(u" · "_s));
         }
@@ -477,8 +570,9 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
     }
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-            addField(item, it.key(), it.value());
+        const QStringList keys = orderedKeys(o);
+        for (const QString &k : keys)
+            addField(item, k, o.value(k));
         return;
     }
     QString text;
@@ -498,77 +592,8 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
 
 QString RegistryPage::fieldLabel(const QString &key) const
 {
-    struct Label
-    {
-        QLatin1StringView key;
-        const char *text;
-    };
-    static const Label labels[] = {
-        {"roid"_L1, QT_TR_NOOP("ROID")},
-        {"name"_L1, QT_TR_NOOP("Name")},
-        {"id"_L1, QT_TR_NOOP("ID")},
-        {"tld"_L1, QT_TR_NOOP("TLD")},
-        {"registrar"_L1, QT_TR_NOOP("Registrar")},
-        {"registrant"_L1, QT_TR_NOOP("Registrant")},
-        {"statuses"_L1, QT_TR_NOOP("Status")},
-        {"status"_L1, QT_TR_NOOP("Status")},
-        {"createdAt"_L1, QT_TR_NOOP("Created")},
-        {"updatedAt"_L1, QT_TR_NOOP("Updated")},
-        {"expiresAt"_L1, QT_TR_NOOP("Expires")},
-        {"transferredAt"_L1, QT_TR_NOOP("Transferred")},
-        {"deletedAt"_L1, QT_TR_NOOP("Deleted")},
-        {"creator"_L1, QT_TR_NOOP("Created by")},
-        {"updater"_L1, QT_TR_NOOP("Updated by")},
-        {"contacts"_L1, QT_TR_NOOP("Contacts")},
-        {"type"_L1, QT_TR_NOOP("Type")},
-        {"nameservers"_L1, QT_TR_NOOP("Nameservers")},
-        {"subordinateHosts"_L1, QT_TR_NOOP("Subordinate hosts")},
-        {"dsData"_L1, QT_TR_NOOP("DS records")},
-        {"gracePeriods"_L1, QT_TR_NOOP("Grace periods")},
-        {"transfers"_L1, QT_TR_NOOP("Transfers")},
-        {"customFields"_L1, QT_TR_NOOP("Custom fields")},
-        {"superordinateDomain"_L1, QT_TR_NOOP("Superordinate domain")},
-        {"ipv4"_L1, QT_TR_NOOP("IPv4 addresses")},
-        {"ipv6"_L1, QT_TR_NOOP("IPv6 addresses")},
-        {"linkedDomainCount"_L1, QT_TR_NOOP("Linked domains (count)")},
-        {"linkedDomains"_L1, QT_TR_NOOP("Linked domains")},
-        {"org"_L1, QT_TR_NOOP("Organisation")},
-        {"street"_L1, QT_TR_NOOP("Street")},
-        {"city"_L1, QT_TR_NOOP("City")},
-        {"sp"_L1, QT_TR_NOOP("State/province")},
-        {"pc"_L1, QT_TR_NOOP("Postal code")},
-        {"cc"_L1, QT_TR_NOOP("Country")},
-        {"voice"_L1, QT_TR_NOOP("Phone")},
-        {"fax"_L1, QT_TR_NOOP("Fax")},
-        {"email"_L1, QT_TR_NOOP("Email")},
-        {"privacy"_L1, QT_TR_NOOP("Privacy level")},
-        {"ianaId"_L1, QT_TR_NOOP("IANA ID")},
-        {"phone"_L1, QT_TR_NOOP("Phone")},
-        {"url"_L1, QT_TR_NOOP("Web site")},
-        {"lowBalanceCents"_L1, QT_TR_NOOP("Low-balance warning at")},
-        {"users"_L1, QT_TR_NOOP("XRP users")},
-        {"addresses"_L1, QT_TR_NOOP("Allowed client addresses")},
-        {"certificates"_L1, QT_TR_NOOP("Client certificates")},
-        {"sha256"_L1, QT_TR_NOOP("SHA-256 fingerprint")},
-        {"subject"_L1, QT_TR_NOOP("Subject")},
-        {"notAfter"_L1, QT_TR_NOOP("Valid until")},
-        {"domainCount"_L1, QT_TR_NOOP("Domains")},
-        {"hostCount"_L1, QT_TR_NOOP("Hosts")},
-        {"contactCount"_L1, QT_TR_NOOP("Contacts (count)")},
-        {"disabled"_L1, QT_TR_NOOP("Disabled")},
-        {"failedLogins"_L1, QT_TR_NOOP("Failed logins")},
-        {"lockedUntil"_L1, QT_TR_NOOP("Locked until")},
-        {"passwordChangedAt"_L1, QT_TR_NOOP("Password changed")},
-        {"kind"_L1, QT_TR_NOOP("Kind")},
-        {"startsAt"_L1, QT_TR_NOOP("Starts")},
-        {"endsAt"_L1, QT_TR_NOOP("Ends")},
-        {"value"_L1, QT_TR_NOOP("Value")},
-    };
-    for (const Label &label : labels) {
-        if (label.key == key)
-            return tr(label.text);
-    }
-    return key;
+    const int i = fieldRank(key);
+    return i < int(std::size(FieldLabels)) ? tr(FieldLabels[i].text) : key;
 }
 
 void RegistryPage::showError(int status, const QJsonObject &body)
@@ -651,11 +676,11 @@ void RegistryPage::retranslateUi()
     m_detailBox->setTitle(detailTitle);
     if (!m_detail.isEmpty()) {
         // Labels are translated when the tree is built; rebuild it in the new language.
-        const QJsonObject detail = m_detail;
         m_detailTree->clear();
-        for (auto it = detail.constBegin(); it != detail.constEnd(); ++it) {
-            if (!hiddenField(it.key()))
-                addField(nullptr, it.key(), it.value());
+        const QStringList keys = orderedKeys(m_detail);
+        for (const QString &k : keys) {
+            if (!hiddenField(k))
+                addField(nullptr, k, m_detail.value(k));
         }
         m_detailTree->expandToDepth(0);
     }

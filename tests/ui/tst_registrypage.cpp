@@ -1,5 +1,6 @@
 #include "uitestsupport.h"
 
+#include "ui/languagemanager.h"
 #include "ui/mainwindow.h"
 #include "ui/registraractivitymodel.h"
 #include "ui/registrypage.h"
@@ -142,6 +143,24 @@ private Q_SLOTS:
         QVERIFY(!ledger->hasMore());
         QCOMPARE(ledger->index(ledgerRows - 1, noc::RegistrarActivityModel::LedgerObject).data().toString(), u"r1.example"_s);
         QVERIFY(!more->isVisible());
+
+        // A picture of the page for people reviewing it (not compared against anything).
+        const QString dir = qEnvironmentVariable("REGISTRY_BINARY_DIR");
+        if (!dir.isEmpty() && QDir(dir).mkpath(u"screenshots"_s))
+            m_window->grab().save(QDir(dir).filePath(u"screenshots/registry-page.png"_s));
+    }
+
+    void retranslatesLive()
+    {
+        noc::LanguageManager languages;
+        QVERIFY(languages.applyLanguage(u"de"_s));
+        QCoreApplication::processEvents();   // LanguageChange is posted, not sent
+        QCOMPARE(m_page->findChild<QPushButton *>(u"registrySearchButton"_s)->text(), u"Suchen"_s);
+        QCOMPARE(m_page->searchModel()->headerData(RegistrySearchModel::StatusColumn, Qt::Horizontal).toString(), u"Status"_s);
+        QCOMPARE(m_page->ledgerModel()->headerData(noc::RegistrarActivityModel::LedgerAmount, Qt::Horizontal).toString(), u"Betrag"_s);
+        QVERIFY(languages.applyLanguage(u"en"_s));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_page->findChild<QPushButton *>(u"registrySearchButton"_s)->text(), u"Search"_s);
     }
 
     void reportsAnUnknownObject()
