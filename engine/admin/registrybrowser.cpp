@@ -85,39 +85,54 @@ Result<QJsonObject> RegistryBrowser::search(const RegistryRequests::Search &sear
     const qint64 fetch = qint64(search.limit) + 1;
     const bool prefix = search.match == Match::Prefix;
     const QString pattern = prefix ? QString(likeEscaped(search.text) + u'%') : QString(u'%' + likeEscaped(search.text) + u'%');
-    QString sql;
-    QVariantList params;
+    // A prefix search is one range of the unique index. The lower bound is either the prefix or,
+    // on later pages, the cursor (exclusive): one bound, so the planner cannot pick the looser one
+    // and walk the index from its start.
+    const bool resume = !search.after.isEmpty() && search.after >= search.text;
+    const QString lower = resume ? QStringLiteral(">") : QStringLiteral(">=");
+    const auto range = [&](const QString &columns, const QString &table, const QString &key) {
+        return QStringLiteral("SELECT %1 FROM %2 WHERE %3 %4 ?1 AND %3 < ?2 ORDER BY %3 LIMIT ?4").arg(columns, table, key, lower);
+    };
+    const auto contains = [](const QString &columns, const QString &table, const QString &key) {
+        return QStringLiteral("SELECT %1 FROM %2 WHERE %3 LIKE ?1 ESCAPE '\\' AND %3 > ?3 ORDER BY %3 LIMIT ?4").arg(columns, table, key);
+    };
+    QString columns, table, key;
     switch (search.type) {
     case ObjectType::Domain:
-        sql = prefix ? QStringLiteral("SELECT name, roid, registrar_id, statuses, expires_at FROM domains "
-                                      "WHERE name >= ?1 AND name < ?2 AND name > ?3 ORDER BY name LIMIT ?4")
-                     : QStringLiteral("SELECT name, roid, registrar_id, statuses, expires_at FROM domains "
-                                      "WHERE name LIKE ?1 ESCAPE '\\' AND name > ?3 ORDER BY name LIMIT ?4");
+        columns = QStringLiteral("name, roid, registrar_id, statuses, expires_at");
+        table = QStringLiteral("domains");
+        key = QStringLiteral("name");
         break;
     case ObjectType::Host:
-        sql = prefix ? QStringLiteral("SELECT name, roid, registrar_id, statuses, domain_roid IS NOT NULL FROM hosts "
-                                      "WHERE name >= ?1 AND name < ?2 AND name > ?3 ORDER BY name LIMIT ?4")
-                     : QStringLiteral("SELECT name, roid, registrar_id, statuses, domain_roid IS NOT NULL FROM hosts "
-                                      "WHERE name LIKE ?1 ESCAPE '\\' AND name > ?3 ORDER BY name LIMIT ?4");
+        columns = QStringLiteral("name, roid, registrar_id, statuses, domain_roid IS NOT NULL");
+        table = QStringLiteral("hosts");
+        key = QStringLiteral("name");
         break;
     case ObjectType::Contact:
         // Contact ids are case-sensitive (RFC 5733), so the prefix is a binary range too.
-        sql = prefix ? QStringLiteral("SELECT id, roid, registrar_id, statuses, name FROM contacts "
-                                      "WHERE id >= ?1 AND id < ?2 AND id > ?3 ORDER BY id LIMIT ?4")
-                     : QStringLiteral("SELECT id, roid, registrar_id, statuses, name FROM contacts "
-                                      "WHERE id LIKE ?1 ESCAPE '\\' AND id > ?3 ORDER BY id LIMIT ?4");
+        columns = QStringLiteral("id, roid, registrar_id, statuses, name");
+        table = QStringLiteral("contacts");
+        key = QStringLiteral("id");
         break;
     case ObjectType::Registrar:
+        break;
+    }
+    QString sql;
+    QVariantList params;
+    // NULL would compare as unknown and match nothing; the empty string precedes every key.
+    const QVariant after = search.after.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(search.after);
+    if (search.type == ObjectType::Registrar) {
         // A handful of rows: id or name, case-insensitive, a scan is fine.
         sql = QStringLiteral("SELECT id, '', id, status, name, balance_cents + credit_limit_cents FROM registrars "
                              "WHERE (id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\') AND id > ?3 ORDER BY id LIMIT ?4");
-        break;
+        params = {pattern, QVariant(), after, fetch};
+    } else if (prefix) {
+        sql = range(columns, table, key);
+        params = {resume ? QVariant(search.after) : QVariant(search.text), prefixUpperBound(search.text), QVariant(), fetch};
+    } else {
+        sql = contains(columns, table, key);
+        params = {pattern, QVariant(), after, fetch};
     }
-    const bool usesRange = prefix && search.type != ObjectType::Registrar;
-    params = {usesRange ? QVariant(search.text) : QVariant(pattern),
-              usesRange ? QVariant(prefixUpperBound(search.text)) : QVariant(QString()),
-              // NULL would compare as unknown and match nothing; the empty string precedes every key.
-              search.after.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(search.after), fetch};
     Result<Rows> rows = m_reader->queryRows(sql, params, int(fetch));
     if (!rows)
         return rows.error();

@@ -129,6 +129,18 @@ private Q_SLOTS:
                                    QStringLiteral("abd.example"), QStringLiteral("ac.example"), QStringLiteral("axb.example")}));
     }
 
+    void cursorBeforeThePrefixNeverWidensTheRange()
+    {
+        // A well-formed cursor from another search: the prefix still bounds the results.
+        Search s = search(QStringLiteral("ab"));
+        s.after = QStringLiteral("a");
+        QCOMPARE(keys(s), (QStringList{QStringLiteral("ab.example"), QStringLiteral("abc.example"), QStringLiteral("abd.example")}));
+        s.after = QStringLiteral("abc.example");
+        QCOMPARE(keys(s), QStringList{QStringLiteral("abd.example")});
+        s.after = QStringLiteral("zzz");
+        QCOMPARE(keys(s), QStringList());
+    }
+
     void containsMatchesWildcardsLiterally()
     {
         QCOMPARE(keys(search(QStringLiteral("_"), ObjectType::Domain, Match::Contains)), QStringList{QStringLiteral("a_b.example")});
