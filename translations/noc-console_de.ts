@@ -1404,6 +1404,10 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <source>Search by the start of a name or ID, or list all registrars.</source>
         <translation>Suchen Sie nach dem Anfang eines Namens oder einer ID, oder listen Sie alle Registrare auf.</translation>
     </message>
+    <message>
+        <source>Double-click an underlined value to open that object</source>
+        <translation>Doppelklicken Sie auf einen unterstrichenen Wert, um dieses Objekt zu öffnen</translation>
+    </message>
 </context>
 <context>
     <name>noc::RegistrySearchModel</name>

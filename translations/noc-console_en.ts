@@ -1402,6 +1402,10 @@ The network operations console for the domain-name registry engine.</source>
         <source>Search by the start of a name or ID, or list all registrars.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Double-click an underlined value to open that object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>noc::RegistrySearchModel</name>

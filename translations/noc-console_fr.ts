@@ -1404,6 +1404,10 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <source>Search by the start of a name or ID, or list all registrars.</source>
         <translation>Recherchez par le début d’un nom ou d’un identifiant, ou affichez tous les bureaux d’enregistrement.</translation>
     </message>
+    <message>
+        <source>Double-click an underlined value to open that object</source>
+        <translation>Double-cliquez sur une valeur soulignée pour ouvrir cet objet</translation>
+    </message>
 </context>
 <context>
     <name>noc::RegistrySearchModel</name>

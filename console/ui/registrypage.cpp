@@ -20,11 +20,13 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -165,6 +167,33 @@ int fieldRank(const QString &key)
     return int(std::size(FieldLabels));
 }
 
+constexpr int LinkTypeRole = Qt::UserRole + 1;   // int(ObjectType) of the object a row opens
+constexpr int LinkKeyRole = Qt::UserRole + 2;    // its key
+
+// Fields whose value names another object, and which kind: the detail pane opens it on activation.
+std::optional<RegistrySearchModel::ObjectType> linkedType(const QString &key)
+{
+    using T = RegistrySearchModel::ObjectType;
+    if (key == "registrar"_L1 || key == "requestedBy"_L1 || key == "actingRegistrar"_L1)
+        return T::Registrar;
+    if (key == "registrant"_L1 || key == "contacts"_L1)
+        return T::Contact;
+    if (key == "superordinateDomain"_L1 || key == "linkedDomains"_L1)
+        return T::Domain;
+    if (key == "nameservers"_L1 || key == "subordinateHosts"_L1)
+        return T::Host;
+    return std::nullopt;
+}
+
+void setLink(QTreeWidgetItem *item, RegistrySearchModel::ObjectType type, const QString &key)
+{
+    item->setData(0, LinkTypeRole, int(type));
+    item->setData(0, LinkKeyRole, key);
+    QFont f = item->font(1);
+    f.setUnderline(true);
+    item->setFont(1, f);
+}
+
 // An object's keys in reading order.
 QStringList orderedKeys(const QJsonObject &object)
 {
@@ -296,6 +325,7 @@ RegistryPage::RegistryPage(ConsoleSession *session, QWidget *parent)
     connect(m_moreLedger, &QPushButton::clicked, this, &RegistryPage::loadMoreLedger);
     connect(m_moreAudit, &QPushButton::clicked, this, &RegistryPage::loadMoreAudit);
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RegistryPage::onResultSelected);
+    connect(m_detailTree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { openDetailRow(item); });
     connect(m_session, &ConsoleSession::apiReply, this, &RegistryPage::onApiReply);
     connect(m_session, &ConsoleSession::stateChanged, this,
             [this](ConsoleSession::State state, const QString &) { onStateChanged(state); });
@@ -550,6 +580,14 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
                 parts.append(v.toString());
             item->setText(1, parts.isEmpty() ? u"—"_s : parts.join(u", "_s));
             item->setToolTip(1, parts.join(u'\n'));
+            // Names of other objects: one row each, so each can be opened.
+            if (const auto type = linkedType(key); type && !parts.isEmpty()) {
+                for (const QString &part : std::as_const(parts)) {
+                    auto *child = new QTreeWidgetItem(item);
+                    child->setText(1, part);
+                    setLink(child, *type, part);
+                }
+            }
             return;
         }
         item->setText(1, tr("%n item(s)", nullptr, int(array.size())));
@@ -565,6 +603,8 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
                     summary.append(o.value(k).toString());
             }
             child->setText(1, summary.join(u" · "_s));
+            if (key == "contacts"_L1 && o.value("id"_L1).isString())
+                setLink(child, ObjectType::Contact, o.value("id"_L1).toString());
         }
         return;
     }
@@ -588,12 +628,31 @@ void RegistryPage::addField(QTreeWidgetItem *parent, const QString &key, const Q
         text = value.toString();
     item->setText(1, text.isEmpty() ? u"—"_s : text);
     item->setToolTip(1, value.isString() ? value.toString() : text);
+    if (const auto type = linkedType(key); type && value.isString() && !value.toString().isEmpty())
+        setLink(item, *type, value.toString());
 }
 
 QString RegistryPage::fieldLabel(const QString &key) const
 {
     const int i = fieldRank(key);
     return i < int(std::size(FieldLabels)) ? tr(FieldLabels[i].text) : key;
+}
+
+bool RegistryPage::openDetailRow(QTreeWidgetItem *item)
+{
+    if (!item || !item->data(0, LinkTypeRole).isValid())
+        return false;
+    openObject(ObjectType(item->data(0, LinkTypeRole).toInt()), item->data(0, LinkKeyRole).toString());
+    return true;
+}
+
+QTreeWidgetItem *RegistryPage::findDetailRow(const QString &key) const
+{
+    for (QTreeWidgetItemIterator it(m_detailTree); *it; ++it) {
+        if ((*it)->data(0, LinkKeyRole).toString() == key)
+            return *it;
+    }
+    return nullptr;
 }
 
 void RegistryPage::showError(int status, const QJsonObject &body)
@@ -659,6 +718,7 @@ void RegistryPage::retranslateUi()
     m_moreLedger->setText(tr("Load older entries"));
     m_moreAudit->setText(tr("Load older entries"));
     m_detailTree->setHeaderLabels({tr("Field"), tr("Value")});
+    m_detailTree->setToolTip(tr("Double-click an underlined value to open that object"));
     m_balanceLabel->setText(tr("Balance:"));
     m_creditLabel->setText(tr("Credit limit:"));
     m_availableLabel->setText(tr("Available:"));

@@ -51,6 +51,11 @@ public:
     void loadMoreLedger();
     void loadMoreAudit();
     void clear();
+    // Opens the object a detail row names (a registrar, contact, nameserver, domain); false when the
+    // row names none. Double-click and Enter do this.
+    bool openDetailRow(QTreeWidgetItem *item);
+    // The detail row that links to key, or null.
+    QTreeWidgetItem *findDetailRow(const QString &key) const;
 
     // The object in the detail pane (empty key before one was opened or after clear()).
     ObjectType detailType() const { return m_detailType; }

@@ -117,6 +117,17 @@ private Q_SLOTS:
         QVERIFY(!m_page->findChild<QWidget *>(u"registrarPane"_s)->isVisible());
     }
 
+    void followsALinkFromTheDetail()
+    {
+        // The domain names its registrant; activating that row opens the contact.
+        const QString registrant = m_page->detail().value(u"registrant"_s).toString();
+        QVERIFY(!registrant.isEmpty());
+        QVERIFY(m_page->openDetailRow(m_page->findDetailRow(registrant)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->detailKey(), registrant, 10000);
+        QCOMPARE(m_page->detailType(), Type::Contact);
+        QVERIFY(!m_page->detail().value(u"email"_s).toString().isEmpty());
+    }
+
     void opensARegistrarAndPagesItsLedger()
     {
         m_page->listRegistrars();
