@@ -184,6 +184,7 @@ Result<void> ManagementServer::start()
         return fail(registryReader.error().withContext(QStringLiteral("opening a read connection: ")));
     m_browser = std::make_unique<RegistryBrowser>(std::move(*registryReader));
     m_registryPool.setMaxThreadCount(1);
+    m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
     if (!head)
         return fail(head.error().withContext(QStringLiteral("reading the journal head: ")));
