@@ -98,7 +98,12 @@ private Q_SLOTS:
                          "SELECT 'D999001-REG', 'zz-browse-test.example', 'example', 'rar-alpha', roid, 'clientHold clientTransferProhibited', "
                          "1700000000000, 1700000000000, 1900000000000 FROM contacts WHERE registrar_id = 'rar-alpha' ORDER BY roid LIMIT 1;"
                          "INSERT INTO domain_ds VALUES ('D999001-REG', 12345, 13, 2, 'ABCDEF0123');"
-                         "INSERT INTO custom_fields VALUES ('domain', 'D999001-REG', 'customer-ref', 'A-17');";
+                         "INSERT INTO custom_fields VALUES ('domain', 'D999001-REG', 'customer-ref', 'A-17');"
+                         // Registrar access rows with names no demo data uses.
+                         "INSERT INTO registrar_users (id, registrar_id, password_hash, password_changed_at, created_at) "
+                         "VALUES ('zz-browse-user', 'rar-alpha', 'scrypt$zz-secret-hash', 1700000000000, 1700000000000);"
+                         "INSERT INTO registrar_certificates VALUES ('rar-alpha', '" + QByteArray(64, 'e') + "', 'CN=zz-browse', 1900000000000);"
+                         "INSERT INTO registrar_addresses VALUES ('rar-alpha', '192.0.2.77');";
         for (int i = 1; i <= ledgerRows; ++i)
             sql += "INSERT INTO ledger (registrar_id, at, operation, object, tld, period_years, amount_cents, balance_after_cents) VALUES "
                    "('rar-alpha', " + QByteArray::number(1700000000000LL + i) + ", 'create', 'ledger" + QByteArray::number(i)
@@ -321,11 +326,19 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 200);
         const QJsonObject r = reply.object();
         QCOMPARE(r.value(QStringLiteral("name")).toString(), QStringLiteral("Alpha Names GmbH"));
-        QVERIFY(r.value(QStringLiteral("users")).isArray());
-        QVERIFY(r.value(QStringLiteral("addresses")).isArray());
-        QVERIFY(r.value(QStringLiteral("certificates")).isArray());
+        bool sawUser = false;
+        const QJsonArray users = r.value(QStringLiteral("users")).toArray();
+        for (const QJsonValue &u : users)
+            sawUser = sawUser || u[QStringLiteral("id")].toString() == u"zz-browse-user";
+        QVERIFY(sawUser);
+        QVERIFY(r.value(QStringLiteral("addresses")).toArray().contains(QStringLiteral("192.0.2.77")));
+        bool sawCertificate = false;
+        const QJsonArray certificates = r.value(QStringLiteral("certificates")).toArray();
+        for (const QJsonValue &c : certificates)
+            sawCertificate = sawCertificate || c[QStringLiteral("sha256")].toString() == QString(64, u'e');
+        QVERIFY(sawCertificate);
         QVERIFY(r.value(QStringLiteral("domainCount")).toInteger() >= 1);
-        QVERIFY(!reply.body.contains("password_hash"));
+        QVERIFY(!reply.body.contains("zz-secret-hash"));
         QVERIFY(!reply.body.contains("scrypt"));
     }
 
