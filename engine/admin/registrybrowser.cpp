@@ -74,8 +74,12 @@ Result<QJsonObject> RegistryBrowser::inSnapshot(Read read)
         return r.error();
     Result<QJsonObject> result = read();
     // A read transaction has nothing to keep; COMMIT only ends it (and frees the WAL snapshot).
-    if (auto r = m_reader->exec(QStringLiteral("COMMIT")); !r && result)
-        return r.error();
+    // Should that fail, ROLLBACK: a transaction left open would fail every later BEGIN.
+    if (auto r = m_reader->exec(QStringLiteral("COMMIT")); !r) {
+        (void)m_reader->exec(QStringLiteral("ROLLBACK"));
+        if (result)
+            return r.error();
+    }
     return result;
 }
 
