@@ -597,10 +597,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>Diese Seite wird Verfügbarkeit und Antwortzeiten im Vergleich zu den Service-Level-Zielen darstellen. Die Engine liefert noch keine SLA-Messwerte.</translation>
     </message>
     <message>
-        <source>This page will let you browse TLDs, registrars, domains, hosts and contacts. The engine does not provide registry browsing yet.</source>
-        <translation>Auf dieser Seite werden Sie TLDs, Registrare, Domains, Hosts und Kontakte durchsuchen können. Die Engine bietet das Durchsuchen der Registry noch nicht an.</translation>
-    </message>
-    <message>
         <source>&amp;Connection</source>
         <translation>&amp;Verbindung</translation>
     </message>
@@ -951,6 +947,509 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Cannot write the connection profiles to %1.</source>
         <translation>Die Verbindungsprofile können nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistrarActivityModel</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s); %1</source>
+        <translation>
+            <numerusform>%n Jahr; %1</numerusform>
+            <numerusform>%n Jahre; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Saldo danach</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Client-Adresse</translation>
+    </message>
+    <message>
+        <source>Server TRID</source>
+        <translation>Server-TRID</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistryPage</name>
+    <message>
+        <source>Type part of a name or ID to search for.</source>
+        <translation>Geben Sie einen Teil eines Namens oder einer ID ein, um zu suchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Loading registrars…</source>
+        <translation>Registrare werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registrar(s).</source>
+        <translation>
+            <numerusform>%n Registrar.</numerusform>
+            <numerusform>%n Registrare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) so far; more are available.</source>
+        <translation>
+            <numerusform>Bisher %n Ergebnis; weitere sind verfügbar.</numerusform>
+            <numerusform>Bisher %n Ergebnisse; weitere sind verfügbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n Ergebnis.</numerusform>
+            <numerusform>%n Ergebnisse.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>ROID</source>
+        <translation>ROID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>TLD</source>
+        <translation>TLD</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Registrant</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Updated by</source>
+        <translation>Geändert von</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Nameservers</source>
+        <translation>Nameserver</translation>
+    </message>
+    <message>
+        <source>Subordinate hosts</source>
+        <translation>Untergeordnete Hosts</translation>
+    </message>
+    <message>
+        <source>DS records</source>
+        <translation>DS-Einträge</translation>
+    </message>
+    <message>
+        <source>Grace periods</source>
+        <translation>Karenzzeiten</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
+    </message>
+    <message>
+        <source>Superordinate domain</source>
+        <translation>Übergeordnete Domain</translation>
+    </message>
+    <message>
+        <source>IPv4 addresses</source>
+        <translation>IPv4-Adressen</translation>
+    </message>
+    <message>
+        <source>IPv6 addresses</source>
+        <translation>IPv6-Adressen</translation>
+    </message>
+    <message>
+        <source>Linked domains (count)</source>
+        <translation>Verknüpfte Domains (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Linked domains</source>
+        <translation>Verknüpfte Domains</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>State/province</source>
+        <translation>Bundesland/Provinz</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Privacy level</source>
+        <translation>Datenschutzstufe</translation>
+    </message>
+    <message>
+        <source>IANA ID</source>
+        <translation>IANA-ID</translation>
+    </message>
+    <message>
+        <source>Web site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Low-balance warning at</source>
+        <translation>Warnung bei niedrigem Guthaben ab</translation>
+    </message>
+    <message>
+        <source>XRP users</source>
+        <translation>XRP-Benutzer</translation>
+    </message>
+    <message>
+        <source>Allowed client addresses</source>
+        <translation>Zugelassene Client-Adressen</translation>
+    </message>
+    <message>
+        <source>Client certificates</source>
+        <translation>Client-Zertifikate</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Inhaber (Subject)</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Contacts (count)</source>
+        <translation>Kontakte (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Für Ihre Rolle nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Keine Antwort von der Engine: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Die Engine hat die Anfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Domain, host, contact ID or registrar</source>
+        <translation>Domain, Host, Kontakt-ID oder Registrar</translation>
+    </message>
+    <message>
+        <source>Registrars</source>
+        <translation>Registrare</translation>
+    </message>
+    <message>
+        <source>Match anywhere</source>
+        <translation>Irgendwo enthalten</translation>
+    </message>
+    <message>
+        <source>Find names that contain the text anywhere, not only at the start (slower on a large registry)</source>
+        <translation>Namen finden, die den Text irgendwo enthalten, nicht nur am Anfang (langsamer bei einer großen Registry)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>All registrars</source>
+        <translation>Alle Registrare</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>Ältere Einträge laden</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <source>Credit limit:</source>
+        <translation>Kreditlimit:</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Verfügbar:</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>XRP audit trail</source>
+        <translation>XRP-Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Domain %1</source>
+        <translation>Domain %1</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Kontakt %1</translation>
+    </message>
+    <message>
+        <source>Registrar %1</source>
+        <translation>Registrar %1</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a registry engine to search its domains, hosts, contacts and registrars.</source>
+        <translation>Nicht verbunden. Verbinden Sie sich mit einer Registry-Engine, um deren Domains, Hosts, Kontakte und Registrare zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Search by the start of a name or ID, or list all registrars.</source>
+        <translation>Suchen Sie nach dem Anfang eines Namens oder einer ID, oder listen Sie alle Registrare auf.</translation>
+    </message>
+    <message>
+        <source>Double-click an underlined value to open that object</source>
+        <translation>Doppelklicken Sie auf einen unterstrichenen Wert, um dieses Objekt zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistrySearchModel</name>
+    <message>
+        <source>in-registry</source>
+        <translation>in der Registry</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>extern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ROID</source>
+        <translation>ROID</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
     </message>
 </context>
 <context>

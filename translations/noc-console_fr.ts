@@ -597,10 +597,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>Cette page tracera la disponibilité et les temps de réponse face aux objectifs de niveau de service. Le moteur ne fournit pas encore de mesures SLA.</translation>
     </message>
     <message>
-        <source>This page will let you browse TLDs, registrars, domains, hosts and contacts. The engine does not provide registry browsing yet.</source>
-        <translation>Cette page permettra de parcourir les TLD, bureaux d’enregistrement, domaines, hôtes et contacts. Le moteur ne permet pas encore de parcourir le registre.</translation>
-    </message>
-    <message>
         <source>&amp;Connection</source>
         <translation>&amp;Connexion</translation>
     </message>
@@ -951,6 +947,509 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Cannot write the connection profiles to %1.</source>
         <translation>Impossible d’écrire les profils de connexion dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistrarActivityModel</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s); %1</source>
+        <translation>
+            <numerusform>%n an ; %1</numerusform>
+            <numerusform>%n ans ; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Solde après</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Adresse du client</translation>
+    </message>
+    <message>
+        <source>Server TRID</source>
+        <translation>TRID serveur</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistryPage</name>
+    <message>
+        <source>Type part of a name or ID to search for.</source>
+        <translation>Saisissez une partie d’un nom ou d’un identifiant à rechercher.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Loading registrars…</source>
+        <translation>Chargement des bureaux d’enregistrement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registrar(s).</source>
+        <translation>
+            <numerusform>%n bureau d’enregistrement.</numerusform>
+            <numerusform>%n bureaux d’enregistrement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) so far; more are available.</source>
+        <translation>
+            <numerusform>%n résultat pour l’instant ; d’autres sont disponibles.</numerusform>
+            <numerusform>%n résultats pour l’instant ; d’autres sont disponibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n résultat.</numerusform>
+            <numerusform>%n résultats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>ROID</source>
+        <translation>ROID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>TLD</source>
+        <translation>TLD</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Bureau d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Registrant</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <source>Updated by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nameservers</source>
+        <translation>Serveurs de noms</translation>
+    </message>
+    <message>
+        <source>Subordinate hosts</source>
+        <translation>Hôtes subordonnés</translation>
+    </message>
+    <message>
+        <source>DS records</source>
+        <translation>Enregistrements DS</translation>
+    </message>
+    <message>
+        <source>Grace periods</source>
+        <translation>Périodes de grâce</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Champs personnalisés</translation>
+    </message>
+    <message>
+        <source>Superordinate domain</source>
+        <translation>Domaine parent</translation>
+    </message>
+    <message>
+        <source>IPv4 addresses</source>
+        <translation>Adresses IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 addresses</source>
+        <translation>Adresses IPv6</translation>
+    </message>
+    <message>
+        <source>Linked domains (count)</source>
+        <translation>Domaines liés (nombre)</translation>
+    </message>
+    <message>
+        <source>Linked domains</source>
+        <translation>Domaines liés</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>State/province</source>
+        <translation>État/province</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Privacy level</source>
+        <translation>Niveau de confidentialité</translation>
+    </message>
+    <message>
+        <source>IANA ID</source>
+        <translation>Identifiant IANA</translation>
+    </message>
+    <message>
+        <source>Web site</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Low-balance warning at</source>
+        <translation>Alerte de solde bas à</translation>
+    </message>
+    <message>
+        <source>XRP users</source>
+        <translation>Utilisateurs XRP</translation>
+    </message>
+    <message>
+        <source>Allowed client addresses</source>
+        <translation>Adresses client autorisées</translation>
+    </message>
+    <message>
+        <source>Client certificates</source>
+        <translation>Certificats client</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hôtes</translation>
+    </message>
+    <message>
+        <source>Contacts (count)</source>
+        <translation>Contacts (nombre)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Connexions échouées</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Verrouillé jusqu’au</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Mot de passe changé</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Non autorisé pour votre rôle : %1</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Introuvable : %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Pas de réponse du moteur : %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Le moteur a refusé la requête (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Domain, host, contact ID or registrar</source>
+        <translation>Domaine, hôte, identifiant de contact ou bureau d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Registrars</source>
+        <translation>Bureaux d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Match anywhere</source>
+        <translation>N’importe où dans le nom</translation>
+    </message>
+    <message>
+        <source>Find names that contain the text anywhere, not only at the start (slower on a large registry)</source>
+        <translation>Trouver les noms qui contiennent le texte n’importe où, pas seulement au début (plus lent sur un grand registre)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>All registrars</source>
+        <translation>Tous les bureaux d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Charger plus</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>Charger les entrées plus anciennes</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Solde :</translation>
+    </message>
+    <message>
+        <source>Credit limit:</source>
+        <translation>Limite de crédit :</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Disponible :</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Écritures</translation>
+    </message>
+    <message>
+        <source>XRP audit trail</source>
+        <translation>Journal d’audit XRP</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Domain %1</source>
+        <translation>Domaine %1</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Hôte %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Contact %1</translation>
+    </message>
+    <message>
+        <source>Registrar %1</source>
+        <translation>Bureau d’enregistrement %1</translation>
+    </message>
+    <message>
+        <source>Not connected. Connect to a registry engine to search its domains, hosts, contacts and registrars.</source>
+        <translation>Non connecté. Connectez-vous à un moteur de registre pour rechercher ses domaines, hôtes, contacts et bureaux d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Search by the start of a name or ID, or list all registrars.</source>
+        <translation>Recherchez par le début d’un nom ou d’un identifiant, ou affichez tous les bureaux d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Double-click an underlined value to open that object</source>
+        <translation>Double-cliquez sur une valeur soulignée pour ouvrir cet objet</translation>
+    </message>
+</context>
+<context>
+    <name>noc::RegistrySearchModel</name>
+    <message>
+        <source>in-registry</source>
+        <translation>dans le registre</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>ROID</source>
+        <translation>ROID</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Bureau d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
     </message>
 </context>
 <context>

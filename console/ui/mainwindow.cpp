@@ -7,6 +7,7 @@
 #include "languagemanager.h"
 #include "overviewpage.h"
 #include "passworddialog.h"
+#include "registrypage.h"
 #include "trustdialog.h"
 #include "net/profilestore.h"
 #include "widgets/connectionbanner.h"
@@ -125,12 +126,15 @@ void MainWindow::buildUi()
     m_stack = new QStackedWidget(this);
     m_overview = new OverviewPage(m_stack);
     m_stack->addWidget(m_overview);
-    for (int page = Topology; page < PageCount; ++page) {
+    for (int page = Topology; page < Registry; ++page) {
         auto *empty = new EmptyStatePage(m_stack);
         empty->setIcon(pageIcon(page));
         m_stack->addWidget(empty);
         m_emptyPages.append(empty);
     }
+    m_registry = new RegistryPage(m_session, m_stack);
+    m_registry->setObjectName(u"registryPage"_s);
+    m_stack->addWidget(m_registry);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     m_banner = new ConnectionBanner(this);
@@ -272,9 +276,6 @@ void MainWindow::retranslateUi()
         {tr("SLA"),
          tr("This page will chart availability and response times against the service-level targets. "
             "The engine does not provide SLA measurements yet.")},
-        {tr("Registry"),
-         tr("This page will let you browse TLDs, registrars, domains, hosts and contacts. "
-            "The engine does not provide registry browsing yet.")},
     };
     for (qsizetype i = 0; i < m_emptyPages.size(); ++i) {
         m_emptyPages.at(i)->setTitle(empty[i].title);
@@ -321,6 +322,7 @@ void MainWindow::connectToEngine(const ConnectionProfile &profile, const QString
     m_userDisconnected = false;
     m_retryAt = QDeadlineTimer();
     m_overview->clear();
+    m_registry->clear();
     m_settings->setValue(LastProfileKey, profile.name);
     m_session->connectToEngine(profile, password, sshSecret);
     refreshConnectionUi();

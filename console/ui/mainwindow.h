@@ -26,6 +26,7 @@ class EmptyStatePage;
 class LanguageManager;
 class OverviewPage;
 class ProfileStore;
+class RegistryPage;
 
 // noc-console's main window: a page per area of the product, the connection banner and status-bar
 // indicator, and the glue between the one ConsoleSession and the pages. It turns session state into
@@ -45,6 +46,7 @@ public:
 
     ConsoleSession *session() const { return m_session; }
     OverviewPage *overviewPage() const { return m_overview; }
+    RegistryPage *registryPage() const { return m_registry; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     // The Connection menu's actions; the banner shows whichever of them help in the current state.
@@ -96,7 +98,8 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
-    QList<EmptyStatePage *> m_emptyPages;   // Topology..Registry, in Page order
+    QList<EmptyStatePage *> m_emptyPages;   // Topology..Sla, in Page order
+    RegistryPage *m_registry = nullptr;
     ConnectionBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     QLabel *m_userLabel = nullptr;

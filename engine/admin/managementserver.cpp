@@ -7,6 +7,8 @@
 #include "eventhub.h"
 #include "guardedsslserver.h"
 #include "metricsregistry.h"
+#include "registrybrowser.h"
+#include "registryrequests.h"
 #include "role.h"
 #include "secretsafelogging.h"
 #include "tokenregistry.h"
@@ -177,6 +179,12 @@ Result<void> ManagementServer::start()
     if (!reader)
         return fail(reader.error().withContext(QStringLiteral("opening a read connection: ")));
     m_reader = std::move(*reader);
+    Result<std::unique_ptr<store::Connection>> registryReader = m_store.openReader();
+    if (!registryReader)
+        return fail(registryReader.error().withContext(QStringLiteral("opening a read connection: ")));
+    m_browser = std::make_unique<RegistryBrowser>(std::move(*registryReader));
+    m_registryPool.setMaxThreadCount(1);
+    m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
     if (!head)
         return fail(head.error().withContext(QStringLiteral("reading the journal head: ")));
@@ -322,6 +330,8 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
         std::function<void()> run;
     };
     static const QRegularExpression unlockPath(QStringLiteral("^/api/v1/users/([A-Za-z0-9._-]{1,64})/unlock$"));
+    static const QRegularExpression registryObjectPath(QStringLiteral("^/api/v1/registry/(domains|hosts|contacts|registrars)/([^/]*)$"));
+    static const QRegularExpression registrarPagePath(QStringLiteral("^/api/v1/registry/registrars/([^/]*)/(ledger|audit)$"));
     std::optional<RouteSpec> spec;
     QList<RouteSpec> specs;
     auto add = [&](const char *method, bool needsToken, std::optional<Permission> permission, std::function<void()> run) {
@@ -347,6 +357,56 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
     } else if (const QRegularExpressionMatch m = unlockPath.match(path); m.hasMatch()) {
         const QString name = m.captured(1);
         add("POST", true, Permission::ManageUsers, [&, name] { unlockUser(request, reply, name); });
+    } else if (path == u"/api/v1/registry/search") {
+        add("GET", true, Permission::ReadRegistry, [&] { registrySearch(request, reply); });
+    } else if (path == u"/api/v1/registry/registrars") {
+        add("GET", true, Permission::ReadRegistry, [&] {
+            if (auto r = RegistryRequests::parseNoParameters(request.query); !r)
+                return reply(ApiResponse::badRequest(r.error().message));
+            readRegistry(reply, [](RegistryBrowser &browser) { return browser.registrars(); });
+        });
+    } else if (const QRegularExpressionMatch object = registryObjectPath.match(path); object.hasMatch()) {
+        const QString kind = object.captured(1);
+        const QString segment = object.captured(2);
+        const bool contact = kind == u"contacts";
+        add("GET", true, contact ? Permission::ReadContacts : Permission::ReadRegistry, [&, kind, segment] {
+            if (auto r = RegistryRequests::parseNoParameters(request.query); !r)
+                return reply(ApiResponse::badRequest(r.error().message));
+            const bool byName = kind == u"domains" || kind == u"hosts";
+            Result<QString> key = byName ? RegistryRequests::parseObjectName(segment) : RegistryRequests::parseObjectId(segment);
+            if (!key)
+                return reply(ApiResponse::badRequest(key.error().message));
+            const QString k = *key;
+            if (kind == u"domains")
+                return readRegistry(reply, [k](RegistryBrowser &browser) { return browser.domain(k); });
+            if (kind == u"hosts")
+                return readRegistry(reply, [k](RegistryBrowser &browser) { return browser.host(k); });
+            if (kind == u"registrars")
+                return readRegistry(reply, [k](RegistryBrowser &browser) { return browser.registrar(k); });
+            // Contact data is personal data (seed 001 privacy levels): every look at it is on record.
+            readRegistry(reply, [k](RegistryBrowser &browser) { return browser.contact(k); },
+                         [this, request, k](const Result<QJsonObject> &result) {
+                             audit(request, request.session.user, QStringLiteral("registry.contact.view"),
+                                   result ? QStringLiteral("success") : QString::fromLatin1(ApiResponse::fromError(result.error()).errorCode), k);
+                         });
+        });
+    } else if (const QRegularExpressionMatch activity = registrarPagePath.match(path); activity.hasMatch()) {
+        const QString segment = activity.captured(1);
+        const bool ledger = activity.captured(2) == u"ledger";
+        add("GET", true, Permission::ReadRegistrarActivity, [&, segment, ledger] {
+            Result<QString> id = RegistryRequests::parseObjectId(segment);
+            if (!id)
+                return reply(ApiResponse::badRequest(id.error().message));
+            Result<RegistryRequests::Page> page = RegistryRequests::parsePage(request.query);
+            if (!page)
+                return reply(ApiResponse::badRequest(page.error().message));
+            const QString registrar = *id;
+            const RegistryRequests::Page p = *page;
+            if (ledger)
+                readRegistry(reply, [registrar, p](RegistryBrowser &browser) { return browser.ledger(registrar, p); });
+            else
+                readRegistry(reply, [registrar, p](RegistryBrowser &browser) { return browser.xrpAudit(registrar, p); });
+        });
     } else if (path == u"/metrics") {
         const bool auth = m_config.management.metricsRequireAuth;
         add("GET", auth, auth ? std::optional<Permission>(Permission::ViewMetrics) : std::nullopt, [&] { metrics(request, reply); });
@@ -693,6 +753,50 @@ void ManagementServer::changePassword(const Request &request, const Reply &reply
             return;
         }
     });
+}
+
+void ManagementServer::registrySearch(const Request &request, const Reply &reply)
+{
+    Result<RegistryRequests::Search> search = RegistryRequests::parseSearch(request.query);
+    if (!search) {
+        reply(ApiResponse::badRequest(search.error().message));
+        return;
+    }
+    const RegistryRequests::Search s = *search;
+    if (s.type != RegistryRequests::ObjectType::Contact) {
+        readRegistry(reply, [s](RegistryBrowser &browser) { return browser.search(s); });
+        return;
+    }
+    // A contact search shows names: the same permission and the same audit trail as a contact view.
+    const QString action = QStringLiteral("registry.contact.search");
+    if (!rolesAllow(request.session.roles, Permission::ReadContacts)) {
+        reply(ApiResponse::forbidden(QStringLiteral("the roles %1 do not allow searching contacts (personal data)")
+                                         .arg(roleNames(request.session.roles).join(QStringLiteral(", ")))));
+        audit(request, request.session.user, action, QStringLiteral("forbidden"), s.text);
+        return;
+    }
+    readRegistry(reply, [s](RegistryBrowser &browser) { return browser.search(s); },
+                 [this, request, action, s](const Result<QJsonObject> &result) {
+                     audit(request, request.session.user, action, result ? QStringLiteral("success") : QStringLiteral("error"), s.text);
+                 });
+}
+
+void ManagementServer::readRegistry(const Reply &reply, std::function<Result<QJsonObject>(RegistryBrowser &)> read,
+                                    std::function<void(const Result<QJsonObject> &)> done)
+{
+    RegistryBrowser *browser = m_browser.get();
+    QtConcurrent::run(&m_registryPool, [browser, read = std::move(read)] { return read(*browser); })
+        .then(this, [reply, done = std::move(done)](const Result<QJsonObject> &result) {
+            if (done)
+                done(result);
+            if (!result) {
+                if (result.error().code != ErrorCode::NotFound)
+                    qCWarning(lcAdmin, "registry read failed: %s", qUtf8Printable(result.error().message));
+                reply(ApiResponse::fromError(result.error()));
+                return;
+            }
+            reply(ApiResponse::json(*result));
+        });
 }
 
 void ManagementServer::updateMetrics()

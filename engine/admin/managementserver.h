@@ -9,7 +9,9 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 class QHttpServer;
@@ -26,6 +28,7 @@ namespace reg::admin {
 class EventHub;
 class GuardedSslServer;
 class MetricsRegistry;
+class RegistryBrowser;
 class TokenRegistry;
 class UserAccounts;
 struct ApiResponse;
@@ -75,6 +78,11 @@ private:
     void unlockUser(const Request &request, const Reply &reply, const QString &name);
     void changePassword(const Request &request, const Reply &reply);
     void metrics(const Request &request, const Reply &reply);
+    void registrySearch(const Request &request, const Reply &reply);
+    // Runs read on the registry worker thread and answers on this thread; done (may be empty) sees
+    // the result first, for the audit trail of personal-data views.
+    void readRegistry(const Reply &reply, std::function<Result<QJsonObject>(RegistryBrowser &)> read,
+                      std::function<void(const Result<QJsonObject> &)> done = {});
 
     reg::EngineConfig m_config;
     reg::store::Store &m_store;
@@ -84,6 +92,11 @@ private:
     std::unique_ptr<TokenRegistry> m_tokens;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<reg::store::Connection> m_reader;
+    // Registry reads can scan (a "contains" search), so they leave the event loop: one worker
+    // thread, one read connection, queries in arrival order. Declared after m_browser so the pool
+    // (which waits for its thread) goes first.
+    std::unique_ptr<RegistryBrowser> m_browser;
+    QThreadPool m_registryPool;
     QHttpServer *m_http = nullptr;          // child of this
     GuardedSslServer *m_listener = nullptr; // child of m_http after bind()
     EventHub *m_events = nullptr;           // child of this

@@ -74,21 +74,27 @@ std::optional<QList<Role>> parseRoles(const QStringList &names)
 // permissions here; the switch has no default so the compiler flags an unhandled role.
 bool roleAllows(Role role, Permission permission)
 {
+    // Everyone who may log in may look after their own session.
+    const bool basic = permission == Permission::ViewStatus || permission == Permission::ViewMetrics
+        || permission == Permission::ChangeOwnPassword;
     switch (role) {
     case Role::Admin:
         return true;
     case Role::Noc:
-        return permission == Permission::ViewStatus || permission == Permission::ViewMetrics
-            || permission == Permission::ChangeOwnPassword;
+        // Troubleshooting a registrar's connection needs its XRP audit trail, not its contacts' addresses.
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity;
     case Role::HelpdeskTier1:
+        // First line verifies a caller against the contact data; billing and audit go up a tier.
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts;
     case Role::HelpdeskTier2:
     case Role::HelpdeskTier3:
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts
+            || permission == Permission::ReadRegistrarActivity;
     case Role::Manager:
-        return permission == Permission::ViewStatus || permission == Permission::ViewMetrics
-            || permission == Permission::ChangeOwnPassword;
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity;
     case Role::Auditor:
-        return permission == Permission::ViewStatus || permission == Permission::ViewMetrics
-            || permission == Permission::ReadJournal || permission == Permission::ChangeOwnPassword;
+        return basic || permission == Permission::ReadJournal || permission == Permission::ReadRegistry
+            || permission == Permission::ReadRegistrarActivity;
     }
     return false;
 }

@@ -20,6 +20,9 @@ enum class Permission {
     ReadJournal,        // GET /journal, /journal/verify
     ManageUsers,        // GET/POST /users, unlock
     ChangeOwnPassword,  // POST /me/password
+    ReadRegistry,       // GET /registry/search (domains, hosts, registrars), domain and host detail, registrars
+    ReadContacts,       // contact search and detail: personal data, every view is audited
+    ReadRegistrarActivity, // GET /registry/registrars/{id}/ledger and /audit (billing and XRP audit trail)
 };
 
 QString roleName(Role role);                       // "helpdesk-tier1"

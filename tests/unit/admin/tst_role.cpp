@@ -66,6 +66,13 @@ private Q_SLOTS:
             QTest::addRow("%s/own-password", name.constData()) << role << Permission::ChangeOwnPassword << true;
             QTest::addRow("%s/journal", name.constData()) << role << Permission::ReadJournal << (admin || auditor);
             QTest::addRow("%s/users", name.constData()) << role << Permission::ManageUsers << admin;
+            const bool helpdesk = role == Role::HelpdeskTier1 || role == Role::HelpdeskTier2 || role == Role::HelpdeskTier3;
+            // Every role reads domains, hosts and registrars; contacts (personal data) only admin and help desk;
+            // the ledger and XRP audit trail everyone but help-desk tier 1.
+            QTest::addRow("%s/registry", name.constData()) << role << Permission::ReadRegistry << true;
+            QTest::addRow("%s/contacts", name.constData()) << role << Permission::ReadContacts << (admin || helpdesk);
+            QTest::addRow("%s/registrar-activity", name.constData())
+                << role << Permission::ReadRegistrarActivity << (role != Role::HelpdeskTier1);
         }
     }
     void permissionTable()
