@@ -57,6 +57,7 @@ private:
     QString m_contactId;
     QString m_existingDomain;
     QString m_tld;
+    bool m_objectCommands = false;
 };
 
 void tst_XrpClient::initTestCase()
@@ -64,17 +65,17 @@ void tst_XrpClient::initTestCase()
     if (qEnvironmentVariable("XRP_CLIENT_BINARY").isEmpty())
         QSKIP("XRP_CLIENT_BINARY is not set; run the test through ctest");
     QString error;
-    QVERIFY2(m_engine.start(&error), qPrintable(error));
-    if (m_engine.port(QStringLiteral("xrp")) == 0)
-        QSKIP("the engine does not report an \"xrp\" service in run/ready.json: the XRP server is not part of this build yet");
-
+    QVERIFY2(m_engine.initialize(&error), qPrintable(error));
     const QDir registrars(m_engine.dataDir() + QStringLiteral("/registrars"));
     const QStringList ids = registrars.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QVERIFY(!ids.isEmpty());
     m_registrarId = ids.constFirst();
     m_registrarDir = registrars.filePath(m_registrarId);
-    if (!QFile::exists(m_registrarDir + QStringLiteral("/credentials")))
-        QSKIP("registryd init --demo wrote no credentials file for the demo registrars yet");
+    QVERIFY2(QFile::exists(m_registrarDir + QStringLiteral("/credentials")),
+             "registryd init --demo must write DIR/registrars/<id>/credentials (user= and password=)");
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    if (m_engine.port(QStringLiteral("xrp")) == 0)
+        QSKIP("the engine does not report an \"xrp\" service in run/ready.json: the XRP server is not part of this build yet");
 
     Result<std::unique_ptr<store::Connection>> db =
         store::Connection::open(m_engine.dataDir() + QStringLiteral("/registry.db"), store::Connection::Mode::ReadOnly);
@@ -88,7 +89,12 @@ void tst_XrpClient::initTestCase()
     m_tld = m_existingDomain.section(u'.', -1);
 
     m_validatorProblem = m_validator.prepare();
+
+    // The XRP server may be in the build before the object commands are (they answer 2101 then).
+    const Run probe = client(connection() << QStringLiteral("check") << m_existingDomain);
+    m_objectCommands = !probe.err.contains("check: 2101");
 }
+
 
 void tst_XrpClient::cleanupTestCase()
 {
@@ -137,6 +143,8 @@ void tst_XrpClient::helloPrintsTheGreeting()
 
 void tst_XrpClient::checkAnswersAndIsSchemaValid()
 {
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const QString free = QStringLiteral("xrp-client-free-name.") + m_tld;
     const Run run = client(connection() << QStringLiteral("check") << m_existingDomain << free);
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -152,6 +160,8 @@ void tst_XrpClient::checkAnswersAndIsSchemaValid()
 
 void tst_XrpClient::createInfoAndRenewADomain()
 {
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const QString name = QStringLiteral("made-by-xrp-client.") + m_tld;
     Run run = client(connection() << QStringLiteral("create-domain") << name << QStringLiteral("--registrant") << m_contactId
                                   << QStringLiteral("--period") << QStringLiteral("2"));
@@ -176,6 +186,8 @@ void tst_XrpClient::createInfoAndRenewADomain()
 
 void tst_XrpClient::failedCommandExitsWithOne()
 {
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const Run run = client(connection() << QStringLiteral("info") << QStringLiteral("never-registered.") + m_tld);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("info: 2303"), run.err.constData());
@@ -183,6 +195,8 @@ void tst_XrpClient::failedCommandExitsWithOne()
 
 void tst_XrpClient::sendsAFile()
 {
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><check>"
                            "<domain:check xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>"
                            + m_existingDomain.toUtf8() + "</domain:name></domain:check></check><clTRID>file-1</clTRID></command></epp>\n";
@@ -193,6 +207,8 @@ void tst_XrpClient::sendsAFile()
 
 void tst_XrpClient::scriptStopsAtFirstFailureUnlessKeepGoing()
 {
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const QByteArray check = "<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><command><check><domain:check "
                              "xmlns:domain=\"urn:ietf:params:xml:ns:domain-1.0\"><domain:name>a." + m_tld.toUtf8()
                              + "</domain:name></domain:check></check></command></epp>";
@@ -228,7 +244,7 @@ void tst_XrpClient::verboseNeverPrintsThePassword()
     Result<xrpclient::RegistrarCredentials> credentials = xrpclient::RegistrarCredentials::readFile(m_registrarDir + QStringLiteral("/credentials"));
     QVERIFY(credentials);
     const Run run = client(connection() << QStringLiteral("--verbose") << QStringLiteral("check") << m_existingDomain);
-    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());   // logged in; the check itself may be 2101 still
     QVERIFY(run.err.contains(">>> sending"));
     QVERIFY(run.err.contains("********"));
     QVERIFY(!run.err.contains(credentials->password.toUtf8()));

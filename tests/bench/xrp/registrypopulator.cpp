@@ -1,15 +1,12 @@
 #include "registrypopulator.h"
 
-#include "core/passwordhasher.h"
 #include "srs/roidallocator.h"
 #include "store/connection.h"
 #include "store/store.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
-#include <QSslCertificate>
 
 #include <cstdio>
 
@@ -21,41 +18,6 @@ using store::JournalChange;
 using WorkResult = Result<std::optional<JournalChange>>;
 
 constexpr qint64 topUpCents = qint64(1) << 50;   // effectively unlimited, still far from overflow
-
-// Binds the registrar's certificate and allows 127.0.0.1; creates the bench user when asked.
-Result<void> grantAccess(store::Writer &writer, const QString &registrarId, const QSslCertificate &certificate,
-                         const xrpclient::RegistrarCredentials *newUser, qint64 nowMs)
-{
-    QString passwordHash;
-    if (newUser) {
-        Result<QString> hashed = PasswordHasher::hash(newUser->password);
-        if (!hashed)
-            return hashed.error();
-        passwordHash = *hashed;
-    }
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256).toHex());
-    const QString subject = certificate.subjectDisplayName();
-    const qint64 notAfter = certificate.expiryDate().toMSecsSinceEpoch();
-    Result<store::CommitReceipt> done = writer.submitAndWait([=](Connection &c) -> WorkResult {
-        if (auto r = c.execute(QStringLiteral("INSERT OR IGNORE INTO registrar_certificates (registrar_id, sha256, subject, not_after) "
-                                              "VALUES (?1, ?2, ?3, ?4)"), {registrarId, sha256, subject, notAfter}); !r)
-            return r.error();
-        if (auto r = c.execute(QStringLiteral("INSERT OR IGNORE INTO registrar_addresses (registrar_id, address) VALUES (?1, '127.0.0.1')"),
-                               {registrarId}); !r)
-            return r.error();
-        if (newUser) {
-            if (auto r = c.execute(QStringLiteral("INSERT INTO registrar_users (id, registrar_id, password_hash, password_changed_at, created_at) "
-                                                  "VALUES (?1, ?2, ?3, ?4, ?4)"), {newUser->user, registrarId, passwordHash, nowMs}); !r)
-                return r.error();
-        }
-        return std::optional<JournalChange>(JournalChange{QStringLiteral("bench"), QStringLiteral("registrar.access"), registrarId,
-                                                          QJsonObject{{QStringLiteral("certificate"), sha256},
-                                                                      {QStringLiteral("address"), QStringLiteral("127.0.0.1")}}});
-    });
-    if (!done)
-        return done.error();
-    return success();
-}
 
 } // namespace
 
@@ -89,33 +51,22 @@ Result<PopulatedRegistry> RegistryPopulator::populate(const QString &dataDir, co
     if (registry.registrars.isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("no registrar with a contact: initialise with --demo"));
 
-    // XRP access, before anything else: a registrar without a certificate cannot take part.
+    // Who logs in as each registrar: `init --demo` provisions a user per registrar (certificate bound,
+    // loopback allowed) and writes its credentials file. A registrar without one takes no part.
     QList<BenchRegistrar> withAccess;
     for (BenchRegistrar &rar : registry.registrars) {
-        const QDir dir(QDir(dataDir).filePath(QStringLiteral("registrars/") + rar.id));
-        QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
-        if (!certFile.open(QIODevice::ReadOnly))
+        const QString credentialsFile = QDir(dataDir).filePath(QStringLiteral("registrars/%1/credentials").arg(rar.id));
+        if (!QFile::exists(credentialsFile))
             continue;
-        const QList<QSslCertificate> certs = QSslCertificate::fromData(certFile.read(1024 * 1024), QSsl::Pem);
-        if (certs.isEmpty())
-            return Error(ErrorCode::InvalidInput, certFile.fileName() + QStringLiteral(" holds no certificate"));
-        const QString credentialsFile = dir.filePath(QStringLiteral("credentials"));
-        std::optional<xrpclient::RegistrarCredentials> newUser;
-        if (QFile::exists(credentialsFile)) {
-            Result<xrpclient::RegistrarCredentials> credentials = xrpclient::RegistrarCredentials::readFile(credentialsFile);
-            if (!credentials)
-                return credentials.error();
-            rar.login = *credentials;
-        } else {
-            newUser = xrpclient::RegistrarCredentials{rar.id + QStringLiteral("-bench"), PasswordHasher::generatePassword()};
-            rar.login = *newUser;
-        }
-        if (Result<void> r = grantAccess(db.writer(), rar.id, certs.constFirst(), newUser ? &*newUser : nullptr, now.toMSecsSinceEpoch()); !r)
-            return r.error().withContext(QStringLiteral("giving %1 XRP access: ").arg(rar.id));
+        Result<xrpclient::RegistrarCredentials> login = xrpclient::RegistrarCredentials::readFile(credentialsFile);
+        if (!login)
+            return login.error();
+        rar.login = *login;
         withAccess.append(rar);
     }
     if (withAccess.isEmpty())
-        return Error(ErrorCode::NotFound, QStringLiteral("no registrar has a certificate under %1/registrars").arg(dataDir));
+        return Error(ErrorCode::NotFound, QStringLiteral("no registrar has a credentials file under %1/registrars "
+                                                         "(registryd init --demo writes them)").arg(dataDir));
     // Pre-loaded domains are spread over the registrars that can log in, so every one is reachable.
     registry.registrars = withAccess;
     // Whole seconds, so the date a renew names is exact.

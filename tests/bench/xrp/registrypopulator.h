@@ -35,11 +35,8 @@ struct PopulatedRegistry
 // over EPP): each work item inserts a whole batch of domains with one journal entry summarising
 // it ("domain.bulkload"), so a million domains cost a few hundred durable commits, not a million.
 // Also raises every registrar's balance so the create and renew phases are never refused for money,
-// and keeps roid_counters above the ROIDs it used. Access for XRP: every registrar with a
-// certificate in DATADIR/registrars/<id>/ gets that certificate bound and 127.0.0.1 allowed, and,
-// unless the directory holds a credentials file, a user "<id>-bench" with a generated password
-// (kept in memory only), so the benchmark does not depend on what `init --demo` provides.
-// Blocking; call before the engine starts.
+// and keeps roid_counters above the ROIDs it used. The registrars taking part are those `init --demo`
+// provisioned for XRP (DATADIR/registrars/<id>/credentials). Blocking; call before the engine starts.
 class RegistryPopulator
 {
 public:
