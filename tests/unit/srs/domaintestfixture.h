@@ -165,7 +165,7 @@ private:
                 {registrar, money});
             for (const QString &suffix : {QStringLiteral("reg"), QStringLiteral("adm"), QStringLiteral("tech")}) {
                 sql(QStringLiteral("INSERT INTO contacts (roid, id, registrar_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?2, 0, 0)"),
-                    {QStringLiteral("C9%1-REG").arg(++serial), prefix + suffix, registrar});
+                    {QStringLiteral("C9%1-REG").arg(++serial), QString(prefix + suffix), registrar});
             }
         }
         sql(QStringLiteral("INSERT INTO hosts (roid, name, registrar_id, created_at, updated_at) VALUES ('H901-REG', 'ns1.dns.net', ?1, 0, 0)"), {kAlpha});
