@@ -268,6 +268,7 @@ SrsOutcome<QList<DomainCheckResult>> DomainCommands::check(store::Connection &re
         return refusal(Refusal::PolicyError, QStringLiteral("at most %1 names per check").arg(kMaxCheckNames), QStringLiteral("domain:name"));
     QList<DomainCheckResult> out;
     out.reserve(names.size());
+    const ReadSnapshot snapshot(reader);
     for (const QString &text : names) {
         DomainCheckResult r;
         r.name = text;
@@ -297,6 +298,7 @@ SrsOutcome<QList<DomainCheckResult>> DomainCommands::check(store::Connection &re
 SrsOutcome<DomainInfoResult> DomainCommands::info(store::Connection &reader, const RequestContext &ctx, const QString &name,
                                                   HostsFilter hosts, const std::optional<QString> &authInfo)
 {
+    const ReadSnapshot snapshot(reader);
     SrsOutcome<DomainRecord> rec = existingDomain(reader, name);
     if (!rec)
         return rec.error();
@@ -336,6 +338,7 @@ SrsOutcome<DomainInfoResult> DomainCommands::info(store::Connection &reader, con
 SrsOutcome<TransferInfo> DomainCommands::transferQuery(store::Connection &reader, const RequestContext &ctx, const QString &name,
                                                        const std::optional<QString> &authInfo)
 {
+    const ReadSnapshot snapshot(reader);
     SrsOutcome<DomainRecord> rec = existingDomain(reader, name);
     if (!rec)
         return rec.error();

@@ -177,6 +177,18 @@ Result<void> exec(store::Connection &c, const QString &sql, const QVariantList &
     return r;
 }
 
+ReadSnapshot::ReadSnapshot(store::Connection &c)
+    : m_connection(c)
+{
+    m_open = exec(c, QStringLiteral("SAVEPOINT domain_read")).ok();
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_open)
+        (void)exec(m_connection, QStringLiteral("RELEASE domain_read"));
+}
+
 std::optional<GracePeriod> parseGracePeriod(QStringView name)
 {
     for (GracePeriod p : {GracePeriod::Add, GracePeriod::Renew, GracePeriod::AutoRenew, GracePeriod::Transfer,

@@ -31,6 +31,22 @@ Result<QList<QVariantList>> query(store::Connection &c, const QString &sql, cons
                                   int maxRows = 10000);
 Result<void> exec(store::Connection &c, const QString &sql, const QVariantList &params = {});
 
+// A consistent read of several statements on a read connection: one SQLite read transaction (a
+// savepoint, so it nests inside a caller's transaction) instead of one per statement — the answer
+// never mixes states from before and after a commit, and the file locks are taken once.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(store::Connection &c);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+private:
+    store::Connection &m_connection;
+    bool m_open = false;
+};
+
 struct GraceRow
 {
     GracePeriod kind = GracePeriod::Add;

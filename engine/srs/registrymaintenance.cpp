@@ -299,6 +299,7 @@ Outcome purgeDomain(store::Connection &c, const RequestContext &ctx, const DueEv
 SrsOutcome<QList<DueEvent>> RegistryMaintenance::due(store::Connection &reader, const QDateTime &now, int limit)
 {
     limit = std::clamp(limit, 1, 10000);
+    const ReadSnapshot snapshot(reader);
     QList<DueEvent> events;
     for (const DueQuery &q : kDueQueries) {
         Result<QList<QVariantList>> rows = query(reader, QLatin1StringView(q.sql), {ms(now), limit}, limit);
