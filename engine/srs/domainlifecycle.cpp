@@ -27,7 +27,7 @@ Result<std::optional<TransferRow>> transferFrom(const Result<QList<QVariantList>
     TransferRow t;
     t.id = r[0].toLongLong();
     t.info.objectName = r[1].toString();
-    t.info.status = parseTransferStatusToken(r[2].toString()).value_or(TransferStatus::Pending);
+    t.info.status = parseTransferStatus(r[2].toString()).value_or(TransferStatus::Pending);
     t.info.requestingId = r[3].toString();
     t.info.requestedAt = fromMs(r[4].toLongLong());
     t.info.actingId = r[5].toString();
@@ -54,29 +54,6 @@ SrsOutcome<Done> notifyBoth(store::Connection &c, const QDateTime &now, const Tr
 
 } // namespace
 
-QString transferStatusToken(TransferStatus status)
-{
-    switch (status) {
-    case TransferStatus::Pending: return QStringLiteral("pending");
-    case TransferStatus::ClientApproved: return QStringLiteral("clientApproved");
-    case TransferStatus::ClientCancelled: return QStringLiteral("clientCancelled");
-    case TransferStatus::ClientRejected: return QStringLiteral("clientRejected");
-    case TransferStatus::ServerApproved: return QStringLiteral("serverApproved");
-    case TransferStatus::ServerCancelled: return QStringLiteral("serverCancelled");
-    }
-    return QStringLiteral("pending");
-}
-
-std::optional<TransferStatus> parseTransferStatusToken(QStringView token)
-{
-    for (TransferStatus s : {TransferStatus::Pending, TransferStatus::ClientApproved, TransferStatus::ClientCancelled,
-                             TransferStatus::ClientRejected, TransferStatus::ServerApproved, TransferStatus::ServerCancelled}) {
-        if (transferStatusToken(s) == token)
-            return s;
-    }
-    return std::nullopt;
-}
-
 Result<std::optional<TransferRow>> latestTransfer(store::Connection &c, const QString &objectType, const QString &roid)
 {
     return transferFrom(query(c, QLatin1StringView(kTransferColumns) + QStringLiteral("WHERE object_type = ?1 AND object_roid = ?2 ORDER BY id DESC LIMIT 1"),
@@ -92,7 +69,7 @@ QJsonObject transferJson(const TransferInfo &info)
 {
     QJsonObject o{
         {QStringLiteral("name"), info.objectName},
-        {QStringLiteral("trStatus"), transferStatusToken(info.status)},
+        {QStringLiteral("trStatus"), transferStatusName(info.status)},
         {QStringLiteral("reID"), info.requestingId},
         {QStringLiteral("reDate"), isoTime(info.requestedAt)},
         {QStringLiteral("acID"), info.actingId},
@@ -179,7 +156,7 @@ SrsOutcome<store::JournalChange> approveTransfer(store::Connection &c, const Req
         !r)
         return storeFailure(r.error());
     if (auto r = exec(c, QStringLiteral("UPDATE transfers SET status = ?2, action_at = ?3, expires_at = ?4 WHERE id = ?1"),
-                      {transfer.id, transferStatusToken(status), ms(now), ms(expiry)});
+                      {transfer.id, transferStatusName(status), ms(now), ms(expiry)});
         !r)
         return storeFailure(r.error());
 
@@ -210,7 +187,7 @@ SrsOutcome<store::JournalChange> closeTransfer(store::Connection &c, const Reque
     const QString &roid = record.domain.roid;
     if (transfer.ledgerId) {
         SrsOutcome<Charge> refunded = Billing::refund(c, ctx, *transfer.ledgerId,
-                                                      QStringLiteral("transfer of %1 %2").arg(record.domain.name, transferStatusToken(status)));
+                                                      QStringLiteral("transfer of %1 %2").arg(record.domain.name, transferStatusName(status)));
         if (!refunded)
             return refunded.error();
         if (refund)
@@ -221,7 +198,7 @@ SrsOutcome<store::JournalChange> closeTransfer(store::Connection &c, const Reque
     if (auto r = saveStatuses(c, roid, stored); !r)
         return storeFailure(r.error());
     if (auto r = exec(c, QStringLiteral("UPDATE transfers SET status = ?2, action_at = ?3, expires_at = NULL WHERE id = ?1"),
-                      {transfer.id, transferStatusToken(status), ms(now)});
+                      {transfer.id, transferStatusName(status), ms(now)});
         !r)
         return storeFailure(r.error());
     TransferInfo info = transfer.info;

@@ -21,9 +21,6 @@ using domainstore::DomainRecord;
 // (RegistryMaintenance) make to a domain: finishing a transfer, deleting into redemption, purging.
 // Each runs inside the caller's write transaction and returns the journal change to record.
 
-QString transferStatusToken(TransferStatus status);
-std::optional<TransferStatus> parseTransferStatusToken(QStringView token);
-
 struct TransferRow
 {
     qint64 id = 0;

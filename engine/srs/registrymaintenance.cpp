@@ -160,7 +160,7 @@ Outcome graceEnded(store::Connection &c, const RequestContext &ctx, const DueEve
 Outcome contactTransferDeadline(store::Connection &c, const RequestContext &ctx, const lc::TransferRow &t)
 {
     const QDateTime now = ctx.clock->now();
-    Result<QList<QVariantList>> rows = query(c, QStringLiteral("SELECT id, statuses FROM contacts WHERE roid = ?1"), {t.objectRoid}, 1);
+    Result<QList<QVariantList>> rows = query(c, QStringLiteral("SELECT id FROM contacts WHERE roid = ?1"), {t.objectRoid}, 1);
     if (!rows)
         return storeFailure(rows.error());
     if (rows->isEmpty()) {
@@ -169,10 +169,10 @@ Outcome contactTransferDeadline(store::Connection &c, const RequestContext &ctx,
             return storeFailure(r.error());
         return nothingToDo();
     }
-    QStringList statuses = rows->constFirst()[1].toString().split(u' ', Qt::SkipEmptyParts);
-    statuses.removeAll(QStringLiteral("pendingTransfer"));
-    if (auto r = exec(c, QStringLiteral("UPDATE contacts SET registrar_id = ?2, transferred_at = ?3, updated_at = ?3, statuses = ?4 WHERE roid = ?1"),
-                      {t.objectRoid, t.info.requestingId, ms(now), statuses.join(u' ')});
+    // As ContactCommands approves: the sponsor changes, authInfo stays; "pendingTransfer" is computed
+    // from the transfers row, so nothing else to clear.
+    if (auto r = exec(c, QStringLiteral("UPDATE contacts SET registrar_id = ?2, transferred_at = ?3, updated_at = ?3 WHERE roid = ?1"),
+                      {t.objectRoid, t.info.requestingId, ms(now)});
         !r)
         return storeFailure(r.error());
     if (auto r = exec(c, QStringLiteral("UPDATE transfers SET status = 'serverApproved', action_at = ?2 WHERE id = ?1"), {t.id, ms(now)}); !r)
