@@ -1,6 +1,8 @@
 #include "domaintestfixture.h"
 
+#include "srs/contact.h"
 #include "srs/domain.h"
+#include "srs/host.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void transferQueryByPartiesOrWithAuthInfo();
     void restoreRequestThenReportRestores();
     void restoreRefusals();
+    void worksWithHostsAndContactsOfTheirOwnCommands();
 };
 
 void tst_DomainCommands::namesHaveTheirRfcTokens()
@@ -864,6 +867,46 @@ void tst_DomainCommands::restoreRefusals()
     QCOMPARE(refusalWith([&](RestoreReport &r) { r.deletedAt = r.restoredAt.addSecs(1); }), Refusal::DataManagementPolicy);
     QCOMPARE(refusalWith([](RestoreReport &r) { r.deletedAt = QDateTime(); }), Refusal::DataManagementPolicy);
     QVERIFY(snapshot(f, name) == before);
+}
+
+// The hosts and contacts here are made and checked by HostCommands and ContactCommands, so the
+// tables mean the same to both sides: links, sponsors after a transfer, purge.
+void tst_DomainCommands::worksWithHostsAndContactsOfTheirOwnCommands()
+{
+    Fixture f;
+    f.policy.allowDocumentationAddresses = true;
+    QVERIFY(succeeded(f.create(QStringLiteral("acme.example"), kAlpha, {QStringLiteral("ns1.dns.net")})));
+    HostCreateRequest host;
+    host.name = QStringLiteral("ns.acme.example");
+    host.addresses = {HostAddress{QStringLiteral("192.0.2.53"), IpVersion::V4}};
+    QVERIFY(succeeded(f.write(HostCommands::create(f.ctx(kAlpha), host))));
+    QVERIFY(succeeded(f.create(QStringLiteral("user.example"), kBeta, {QStringLiteral("ns.acme.example")})));
+
+    SrsOutcome<Host> info = HostCommands::info(*f.reader, f.ctx(kAlpha), QStringLiteral("ns.acme.example"));
+    QVERIFY(succeeded(info));
+    QVERIFY(info->statuses.contains(EppStatus::Linked));
+    QCOMPARE(f.write(HostCommands::remove(f.ctx(kAlpha), QStringLiteral("ns.acme.example"))).error().refusal, Refusal::AssociationProhibits);
+    QCOMPARE(f.write(ContactCommands::remove(f.ctx(kAlpha), QStringLiteral("a-tech"))).error().refusal, Refusal::AssociationProhibits);
+    SrsOutcome<DomainInfoResult> acme = DomainCommands::info(*f.reader, f.ctx(kAlpha), QStringLiteral("acme.example"), HostsFilter::All, {});
+    QCOMPARE(acme->domain.subordinateHosts, QStringList{QStringLiteral("ns.acme.example")});
+
+    // The user domain lets go; the transfer takes the subordinate host along.
+    DomainUpdateRequest u;
+    u.name = QStringLiteral("user.example");
+    u.removeNameServers = {QStringLiteral("ns.acme.example")};
+    QVERIFY(succeeded(f.write(DomainCommands::update(f.ctx(kBeta), u))));
+    QVERIFY(succeeded(f.write(DomainCommands::transfer(f.ctx(kBeta), {TransferOperation::Request, QStringLiteral("acme.example"), kAuth, Period{1}, std::nullopt}))));
+    QVERIFY(succeeded(f.write(DomainCommands::transfer(f.ctx(kAlpha), {TransferOperation::Approve, QStringLiteral("acme.example"), std::nullopt, Period{}, std::nullopt}))));
+    info = HostCommands::info(*f.reader, f.ctx(kBeta), QStringLiteral("ns.acme.example"));
+    QVERIFY(succeeded(info));
+    QCOMPARE(info->sponsorId, kBeta);
+    QVERIFY(!info->statuses.contains(EppStatus::Linked));
+
+    // Deleted inside the transfer grace period: into redemption, the transfer fee refunded.
+    SrsOutcome<DomainDeleted> deleted = f.write(DomainCommands::remove(f.ctx(kBeta), QStringLiteral("acme.example")));
+    QVERIFY(succeeded(deleted));
+    QVERIFY(!deleted->purged);
+    QCOMPARE(deleted->refund->feeCents, -kPrice);
 }
 
 QTEST_GUILESS_MAIN(tst_DomainCommands)
