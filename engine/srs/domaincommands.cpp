@@ -106,19 +106,32 @@ struct HostRef
 {
     QString roid;
     QString name;     // canonical: lower-case, no trailing dot
+    bool superordinatePendingDelete = false;   // its domain is deleted and will be purged with it
 };
+
+// A new delegation to a host that the purge of its deleted superordinate domain will take away
+// again would only break the delegating domain later.
+std::optional<SrsError> checkDelegable(const HostRef &host, const QString &text)
+{
+    if (host.superordinatePendingDelete)
+        return refusal(Refusal::StatusProhibits, QStringLiteral("host %1 belongs to a domain that is pending deletion").arg(host.name),
+                       QStringLiteral("domain:hostObj"), text);
+    return std::nullopt;
+}
 
 SrsOutcome<HostRef> findHost(store::Connection &c, const QString &text)
 {
     Result<HostName> name = HostName::parse(text);
     if (!name)
         return refusal(Refusal::SyntaxError, name.error().message, QStringLiteral("domain:hostObj"), text);
-    Result<QList<QVariantList>> rows = query(c, QStringLiteral("SELECT roid FROM hosts WHERE name = ?1"), {name->toString()}, 1);
+    Result<QList<QVariantList>> rows = query(
+        c, QStringLiteral("SELECT h.roid, d.deleted_at FROM hosts h LEFT JOIN domains d ON d.roid = h.domain_roid WHERE h.name = ?1"),
+        {name->toString()}, 1);
     if (!rows)
         return storeFailure(rows.error());
     if (rows->isEmpty())
         return refusal(Refusal::NotFound, QStringLiteral("host %1 does not exist").arg(name->toString()), QStringLiteral("domain:hostObj"), text);
-    return HostRef{rows->constFirst()[0].toString(), name->toString()};
+    return HostRef{rows->constFirst()[0].toString(), name->toString(), !rows->constFirst()[1].isNull()};
 }
 
 std::optional<SrsError> checkPeriod(const Period &period, const RequestContext &ctx)
@@ -430,6 +443,8 @@ WriteCommand<DomainCreated> DomainCommands::create(RequestContext ctx, DomainCre
             SrsOutcome<HostRef> host = findHost(c, ns);
             if (!host)
                 return host.error();
+            if (auto e = checkDelegable(*host, ns))
+                return *e;
             if (hostRoids.contains(host->roid))
                 return refusal(Refusal::PolicyError, QStringLiteral("name server %1 is listed twice").arg(ns), QStringLiteral("domain:hostObj"), ns);
             hostRoids << host->roid;
@@ -538,6 +553,8 @@ WriteCommand<Done> DomainCommands::update(RequestContext ctx, DomainUpdateReques
             SrsOutcome<HostRef> h = findHost(c, text);
             if (!h)
                 return h.error();
+            if (auto e = checkDelegable(*h, text))
+                return *e;
             if (ns.contains(h->name))
                 return refusal(Refusal::PolicyError, QStringLiteral("%1 is already a name server of %2").arg(h->name, d.name), QStringLiteral("domain:hostObj"), text);
             ns << h->name;

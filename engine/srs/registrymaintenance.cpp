@@ -227,12 +227,17 @@ Outcome redemptionEnded(store::Connection &c, const RequestContext &ctx, const D
     Result<std::optional<DomainRecord>> rec = domainFor(c, event);
     if (!rec)
         return storeFailure(rec.error());
-    if (!*rec || !lapsedRow(**rec, GracePeriod::Redemption, now))
+    const std::optional<GraceRow> redemption = *rec ? lapsedRow(**rec, GracePeriod::Redemption, now) : std::nullopt;
+    if (!redemption)
         return nothingToDo();
     const Domain &d = (*rec)->domain;
     if (auto r = dropGraceRows(c, d.roid, GracePeriod::Redemption); !r)
         return storeFailure(r.error());
-    if (auto r = addGraceRow(c, d.roid, GracePeriod::PendingDelete, now, now.addSecs(ctx.policy->pendingDeleteSecs), d.sponsorId, std::nullopt); !r)
+    // pendingDelete runs from the end of redemption, not from when maintenance got to it, so a late
+    // run does not lengthen the life cycle.
+    if (auto r = addGraceRow(c, d.roid, GracePeriod::PendingDelete, redemption->endsAt, redemption->endsAt.addSecs(ctx.policy->pendingDeleteSecs),
+                             d.sponsorId, std::nullopt);
+        !r)
         return storeFailure(r.error());
     SrsOutcome<DomainRecord> after = lc::reload(c, d.roid, now);
     if (!after)
@@ -278,6 +283,17 @@ Outcome purgeDomain(store::Connection &c, const RequestContext &ctx, const DueEv
     if (!*rec || !lapsedRow(**rec, GracePeriod::PendingDelete, now))
         return nothingToDo();
     const Domain &d = (*rec)->domain;
+    // Other domains that still delegate to a subordinate host lose that name server with the purge;
+    // the journal names them so DNS and Whois can follow.
+    Result<QList<QVariantList>> cut = query(
+        c, QStringLiteral("SELECT od.name, h.name FROM hosts h JOIN domain_hosts dh ON dh.host_roid = h.roid "
+                          "JOIN domains od ON od.roid = dh.domain_roid WHERE h.domain_roid = ?1 AND od.roid <> ?1 ORDER BY od.name, h.name"),
+        {d.roid});
+    if (!cut)
+        return storeFailure(cut.error());
+    QJsonArray delegationsRemoved;
+    for (const QVariantList &row : *cut)
+        delegationsRemoved.append(QJsonObject{{QStringLiteral("domain"), row[0].toString()}, {QStringLiteral("ns"), row[1].toString()}});
     if (auto r = purge(c, d.roid); !r)
         return storeFailure(r.error());
     if (auto n = notify(c, d.sponsorId, now, QStringLiteral("purge"), d.name, QStringLiteral("%1 has been purged from the registry").arg(d.name),
@@ -291,7 +307,8 @@ Outcome purgeDomain(store::Connection &c, const RequestContext &ctx, const DueEv
                                                        {QStringLiteral("tld"), d.tld},
                                                        {QStringLiteral("sponsor"), d.sponsorId},
                                                        {QStringLiteral("inZone"), false},
-                                                       {QStringLiteral("hostsRemoved"), QJsonArray::fromStringList(d.subordinateHosts)}}});
+                                                       {QStringLiteral("hostsRemoved"), QJsonArray::fromStringList(d.subordinateHosts)},
+                                                       {QStringLiteral("delegationsRemoved"), delegationsRemoved}}});
 }
 
 } // namespace

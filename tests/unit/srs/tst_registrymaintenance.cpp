@@ -79,6 +79,7 @@ private Q_SLOTS:
     void redemptionThenPendingDeleteThenPurge();
     void restoreWithoutReportLapsesBackToRedemption();
     void processingAnEventTwiceChangesNothingTheSecondTime();
+    void purgeAfterAFailedAutoRenewTakesOtherDomainsDelegations();
 };
 
 void tst_RegistryMaintenance::nothingIsDueInAFreshRegistry()
@@ -264,7 +265,9 @@ void tst_RegistryMaintenance::redemptionThenPendingDeleteThenPurge()
     QCOMPARE(f.write(DomainCommands::restore(f.ctx(kAlpha), {QStringLiteral("gone.example"), std::nullopt, std::nullopt})).error().refusal,
              Refusal::StatusProhibits);
 
-    f.advanceDays(4.9);
+    // pendingDelete runs from the end of redemption (30 days after the delete), not from when
+    // maintenance got to it (30.1 days).
+    f.advanceDays(4.8);
     QVERIFY(dueNow(f).isEmpty());
     f.advanceDays(0.2);
     QCOMPARE(kinds(dueNow(f)), QList<DueEvent::Kind>{DueEvent::Kind::Purge});
@@ -321,6 +324,34 @@ void tst_RegistryMaintenance::processingAnEventTwiceChangesNothingTheSecondTime(
     QCOMPARE(f.journalHead(), head);
     QCOMPARE(f.balance(kAlpha), balance);
     QCOMPARE(f.count(QStringLiteral("SELECT count(*) FROM ledger WHERE operation = 'autoRenew'")), 1);
+}
+
+void tst_RegistryMaintenance::purgeAfterAFailedAutoRenewTakesOtherDomainsDelegations()
+{
+    Fixture f;
+    SrsOutcome<DomainCreated> created = f.create(QStringLiteral("poor.example"), kPoor);
+    QVERIFY(succeeded(created));
+    f.addSubordinateHost(QStringLiteral("ns.poor.example"), QStringLiteral("poor.example"), kPoor);
+    QVERIFY(succeeded(f.create(QStringLiteral("user.example"), kBeta, {QStringLiteral("ns.poor.example"), QStringLiteral("ns2.dns.net")})));
+    // A registrar's own delete would be refused (the host is in use); a failed auto-renewal is not.
+    f.clock.set(created->expiresAt.addSecs(1));
+    runMaintenance(f);
+    QCOMPARE(f.storedStatuses(QStringLiteral("poor.example")), QStringLiteral("pendingDelete"));
+    // Nobody may start delegating to it now.
+    QVERIFY(succeeded(f.create(QStringLiteral("other.example"), kBeta)));
+    DomainUpdateRequest u;
+    u.name = QStringLiteral("other.example");
+    u.addNameServers = {QStringLiteral("ns.poor.example")};
+    QCOMPARE(f.write(DomainCommands::update(f.ctx(kBeta), u)).error().refusal, Refusal::StatusProhibits);
+
+    f.advanceDays(36);
+    runMaintenance(f);
+    QCOMPARE(f.count(QStringLiteral("SELECT count(*) FROM domains WHERE name = 'poor.example'")), 0);
+    QCOMPARE(f.lastJournalKind(), QStringLiteral("domain.purge"));
+    QCOMPARE(f.lastJournalData().value(QStringLiteral("delegationsRemoved")).toArray(),
+             (QJsonArray{QJsonObject{{QStringLiteral("domain"), QStringLiteral("user.example")}, {QStringLiteral("ns"), QStringLiteral("ns.poor.example")}}}));
+    SrsOutcome<DomainInfoResult> user = DomainCommands::info(*f.reader, f.ctx(kBeta), QStringLiteral("user.example"), HostsFilter::All, {});
+    QCOMPARE(user->domain.nameServers, QStringList{QStringLiteral("ns2.dns.net")});
 }
 
 QTEST_GUILESS_MAIN(tst_RegistryMaintenance)
