@@ -717,8 +717,12 @@ void tst_DomainCommands::transferRequestAndApproveMovesTheDomain()
     QCOMPARE(f.polls(kBeta, QStringLiteral("transfer")), 2);
     QCOMPARE(f.lastJournalKind(), QStringLiteral("domain.transfer"));
     QCOMPARE(f.lastJournalData().value(QStringLiteral("sponsor")).toString(), kBeta);
-    // The old sponsor no longer may change it.
+    // The old sponsor no longer may change it, but still sees how its transfer ended.
     QCOMPARE(f.write(DomainCommands::remove(f.ctx(kAlpha), QStringLiteral("moving.example"))).error().refusal, Refusal::AuthorizationError);
+    SrsOutcome<TransferInfo> query = DomainCommands::transferQuery(*f.reader, f.ctx(kAlpha), QStringLiteral("moving.example"), {});
+    QVERIFY(succeeded(query));
+    QCOMPARE(query->status, TransferStatus::ClientApproved);
+    QCOMPARE(query->expiresAt, std::optional(created->expiresAt.addYears(1)));
 }
 
 void tst_DomainCommands::transferRequestRefusals()
@@ -809,6 +813,9 @@ void tst_DomainCommands::restoreRequestThenReportRestores()
     QCOMPARE(f.graceRows(QStringLiteral("back.example"), QStringLiteral("pendingRestore")), 1);
     QCOMPARE(f.graceRows(QStringLiteral("back.example"), QStringLiteral("redemptionPeriod")), 0);
     QCOMPARE(f.lastJournalKind(), QStringLiteral("domain.restore"));
+    SrsOutcome<DomainInfoResult> pending = DomainCommands::info(*f.reader, f.ctx(kAlpha), QStringLiteral("back.example"), HostsFilter::All, {});
+    QCOMPARE(pending->domain.gracePeriods, QList<GracePeriod>{GracePeriod::PendingRestore});
+    QVERIFY(pending->domain.statuses.contains(EppStatus::PendingDelete));   // until the report arrives
 
     RestoreReport report;
     report.preData = QStringLiteral("before");
