@@ -56,12 +56,12 @@ SrsOutcome<DomainName> registrableName(const QString &text, const RequestContext
 }
 
 // The name of an existing domain, for commands that act on one (no TLD rule: unknown is NotFound).
-SrsOutcome<DomainRecord> existingDomain(store::Connection &c, const QString &text)
+SrsOutcome<DomainRecord> existingDomain(store::Connection &c, const QString &text, Detail detail = Detail::Full)
 {
     Result<DomainName> name = DomainName::parse(text);
     if (!name)
         return refusal(Refusal::SyntaxError, name.error().message, QStringLiteral("domain:name"), text);
-    Result<std::optional<DomainRecord>> rec = loadByName(c, name->toString());
+    Result<std::optional<DomainRecord>> rec = loadByName(c, name->toString(), detail);
     if (!rec)
         return storeFailure(rec.error());
     if (!*rec)
@@ -312,33 +312,35 @@ SrsOutcome<DomainInfoResult> DomainCommands::info(store::Connection &reader, con
                                                   HostsFilter hosts, const std::optional<QString> &authInfo)
 {
     const ReadSnapshot snapshot(reader);
-    SrsOutcome<DomainRecord> rec = existingDomain(reader, name);
+    // Only the summary until the caller has shown it may see more: the details of another
+    // registrar's domain are not even read for it.
+    SrsOutcome<DomainRecord> rec = existingDomain(reader, name, Detail::Summary);
     if (!rec)
         return rec.error();
-    const QDateTime now = ctx.clock->now();
     DomainInfoResult result;
-    result.domain = std::move(rec->domain);
-    Domain &d = result.domain;
-    d.gracePeriods = lc::gracePeriodsShown(*rec, now);
-    if (d.sponsorId == ctx.registrarId) {
+    if (rec->domain.sponsorId == ctx.registrarId) {
         result.full = true;
     } else if (authInfo) {
         if (!AuthInfo::matches(rec->authInfoHash, *authInfo))
-            return refusal(Refusal::InvalidAuthInfo, QStringLiteral("the authorization information for %1 does not match").arg(d.name),
+            return refusal(Refusal::InvalidAuthInfo, QStringLiteral("the authorization information for %1 does not match").arg(rec->domain.name),
                            QStringLiteral("domain:pw"));
         result.full = true;
     }
+    if (result.full) {
+        if (Result<void> r = loadDetails(reader, *rec); !r)
+            return storeFailure(r.error());
+    }
+    result.domain = std::move(rec->domain);
+    Domain &d = result.domain;
+    d.gracePeriods = lc::gracePeriodsShown(*rec, ctx.clock->now());
     if (!result.full) {
-        Domain brief;
-        brief.name = d.name;
-        brief.roid = d.roid;
-        brief.tld = d.tld;
-        brief.statuses = d.statuses;
-        brief.gracePeriods = d.gracePeriods;
-        brief.sponsorId = d.sponsorId;
-        brief.createdAt = d.createdAt;
-        brief.expiresAt = d.expiresAt;
-        d = brief;
+        // RFC 5731 3.1.2 subset: name, roid, statuses, clID, crDate, exDate (and the RGP state).
+        d.creatorId.clear();
+        d.updaterId.clear();
+        d.updatedAt.reset();
+        d.transferredAt.reset();
+        d.registrantId.clear();
+        d.maxSigLife.reset();
         return result;
     }
     if (hosts == HostsFilter::None || hosts == HostsFilter::Subordinate)

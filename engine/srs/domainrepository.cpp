@@ -9,7 +9,8 @@ namespace {
 
 constexpr auto kDomainColumns =
     "SELECT d.roid, d.name, d.tld, d.registrar_id, d.registrant_roid, c.id, d.statuses, d.created_at, d.updated_at,"
-    " d.expires_at, d.creator_id, d.updater_id, d.transferred_at, d.auth_info, d.deleted_at, d.max_sig_life"
+    " d.expires_at, d.creator_id, d.updater_id, d.transferred_at, d.auth_info, d.deleted_at, d.max_sig_life,"
+    " EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.domain_roid = d.roid)"
     " FROM domains d JOIN contacts c ON c.roid = d.registrant_roid ";
 
 QString isoTime(const QDateTime &t)
@@ -29,7 +30,7 @@ bool isHexDigit(QChar c)
     return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F');
 }
 
-Result<std::optional<DomainRecord>> load(store::Connection &c, const QString &where, const QString &key)
+Result<std::optional<DomainRecord>> load(store::Connection &c, const QString &where, const QString &key, Detail detail)
 {
     Result<QList<QVariantList>> rows = query(c, QLatin1StringView(kDomainColumns) + where, {key}, 1);
     if (!rows)
@@ -63,41 +64,6 @@ Result<std::optional<DomainRecord>> load(store::Connection &c, const QString &wh
     if (r[15].isValid() && !r[15].isNull())
         d.maxSigLife = r[15].toInt();
 
-    Result<QList<QVariantList>> contacts = query(
-        c, QStringLiteral("SELECT dc.type, c.id FROM domain_contacts dc JOIN contacts c ON c.roid = dc.contact_roid "
-                          "WHERE dc.domain_roid = ?1 ORDER BY dc.type, c.id"), {d.roid});
-    if (!contacts)
-        return contacts.error();
-    for (const QVariantList &row : *contacts) {
-        if (auto type = parseDomainContactType(row[0].toString()))
-            d.contacts << DomainContact{*type, row[1].toString()};
-    }
-    Result<QList<QVariantList>> ns = query(
-        c, QStringLiteral("SELECT h.name FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid "
-                          "WHERE dh.domain_roid = ?1 ORDER BY h.name"), {d.roid});
-    if (!ns)
-        return ns.error();
-    for (const QVariantList &row : *ns)
-        d.nameServers << row[0].toString();
-    Result<QList<QVariantList>> subs = query(c, QStringLiteral("SELECT name FROM hosts WHERE domain_roid = ?1 ORDER BY name"), {d.roid});
-    if (!subs)
-        return subs.error();
-    for (const QVariantList &row : *subs)
-        d.subordinateHosts << row[0].toString();
-    Result<QList<QVariantList>> ds = query(
-        c, QStringLiteral("SELECT key_tag, algorithm, digest_type, digest FROM domain_ds WHERE domain_roid = ?1 "
-                          "ORDER BY key_tag, algorithm, digest_type, digest"), {d.roid});
-    if (!ds)
-        return ds.error();
-    for (const QVariantList &row : *ds)
-        d.dsRecords << DsRecord{row[0].toInt(), row[1].toInt(), row[2].toInt(), row[3].toString()};
-    Result<QList<QVariantList>> fields = query(
-        c, QStringLiteral("SELECT name, value FROM custom_fields WHERE object_type = 'domain' AND object_roid = ?1 ORDER BY name"),
-        {d.roid});
-    if (!fields)
-        return fields.error();
-    for (const QVariantList &row : *fields)
-        d.customFields << CustomField{row[0].toString(), row[1].toString()};
     Result<QList<QVariantList>> grace = query(
         c, QStringLiteral("SELECT kind, starts_at, ends_at, registrar_id, ledger_id FROM domain_grace_periods "
                           "WHERE domain_roid = ?1 ORDER BY starts_at, kind"), {d.roid});
@@ -112,7 +78,11 @@ Result<std::optional<DomainRecord>> load(store::Connection &c, const QString &wh
             g.ledgerId = row[4].toLongLong();
         rec.graceRows << g;
     }
-    d.statuses = shownStatuses(rec.storedStatuses, !d.nameServers.isEmpty());
+    d.statuses = shownStatuses(rec.storedStatuses, r[16].toBool());
+    if (detail == Detail::Full) {
+        if (auto e = loadDetails(c, rec); !e)
+            return e.error();
+    }
     return std::optional<DomainRecord>(std::move(rec));
 }
 
@@ -220,14 +190,60 @@ bool DomainRecord::inState(GracePeriod kind) const
     return false;
 }
 
-Result<std::optional<DomainRecord>> loadByName(store::Connection &c, const QString &name)
+Result<std::optional<DomainRecord>> loadByName(store::Connection &c, const QString &name, Detail detail)
 {
-    return load(c, QStringLiteral("WHERE d.name = ?1"), name);
+    return load(c, QStringLiteral("WHERE d.name = ?1"), name, detail);
 }
 
-Result<std::optional<DomainRecord>> loadByRoid(store::Connection &c, const QString &roid)
+Result<std::optional<DomainRecord>> loadByRoid(store::Connection &c, const QString &roid, Detail detail)
 {
-    return load(c, QStringLiteral("WHERE d.roid = ?1"), roid);
+    return load(c, QStringLiteral("WHERE d.roid = ?1"), roid, detail);
+}
+
+Result<void> loadDetails(store::Connection &c, DomainRecord &rec)
+{
+    Domain &d = rec.domain;
+    d.contacts.clear();
+    d.nameServers.clear();
+    d.subordinateHosts.clear();
+    d.dsRecords.clear();
+    d.customFields.clear();
+    Result<QList<QVariantList>> contacts = query(
+        c, QStringLiteral("SELECT dc.type, c.id FROM domain_contacts dc JOIN contacts c ON c.roid = dc.contact_roid "
+                          "WHERE dc.domain_roid = ?1 ORDER BY dc.type, c.id"), {d.roid});
+    if (!contacts)
+        return contacts.error();
+    for (const QVariantList &row : *contacts) {
+        if (auto type = parseDomainContactType(row[0].toString()))
+            d.contacts << DomainContact{*type, row[1].toString()};
+    }
+    Result<QList<QVariantList>> ns = query(
+        c, QStringLiteral("SELECT h.name FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid "
+                          "WHERE dh.domain_roid = ?1 ORDER BY h.name"), {d.roid});
+    if (!ns)
+        return ns.error();
+    for (const QVariantList &row : *ns)
+        d.nameServers << row[0].toString();
+    Result<QList<QVariantList>> subs = query(c, QStringLiteral("SELECT name FROM hosts WHERE domain_roid = ?1 ORDER BY name"), {d.roid});
+    if (!subs)
+        return subs.error();
+    for (const QVariantList &row : *subs)
+        d.subordinateHosts << row[0].toString();
+    Result<QList<QVariantList>> ds = query(
+        c, QStringLiteral("SELECT key_tag, algorithm, digest_type, digest FROM domain_ds WHERE domain_roid = ?1 "
+                          "ORDER BY key_tag, algorithm, digest_type, digest"), {d.roid});
+    if (!ds)
+        return ds.error();
+    for (const QVariantList &row : *ds)
+        d.dsRecords << DsRecord{row[0].toInt(), row[1].toInt(), row[2].toInt(), row[3].toString()};
+    Result<QList<QVariantList>> fields = query(
+        c, QStringLiteral("SELECT name, value FROM custom_fields WHERE object_type = 'domain' AND object_roid = ?1 ORDER BY name"),
+        {d.roid});
+    if (!fields)
+        return fields.error();
+    for (const QVariantList &row : *fields)
+        d.customFields << CustomField{row[0].toString(), row[1].toString()};
+    return success();
 }
 
 StatusSet shownStatuses(const StatusSet &stored, bool hasNameServers)

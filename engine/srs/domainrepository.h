@@ -74,9 +74,15 @@ struct DomainRecord
     bool inState(GracePeriod kind) const;
 };
 
+// How much of a domain to read: Summary is the row, its statuses and RGP state (what anybody may
+// see); Full adds contacts, name servers, subordinate hosts, DS and custom fields.
+enum class Detail { Summary, Full };
+
 // nullopt when there is no such domain. By name (lower-case) or by ROID.
-Result<std::optional<DomainRecord>> loadByName(store::Connection &c, const QString &name);
-Result<std::optional<DomainRecord>> loadByRoid(store::Connection &c, const QString &roid);
+Result<std::optional<DomainRecord>> loadByName(store::Connection &c, const QString &name, Detail detail = Detail::Full);
+Result<std::optional<DomainRecord>> loadByRoid(store::Connection &c, const QString &roid, Detail detail = Detail::Full);
+// Reads what Detail::Full adds to a record loaded as a Summary.
+Result<void> loadDetails(store::Connection &c, DomainRecord &record);
 
 // The statuses shown: stored values, "inactive" without name servers, "ok" when nothing else.
 StatusSet shownStatuses(const StatusSet &stored, bool hasNameServers);
