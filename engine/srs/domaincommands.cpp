@@ -28,6 +28,9 @@
 //   keeps its expiry (a name that expired meanwhile is picked up by the next auto-renewal).
 // - add/remove of a value already present/absent (name server, contact, DS, custom field) is a
 //   PolicyError (2306), as RFC 5731 3.2.5 treats statuses.
+// - no new delegation (create or update) to a host whose superordinate domain is pending deletion:
+//   the purge would take it away again (StatusProhibits, 2304).
+// - refunds are returned as fee-1.0 credits: Charge::feeCents is negative.
 
 namespace reg::srs {
 
