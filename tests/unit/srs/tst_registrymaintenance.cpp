@@ -80,6 +80,7 @@ private Q_SLOTS:
     void restoreWithoutReportLapsesBackToRedemption();
     void processingAnEventTwiceChangesNothingTheSecondTime();
     void purgeAfterAFailedAutoRenewTakesOtherDomainsDelegations();
+    void expiryDuringAPendingTransferIsRenewedThenReturnedOnApproval();
 };
 
 void tst_RegistryMaintenance::nothingIsDueInAFreshRegistry()
@@ -352,6 +353,29 @@ void tst_RegistryMaintenance::purgeAfterAFailedAutoRenewTakesOtherDomainsDelegat
              (QJsonArray{QJsonObject{{QStringLiteral("domain"), QStringLiteral("user.example")}, {QStringLiteral("ns"), QStringLiteral("ns.poor.example")}}}));
     SrsOutcome<DomainInfoResult> user = DomainCommands::info(*f.reader, f.ctx(kBeta), QStringLiteral("user.example"), HostsFilter::All, {});
     QCOMPARE(user->domain.nameServers, QStringList{QStringLiteral("ns2.dns.net")});
+}
+
+void tst_RegistryMaintenance::expiryDuringAPendingTransferIsRenewedThenReturnedOnApproval()
+{
+    Fixture f;
+    SrsOutcome<DomainCreated> created = f.create(QStringLiteral("a.example"));
+    QVERIFY(succeeded(created));
+    f.clock.set(created->expiresAt.addDays(-2));
+    runMaintenance(f);   // add grace long over
+    QVERIFY(succeeded(f.write(DomainCommands::transfer(
+        f.ctx(kBeta), {TransferOperation::Request, QStringLiteral("a.example"), kAuth, Period{1}, std::nullopt}))));
+    f.clock.set(created->expiresAt.addSecs(1));
+    QCOMPARE(kinds(dueNow(f)), QList<DueEvent::Kind>{DueEvent::Kind::AutoRenew});
+    runMaintenance(f);
+    QCOMPARE(f.balance(kAlpha), kStartBalance - 2 * kPrice);   // the sponsor pays the auto-renewal ...
+    f.advanceDays(3.1);
+    QCOMPARE(kinds(dueNow(f)), QList<DueEvent::Kind>{DueEvent::Kind::TransferDeadline});
+    runMaintenance(f);
+    QCOMPARE(f.balance(kAlpha), kStartBalance - kPrice);       // ... and gets it back when the name leaves
+    QCOMPARE(f.balance(kBeta), kStartBalance - kPrice);
+    QCOMPARE(f.value(QStringLiteral("SELECT registrar_id FROM domains")).toString(), kBeta);
+    // One year from the transfer on top of the original expiry, not two.
+    QCOMPARE(f.count(QStringLiteral("SELECT expires_at FROM domains")), created->expiresAt.addYears(1).toMSecsSinceEpoch());
 }
 
 QTEST_GUILESS_MAIN(tst_RegistryMaintenance)
