@@ -155,8 +155,14 @@ ReadSnapshot::ReadSnapshot(store::Connection &c)
 
 ReadSnapshot::~ReadSnapshot()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    // A read transaction left open would pin this connection to an old snapshot for good.
+    if (Result<void> r = exec(m_connection, QStringLiteral("RELEASE domain_read")); !r) {
+        qCWarning(lcStore, "domain read: %s; rolling the read back", qPrintable(r.error().message));
+        (void)exec(m_connection, QStringLiteral("ROLLBACK TO domain_read"));
         (void)exec(m_connection, QStringLiteral("RELEASE domain_read"));
+    }
 }
 
 std::optional<GracePeriod> parseGracePeriod(QStringView name)
