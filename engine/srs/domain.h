@@ -163,7 +163,7 @@ struct DomainDeleted
 {
     bool purged = false;               // true: deleted inside the add grace period, gone at once (1000);
                                        // false: now in redemption (1001, pendingDelete)
-    std::optional<Charge> refund;
+    std::optional<Charge> refund;      // what the grace periods returned; feeCents negative (fee-1.0 credit)
 };
 
 struct DomainTransferRequest
