@@ -496,7 +496,7 @@ SrsOutcome<QList<ContactCheckResult>> ContactCommands::check(store::Connection &
         ContactCheckResult r;
         r.id = id;
         if (auto e = ContactRules::checkId(id)) {
-            r.reason = QStringLiteral("Invalid id: ") + e->message;
+            r.reason = QStringLiteral("Invalid contact id");   // EPP reasons hold 32 characters
             results << r;
             continue;
         }

@@ -84,7 +84,7 @@ struct DomainCheckResult
 {
     QString name;
     bool available = false;
-    QString reason;             // "In use", "Not a registrable name under a TLD of this registry" ...
+    QString reason;             // "In use", "Not under a TLD served here" ... (at most 32 characters: EPP reasonBaseType)
 };
 
 // How much of a domain the info answer shows (RFC 5731 3.1.2): the sponsor, or a caller with the

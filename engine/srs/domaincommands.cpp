@@ -290,10 +290,10 @@ SrsOutcome<QList<DomainCheckResult>> DomainCommands::check(store::Connection &re
         r.name = text;
         Result<DomainName> name = DomainName::parse(text);
         if (!name) {
-            r.reason = QStringLiteral("Invalid name: ") + name.error().message;
+            r.reason = QStringLiteral("Invalid domain name");   // EPP reasons hold 32 characters
         } else if (Result<void> reg = name->checkRegistrable(ctx.policy->tlds); !reg) {
             r.name = name->toString();
-            r.reason = QStringLiteral("Not a registrable name under a TLD of this registry");
+            r.reason = QStringLiteral("Not under a TLD served here");
         } else {
             r.name = name->toString();
             Result<QList<QVariantList>> rows = query(reader, QStringLiteral("SELECT deleted_at FROM domains WHERE name = ?1"), {r.name}, 1);

@@ -315,7 +315,7 @@ SrsOutcome<QList<HostCheckResult>> HostCommands::check(store::Connection &reader
         r.name = text;
         Result<HostName> name = HostName::parse(text);
         if (!name) {
-            r.reason = u"Invalid name: "_s + name.error().message;
+            r.reason = u"Invalid host name"_s;   // EPP reasons hold 32 characters
             results << r;
             continue;
         }

@@ -333,7 +333,7 @@ void writeContactCheckData(QXmlStreamWriter &xml, const QList<srs::ContactCheckR
         xml.writeCharacters(result.id);
         xml.writeEndElement();
         if (!result.available && !result.reason.isEmpty())
-            xml.writeTextElement(ns, u"reason"_s, result.reason);
+            writeCheckReason(xml, ns, result.reason);
         xml.writeEndElement();
     }
     xml.writeEndElement();

@@ -333,7 +333,7 @@ void writeDomainCheckData(QXmlStreamWriter &xml, const QList<srs::DomainCheckRes
         xml.writeCharacters(result.name);
         xml.writeEndElement();
         if (!result.available && !result.reason.isEmpty())
-            xml.writeTextElement(ns, u"reason"_s, result.reason);
+            writeCheckReason(xml, ns, result.reason);
         xml.writeEndElement(); // cd
     }
     xml.writeEndElement();

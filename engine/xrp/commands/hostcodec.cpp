@@ -161,7 +161,7 @@ void writeHostCheckData(QXmlStreamWriter &xml, const QList<srs::HostCheckResult>
         xml.writeCharacters(result.name);
         xml.writeEndElement();
         if (!result.available && !result.reason.isEmpty())
-            xml.writeTextElement(ns, u"reason"_s, result.reason);
+            writeCheckReason(xml, ns, result.reason);
         xml.writeEndElement();
     }
     xml.writeEndElement();

@@ -23,6 +23,15 @@ inline void writeDateElement(QXmlStreamWriter &xml, QStringView ns, QStringView 
     xml.writeTextElement(ns.toString(), name.toString(), eppDateTime(when));
 }
 
+// A check's <reason> (eppcom reasonBaseType) holds 1-32 characters; the SRS keeps its reasons short,
+// and this keeps a longer one from making the whole response invalid.
+inline void writeCheckReason(QXmlStreamWriter &xml, QStringView ns, const QString &reason)
+{
+    constexpr qsizetype maxLength = 32;
+    xml.writeTextElement(ns.toString(), QStringLiteral("reason"),
+                         reason.size() <= maxLength ? reason : reason.left(maxLength - 1) + QChar(0x2026));
+}
+
 // Money in fee-1.0 is a decimal in the registry currency: cents as "12.50", "-3.00".
 inline QString centsToDecimal(qint64 cents)
 {

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using namespace reg::xrp;
 
@@ -103,25 +105,27 @@ Answer tst_DispatchCommand::run(const QString &registrar, const QString &body, c
     services.writer = &m_store->writer();
     services.clock = &m_clock;
     services.policy = &m_policy;
-    std::optional<Answer> answer;
-    dispatchCommand(parsed->command, services, this, [&answer](EppResponseContent response, XrpAuditSubject subject) {
+    // Shared, not on this stack: after a failed check QTRY stops waiting, and a write's answer that
+    // arrives later must still have somewhere to go.
+    auto answer = std::make_shared<std::optional<Answer>>();
+    dispatchCommand(parsed->command, services, this, [answer](EppResponseContent response, XrpAuditSubject subject) {
         Answer a;
         a.xml = writeEppResponse(response);
         a.response = std::move(response);
         a.subject = std::move(subject);
-        answer = std::move(a);
+        *answer = std::move(a);
     });
     // Writes answer on this thread's event loop after the commit.
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 30000); }();
-    if (!answer)
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(answer->has_value(), 30000); }();
+    if (!*answer)
         return {};
     if (m_skipReason.isEmpty()) {
-        const QString complaint = m_validator.validate(answer->xml);
+        const QString complaint = m_validator.validate((*answer)->xml);
         if (!complaint.isEmpty())
-            qWarning("%s\n%s", qPrintable(complaint), answer->xml.constData());
+            qWarning("%s\n%s", qPrintable(complaint), (*answer)->xml.constData());
         [&] { QVERIFY2(complaint.isEmpty(), qPrintable(complaint)); }();
     }
-    return *answer;
+    return **answer;
 }
 
 void tst_DispatchCommand::registrarLifeCycleOverEpp()
