@@ -7,6 +7,7 @@
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
+#include "xrp/xrpserver.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,6 +27,30 @@ namespace {
 
 // Services whose capability is not in this release yet: configured, reported, not started.
 const char notBuiltDetail[] = "not part of this release";
+
+// Services this engine starts itself when enabled; every other configured one is "not available".
+bool isBuiltService(const QString &name)
+{
+    return name == u"management" || name == u"xrp";
+}
+
+// TEMPORARY until the EPP object command handlers (engine/xrp/commands, xrp::dispatchCommand and
+// supportedObjectUris()/supportedExtensionUris()) land: every command after login is answered
+// 2101 "Unimplemented command", and the greeting offers the standard RFC 5731-5733 objects.
+// Replace the body with {&xrp::dispatchCommand, xrp::supportedObjectUris(), xrp::supportedExtensionUris()}.
+xrp::XrpCommandSet xrpCommands()
+{
+    xrp::XrpCommandSet commands;
+    commands.dispatcher = [](const xrp::XrpCommand &, const xrp::XrpServices &, QObject *, xrp::XrpReply reply) {
+        xrp::EppResponseContent response;
+        response.result = xrp::EppResult::UnimplementedCommand;
+        response.message = QStringLiteral("object commands are not available in this build");
+        reply(std::move(response), {});
+    };
+    commands.objectUris = {QStringLiteral("urn:ietf:params:xml:ns:domain-1.0"), QStringLiteral("urn:ietf:params:xml:ns:host-1.0"),
+                           QStringLiteral("urn:ietf:params:xml:ns:contact-1.0")};
+    return commands;
+}
 
 } // namespace
 
@@ -50,6 +75,8 @@ std::optional<Engine::Failure> Engine::start()
     std::optional<Failure> failure = startServices();
     if (failure) {
         m_running = false;
+        if (m_xrp)
+            m_xrp->shutdown(QStringLiteral("start failed"));
         if (m_management)
             m_management->shutdown(QStringLiteral("start failed"));
         stopAll();
@@ -90,6 +117,8 @@ std::optional<Engine::Failure> Engine::startServices()
     m_management = std::make_unique<admin::ManagementServer>(m_config, *m_store, m_board, m_clock);
     if (Result<void> r = m_management->start(); !r)
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
+    if (std::optional<Failure> xrpFailure = startXrp())
+        return xrpFailure;
 
     m_running = true;
     if (Result<void> r = writeReadyFile(); !r)
@@ -102,11 +131,31 @@ std::optional<Engine::Failure> Engine::startServices()
     return std::nullopt;
 }
 
+std::optional<Engine::Failure> Engine::startXrp()
+{
+    const ServiceConfig *service = m_config.service(QStringLiteral("xrp"));
+    if (!service || !service->enabled)
+        return std::nullopt;
+    const QString name = QStringLiteral("xrp");
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading TLS material"));
+    m_xrp = std::make_unique<xrp::XrpServer>(m_config, *m_store, m_clock, xrpCommands());
+    if (Result<void> r = m_xrp->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "XRP port: %s", qUtf8Printable(r.error().message));
+        return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("XRP port: "))};
+    }
+    m_board.setStatus(name, ServiceState::Running, m_xrp->boundAddress().toString(),
+                      QStringLiteral("%1 worker threads").arg(m_xrp->workerCount()));
+    return std::nullopt;
+}
+
 void Engine::markUnbuiltServices()
 {
     for (const ServiceConfig &service : std::as_const(m_config.services)) {
         if (service.name == u"management")
             continue;
+        if (service.enabled && isBuiltService(service.name))
+            continue;   // its own start reports it
         if (service.enabled)
             m_board.setStatus(service.name, ServiceState::NotAvailable, {}, QString::fromLatin1(notBuiltDetail));
         else
@@ -144,6 +193,8 @@ Result<void> Engine::writeReadyFile()
 {
     QJsonObject services;
     services.insert(QStringLiteral("management"), m_management->boundAddress().toString());
+    if (m_xrp)
+        services.insert(QStringLiteral("xrp"), m_xrp->boundAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -160,6 +211,11 @@ void Engine::shutdown(const QString &reason)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
     // Not ready any more from the first moment of shutdown, so nobody connects to a closing engine.
     QFile::remove(readyFile());
+    if (m_xrp) {
+        m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopping);
+        m_xrp->shutdown(reason);
+        m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopped);
+    }
     if (m_management)
         m_management->shutdown(reason);
     stopAll();
@@ -169,6 +225,11 @@ void Engine::shutdown(const QString &reason)
 
 void Engine::stopAll()
 {
+    // Sessions write audit rows and run commands through the store: they end before it closes.
+    if (m_xrp) {
+        m_xrp->shutdown(QStringLiteral("engine stopping"));
+        m_xrp.reset();
+    }
     if (m_store) {
         m_board.setStatus(QStringLiteral("store"), ServiceState::Stopping);
         m_store->close();   // finishes queued writes
