@@ -3,6 +3,7 @@
 #include "systemdnotifier.h"
 
 #include "admin/managementserver.h"
+#include "admin/metricsregistry.h"
 #include "core/logging.h"
 #include "core/version.h"
 #include "setup/securefile.h"
@@ -32,6 +33,34 @@ const char notBuiltDetail[] = "not part of this release";
 bool isBuiltService(const QString &name)
 {
     return name == u"management" || name == u"xrp";
+}
+
+// The XRP port's counters on /metrics.
+void publishXrpMetrics(admin::MetricsRegistry &m, const xrp::XrpMetricsSnapshot &x)
+{
+    using T = admin::MetricsRegistry::Type;
+    const QString connections = QStringLiteral("registry_xrp_connections");
+    const QString sessions = QStringLiteral("registry_xrp_sessions");
+    const QString accepted = QStringLiteral("registry_xrp_connections_accepted_total");
+    const QString refused = QStringLiteral("registry_xrp_connections_refused_total");
+    const QString commands = QStringLiteral("registry_xrp_commands_total");
+    m.define(connections, T::Gauge, QStringLiteral("Open XRP connections."));
+    m.define(sessions, T::Gauge, QStringLiteral("Logged-in XRP sessions."));
+    m.define(accepted, T::Counter, QStringLiteral("XRP connections accepted for a TLS handshake."));
+    m.define(refused, T::Counter, QStringLiteral("XRP connections refused, by reason."));
+    m.define(commands, T::Counter, QStringLiteral("XRP commands answered, by result class."));
+    const auto reason = [](const char *r) { return admin::MetricsRegistry::Labels{{QStringLiteral("reason"), QString::fromLatin1(r)}}; };
+    const auto result = [](const char *c) { return admin::MetricsRegistry::Labels{{QStringLiteral("class"), QString::fromLatin1(c)}}; };
+    m.set(connections, double(x.connectionsOpen));
+    m.set(sessions, double(x.sessionsLoggedIn));
+    m.set(accepted, double(x.connectionsAccepted));
+    m.set(refused, reason("unknown-address"), double(x.refusedUnknownAddress));
+    m.set(refused, reason("connection-limit"), double(x.refusedConnectionLimit));
+    m.set(refused, reason("tls-handshake"), double(x.handshakeFailures));
+    m.set(commands, result("success"), double(x.commandsSuccess));
+    m.set(commands, result("client-error"), double(x.commandsClientError));
+    m.set(commands, result("server-error"), double(x.commandsServerError));
+    m.set(commands, result("closing"), double(x.commandsClosing));
 }
 
 // TEMPORARY until the EPP object command handlers (engine/xrp/commands, xrp::dispatchCommand and
@@ -126,8 +155,10 @@ std::optional<Engine::Failure> Engine::startServices()
     const QString management = m_management->boundAddress().toString();
     if (Result<void> r = SystemdNotifier::notify("READY=1\nSTATUS=management API on " + management.toUtf8()); !r)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
-    qCInfo(lcDaemon, "registryd %s ready: site %s, management API on https://%s, journal head %lld", registryVersion,
-           qPrintable(m_config.siteName), qPrintable(management), qlonglong(m_store->writer().journalHead()));
+    qCInfo(lcDaemon, "registryd %s ready: site %s, management API on https://%s, XRP on %s, journal head %lld", registryVersion,
+           qPrintable(m_config.siteName), qPrintable(management),
+           qPrintable(m_xrp ? m_xrp->boundAddress().toString() : QStringLiteral("(disabled)")),
+           qlonglong(m_store->writer().journalHead()));
     return std::nullopt;
 }
 
@@ -146,6 +177,10 @@ std::optional<Engine::Failure> Engine::startXrp()
     }
     m_board.setStatus(name, ServiceState::Running, m_xrp->boundAddress().toString(),
                       QStringLiteral("%1 worker threads").arg(m_xrp->workerCount()));
+    m_management->addMetricsSource([this](admin::MetricsRegistry &metrics) {
+        if (m_xrp)
+            publishXrpMetrics(metrics, m_xrp->metrics());
+    });
     return std::nullopt;
 }
 

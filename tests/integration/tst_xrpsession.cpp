@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void pipelinedCommandsAreAnsweredInOrder();
     void floodOfPipelinedFramesIsAnsweredCompletely();
     void hostileSessionsDoNotDisturbAGoodOne();
+    void statusAndMetricsShowThePort();
     void timeoutsEndSessions();
     void auditRowsAreWritten();
 
@@ -514,14 +516,16 @@ void tst_XrpSession::floodOfPipelinedFramesIsAnsweredCompletely()
     QVERIFY(connectAs(client, m_registrarA));
     QVERIFY_GREETING(client.readFrame());
     QByteArray flood;
-    for (int i = 0; i < 100; ++i)
+    // 1000 frames are about 120 KB, more than the session lets Qt buffer for it.
+    for (int i = 0; i < 1000; ++i)
         flood += EppClient::frame(command("<frobnicate/>", "flood-" + QByteArray::number(i)));
-    QVERIFY(client.sendRaw(flood));
-    for (int i = 0; i < 100; ++i) {
+    QVERIFY(flood.size() > 100 * 1024);
+    client.socket().write(flood);   // not waiting for it to be written: the answers must be read meanwhile
+    for (int i = 0; i < 1000; ++i) {
         const QByteArray answer = client.readFrame();
         QCOMPARE(resultCode(answer), 2000);
         QCOMPARE(clientTrid(answer), QStringLiteral("flood-%1").arg(i));
-        if (i % 25 == 0)
+        if (i % 250 == 0)
             QVERIFY(m_validator.validate(answer).isEmpty());
     }
 }
@@ -552,6 +556,40 @@ void tst_XrpSession::hostileSessionsDoNotDisturbAGoodOne()
     QVERIFY_ANSWER(good.exchange(logout("good-3")), 1500);
     slow.close();
     flooder.close();
+}
+
+void tst_XrpSession::statusAndMetricsShowThePort()
+{
+    const QByteArray token = testsupport::login(m_engine, QStringLiteral("admin"), m_engine.adminPassword());
+    QVERIFY(!token.isEmpty());
+    const testsupport::HttpReply status = testsupport::httpsRequest(m_engine, "GET", QStringLiteral("/api/v1/status"), {}, token);
+    QCOMPARE(status.status, 200);
+    bool found = false;
+    for (const QJsonValue &service : status.object().value(QStringLiteral("services")).toArray()) {
+        if (service.toObject().value(QStringLiteral("name")).toString() != u"xrp")
+            continue;
+        found = true;
+        QCOMPARE(service.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(service.toObject().value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:%1").arg(port()));
+    }
+    QVERIFY(found);
+
+    const testsupport::HttpReply metrics = testsupport::httpsRequest(m_engine, "GET", QStringLiteral("/metrics"), {}, token);
+    QCOMPARE(metrics.status, 200);
+    const QString text = QString::fromUtf8(metrics.body);
+    const auto value = [&text](const QString &series) {
+        const QRegularExpression re(QStringLiteral("^") + QRegularExpression::escape(series) + QStringLiteral(" (\\S+)$"),
+                                    QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch m = re.match(text);
+        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+    };
+    QVERIFY2(value(QStringLiteral("registry_xrp_commands_total{class=\"client-error\"}")) >= 100, qPrintable(text));
+    QVERIFY(value(QStringLiteral("registry_xrp_commands_total{class=\"success\"}")) >= 10);
+    QVERIFY(value(QStringLiteral("registry_xrp_commands_total{class=\"closing\"}")) >= 3);
+    QVERIFY(value(QStringLiteral("registry_xrp_connections_refused_total{reason=\"unknown-address\"}")) >= 1);
+    QVERIFY(value(QStringLiteral("registry_xrp_connections_refused_total{reason=\"tls-handshake\"}")) >= 1);
+    QVERIFY(value(QStringLiteral("registry_xrp_connections_accepted_total")) >= 20);
+    QVERIFY(value(QStringLiteral("registry_xrp_connections")) >= 0);
 }
 
 void tst_XrpSession::timeoutsEndSessions()
@@ -609,7 +647,7 @@ void tst_XrpSession::auditRowsAreWritten()
     QVERIFY(count(QStringLiteral("command = 'login' AND result_code = 2501 AND client_trid = 'cert-1'")) == 1);
     QVERIFY(count(QStringLiteral("command = 'logout' AND result_code = 1500")) >= 3);
     QVERIFY(count(QStringLiteral("command = 'poll' AND result_code = 2002 AND client_trid = 'early-1'")) == 1);
-    QVERIFY(count(QStringLiteral("command = 'frobnicate' AND result_code = 2000")) >= 100);
+    QVERIFY(count(QStringLiteral("command = 'frobnicate' AND result_code = 2000")) >= 1000);
     QVERIFY(count(QStringLiteral("command = 'xml' AND result_code = 2001")) >= 5);
     QVERIFY(count(QStringLiteral("command = 'frame' AND result_code = 2500")) >= 3);
     QVERIFY(count(QStringLiteral("command = 'frame' AND result_code = 2001 AND message LIKE '%closed inside a frame%'")) >= 1);
