@@ -153,6 +153,7 @@ void XrpSession::onEncrypted()
     EppGreetingContent greeting{m_env.config.serverId, m_env.services.clock->now(), m_env.objectUris, m_env.extensionUris};
     if (EppOutcome<QByteArray> frame = writeEppFrame(writeEppGreeting(greeting)))
         m_socket->write(*frame);
+    m_loginTimer.start(int(m_env.config.loginTimeoutSecs * 1000));   // counted from the greeting
     m_idleTimer.start();
     readFromSocket();   // a client may send its login right behind the handshake
 }
@@ -197,9 +198,11 @@ void XrpSession::readFromSocket()
             break;
         }
     }
-    if (m_frames.hasError() || m_frames.pendingBytes() == 0)
+    // The frame time-out measures one frame from its first byte: it restarts with every frame that
+    // completes, and it does not run while the session itself stopped reading (a full queue).
+    if (m_frames.hasError() || m_frames.pendingBytes() == 0 || qsizetype(m_queue.size()) >= MaxQueuedFrames)
         m_frameTimer.stop();
-    else if (!m_frameTimer.isActive())
+    else if (received || !m_frameTimer.isActive())
         m_frameTimer.start(int(m_env.config.frameTimeoutSecs * 1000));
     if (received)
         m_idleTimer.start();
@@ -491,8 +494,6 @@ void XrpSession::answer(Trace trace, EppResponseContent content)
     const int code = eppResultCode(content.result);
     m_env.metrics->countResult(code);
     audit(trace, code, content.message.isEmpty() ? QString(eppResultMessage(content.result)) : content.message);
-    if (!m_loggedIn && !m_loginTimer.isActive() && !m_closing)
-        m_loginTimer.start(int(m_env.config.loginTimeoutSecs * 1000));
     if (!m_closing)
         m_idleTimer.start();
     if (closesSession(content.result) || content.result == EppResult::SuccessEndingSession)

@@ -32,6 +32,13 @@ namespace reg::xrp {
 // the next frames wait in a queue of at most MaxQueuedFrames, and while that is full the session
 // stops reading, so TCP pushes back on a client that sends faster than it reads. Every command and
 // every refusal (framing, XML, TLS) gets an audit row.
+// Choices where the RFCs leave room: time-outs (login, idle, frame) and engine shutdown send a
+// last 2500 naming the reason before closing, so the client's log says why; an impossible or
+// oversized frame length is answered 2500 and closes (the stream cannot be resynchronised),
+// while invalid XML in a well-framed message is 2001 and the session goes on; a refused <newPW>
+// is 2200 with the policy rule in <msg> (RFC 5730 has no code of its own for it); <pw> longer
+// than pwType's 16 characters is not refused for syntax but checked like any password (so the
+// generated demo passwords work); the third failed login of a session answers 2501 and closes.
 // Lives on its worker thread; owned by the XrpWorker (parent), deletes itself once closed.
 class XrpSession : public QObject
 {

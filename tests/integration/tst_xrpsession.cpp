@@ -598,6 +598,7 @@ void tst_XrpSession::timeoutsEndSessions()
     m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("login_timeout"), QStringLiteral("2s"));
     m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("idle_timeout"), QStringLiteral("3s"));
     m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("frame_timeout"), QStringLiteral("1s"));
+    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("max_connections_per_address"), QStringLiteral("3"));
     QString error;
     QVERIFY2(m_engine.start(&error), qPrintable(error));
 
@@ -613,6 +614,11 @@ void tst_XrpSession::timeoutsEndSessions()
     QVERIFY_GREETING(partial.readFrame());
     QVERIFY_ANSWER(partial.exchange(login(userA, password, "partial-1")), 1000);
     QVERIFY(partial.sendRaw(header(100) + "<epp"));
+
+    // A fourth connection from the same address is over max_connections_per_address: closed before TLS.
+    EppClient fourth;
+    fourth.setCredentials(m_engine.caCertificateFile(), certFile(m_registrarA), keyFile(m_registrarA));
+    QVERIFY(!fourth.connectTo(port(), nullptr, 5000));
 
     const QByteArray frameTimeout = partial.readFrame(10000);
     QVERIFY_ANSWER(frameTimeout, 2500);
