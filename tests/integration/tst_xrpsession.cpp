@@ -121,6 +121,7 @@ private Q_SLOTS:
     void doctypeAndEntitiesAre2001();
     void badClientTransactionIdIs2001();
     void loginSucceedsAndLogoutCloses();
+    void demoRegistrarLogsInWithItsCredentials();
     void loginRefusesWhatIsNotOffered_data();
     void loginRefusesWhatIsNotOffered();
     void loginTwiceIs2002();
@@ -290,6 +291,30 @@ void tst_XrpSession::loginSucceedsAndLogoutCloses()
     QCOMPARE(clientTrid(answer), QStringLiteral("login-ok"));
     QVERIFY(answer.contains("<svTRID>"));
     QVERIFY_ANSWER(client.exchange(logout("logout-ok")), 1500);
+    QVERIFY(client.waitForClosed());
+}
+
+void tst_XrpSession::demoRegistrarLogsInWithItsCredentials()
+{
+    // registryd init --demo writes DIR/registrars/<id>/credentials ("user=", "password=" lines).
+    QFile file(m_engine.dataDir() + QStringLiteral("/registrars/") + m_registrarB + QStringLiteral("/credentials"));
+    if (!file.exists())
+        QSKIP("this build's registryd init --demo writes no credentials file");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString user;
+    QString pw;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("user="))
+            user = QString::fromUtf8(line.mid(5)).trimmed();
+        else if (line.startsWith("password="))
+            pw = QString::fromUtf8(line.mid(9)).trimmed();
+    }
+    QVERIFY(!user.isEmpty() && !pw.isEmpty());
+    EppClient client;
+    QVERIFY(connectAs(client, m_registrarB));
+    QVERIFY_GREETING(client.readFrame());
+    QVERIFY_ANSWER(client.exchange(login(user, pw, "demo-1")), 1000);
+    QVERIFY_ANSWER(client.exchange(logout("demo-2")), 1500);
     QVERIFY(client.waitForClosed());
 }
 
