@@ -80,7 +80,8 @@ XrpSession::XrpSession(QSslSocket *socket, const QHostAddress &peer, const XrpSe
     });
     m_idleTimer.setInterval(int(m_env.config.idleTimeoutSecs * 1000));
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        if (m_inFlight || !m_queue.empty()) {   // a slow command is not idleness
+        // A slow command of ours is not idleness; a client that stopped reading its answers is.
+        if (m_inFlight) {
             m_idleTimer.start();
             return;
         }
@@ -102,6 +103,10 @@ XrpSession::XrpSession(QSslSocket *socket, const QHostAddress &peer, const XrpSe
         m_tlsError = texts.join(u"; "_s);
     });
     connect(m_socket, &QSslSocket::errorOccurred, this, &XrpSession::onSocketError);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] {
+        if (!m_inFlight && !m_queue.empty() && !outputBlocked())
+            processQueue();
+    });
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
         if (std::optional<EppError> truncated = m_frames.endOfStream(); truncated && !m_closing)
             audit(newTrace(u"frame"_s), eppResultCode(truncated->result), u"connection closed inside a frame: "_s + truncated->message);
@@ -214,7 +219,7 @@ void XrpSession::processQueue()
     if (m_inQueueLoop)
         return;   // a synchronous answer inside handleFrame: the loop below goes on
     m_inQueueLoop = true;
-    while (!m_inFlight && !m_closing && !m_finished && !m_queue.empty()) {
+    while (!m_inFlight && !m_closing && !m_finished && !m_queue.empty() && !outputBlocked()) {
         Pending next = std::move(m_queue.front());
         m_queue.pop_front();
         handleFrame(std::move(next));
@@ -223,6 +228,11 @@ void XrpSession::processQueue()
     // Room again: take what Qt buffered meanwhile (readyRead does not fire again for it).
     if (!m_closing && !m_finished && !m_inFlight && m_queue.empty() && m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &XrpSession::readFromSocket, Qt::QueuedConnection);
+}
+
+bool XrpSession::outputBlocked() const
+{
+    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() > MaxPendingOutputBytes;
 }
 
 void XrpSession::handleFrame(Pending pending)

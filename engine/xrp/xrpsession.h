@@ -28,9 +28,10 @@ namespace reg::xrp {
 // to the session itself: <hello>, <login> (version, language, services, RegistrarLogin, the
 // per-user session limit, at most MaxFailedLogins attempts), <logout>, commands before login, and
 // the login, idle and frame time-outs. Every other command of a logged-in session goes to the
-// dispatcher. Commands are answered strictly in the order they arrived: while one is in flight
-// the next frames wait in a queue of at most MaxQueuedFrames, and while that is full the session
-// stops reading, so TCP pushes back on a client that sends faster than it reads. Every command and
+// dispatcher. Commands are answered strictly in the order they arrived: while one is in flight (or
+// while the client has not taken MaxPendingOutputBytes of earlier answers) the next frames wait in
+// a queue of at most MaxQueuedFrames, and while that is full the session stops reading, so TCP
+// pushes back on a client that sends faster than it reads. Every command and
 // every refusal (framing, XML, TLS) gets an audit row.
 // Choices where the RFCs leave room: time-outs (login, idle, frame) and engine shutdown send a
 // last 2500 naming the reason before closing, so the client's log says why; an impossible or
@@ -47,6 +48,10 @@ public:
     static constexpr int MaxQueuedFrames = 16;
     static constexpr int MaxFailedLogins = 3;
     static constexpr int CloseGraceMs = 5000;   // a closing session waits this long for its last answer to drain
+    // Answers not yet taken by the client; past this the session stops answering (and so, once its
+    // queue is full, reading), so a client that sends without reading cannot make the server buffer
+    // its answers without bound.
+    static constexpr qint64 MaxPendingOutputBytes = 256 * 1024;
 
     // Takes ownership of socket, whose descriptor is set; the caller starts server encryption after.
     XrpSession(QSslSocket *socket, const QHostAddress &peer, const XrpSessionEnvironment &environment, QObject *parent = nullptr);
@@ -81,6 +86,7 @@ private:
     void onSocketError();
     void readFromSocket();
     void processQueue();
+    bool outputBlocked() const;
     void handleFrame(Pending pending);
     void handleCommand(const std::shared_ptr<const EppElement> &message, const EppElement &command, Trace trace);
     void handleLogin(const EppElement &login, Trace trace);

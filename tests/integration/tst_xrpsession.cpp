@@ -139,6 +139,7 @@ private Q_SLOTS:
     void pipelinedCommandsAreAnsweredInOrder();
     void floodOfPipelinedFramesIsAnsweredCompletely();
     void hostileSessionsDoNotDisturbAGoodOne();
+    void clientThatDoesNotReadIsPushedBackThenServed();
     void statusAndMetricsShowThePort();
     void timeoutsEndSessions();
     void auditRowsAreWritten();
@@ -615,6 +616,32 @@ void tst_XrpSession::statusAndMetricsShowThePort()
     QVERIFY(value(QStringLiteral("registry_xrp_connections_refused_total{reason=\"tls-handshake\"}")) >= 1);
     QVERIFY(value(QStringLiteral("registry_xrp_connections_accepted_total")) >= 20);
     QVERIFY(value(QStringLiteral("registry_xrp_connections")) >= 0);
+}
+
+void tst_XrpSession::clientThatDoesNotReadIsPushedBackThenServed()
+{
+    // 5000 hellos (about 350 KB) ask for about 4 MB of greetings. The server answers until the
+    // client's unread answers pass its limit, then stops reading; once the client reads, every
+    // answer arrives, in order.
+    EppClient client;
+    QVERIFY(connectAs(client, m_registrarA));
+    QVERIFY_GREETING(client.readFrame());
+    QByteArray flood;
+    for (int i = 0; i < 5000; ++i)
+        flood += EppClient::frame(i % 1000 == 999 ? command("<frobnicate/>", "push-" + QByteArray::number(i)) : hello());
+    client.socket().write(flood);
+    QTest::qWait(1000);
+    for (int i = 0; i < 5000; ++i) {
+        const QByteArray answer = client.readFrame();
+        QVERIFY2(!answer.isEmpty(), qPrintable(QStringLiteral("answer %1 missing").arg(i)));
+        if (i % 1000 == 999) {
+            QCOMPARE(clientTrid(answer), QStringLiteral("push-%1").arg(i));
+            QVERIFY_ANSWER(answer, 2000);
+        } else {
+            QVERIFY(answer.contains("<greeting>"));
+        }
+    }
+    QVERIFY(client.isConnected());
 }
 
 void tst_XrpSession::timeoutsEndSessions()
