@@ -8,6 +8,7 @@
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
+#include "xrp/xrpcommand.h"
 #include "xrp/xrpserver.h"
 
 #include <QCoreApplication>
@@ -63,22 +64,10 @@ void publishXrpMetrics(admin::MetricsRegistry &m, const xrp::XrpMetricsSnapshot 
     m.set(commands, result("closing"), double(x.commandsClosing));
 }
 
-// TEMPORARY until the EPP object command handlers (engine/xrp/commands, xrp::dispatchCommand and
-// supportedObjectUris()/supportedExtensionUris()) land: every command after login is answered
-// 2101 "Unimplemented command", and the greeting offers the standard RFC 5731-5733 objects.
-// Replace the body with {&xrp::dispatchCommand, xrp::supportedObjectUris(), xrp::supportedExtensionUris()}.
+// The EPP object commands (engine/xrp/commands) behind the XRP port.
 xrp::XrpCommandSet xrpCommands()
 {
-    xrp::XrpCommandSet commands;
-    commands.dispatcher = [](const xrp::XrpCommand &, const xrp::XrpServices &, QObject *, xrp::XrpReply reply) {
-        xrp::EppResponseContent response;
-        response.result = xrp::EppResult::UnimplementedCommand;
-        response.message = QStringLiteral("object commands are not available in this build");
-        reply(std::move(response), {});
-    };
-    commands.objectUris = {QStringLiteral("urn:ietf:params:xml:ns:domain-1.0"), QStringLiteral("urn:ietf:params:xml:ns:host-1.0"),
-                           QStringLiteral("urn:ietf:params:xml:ns:contact-1.0")};
-    return commands;
+    return {&xrp::dispatchCommand, xrp::supportedObjectUris(), xrp::supportedExtensionUris()};
 }
 
 } // namespace
