@@ -811,6 +811,13 @@ void ManagementServer::updateMetrics()
     m_metrics->set(QStringLiteral("registry_management_connections"), m_listener ? m_listener->connectionCount() : 0);
     m_metrics->set(QStringLiteral("registry_store_commits_total"), double(m_store.writer().commitCount()));
     m_metrics->set(QStringLiteral("registry_event_clients"), m_events ? m_events->clientCount() : 0);
+    for (const MetricsSource &source : std::as_const(m_metricsSources))
+        source(*m_metrics);
+}
+
+void ManagementServer::addMetricsSource(MetricsSource source)
+{
+    m_metricsSources.append(std::move(source));
 }
 
 void ManagementServer::metrics(const Request &, const Reply &reply)

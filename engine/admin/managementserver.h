@@ -56,6 +56,12 @@ public:
     // Pushes {"type":"shutdown"} to event clients, closes sockets and the listener. Idempotent.
     void shutdown(const QString &reason);
 
+    // Metrics of other services (the XRP port, ...): each source runs on this thread at every
+    // /metrics scrape, before rendering; it defines its families (defining twice is harmless) and
+    // sets their values. It must stay callable until shutdown().
+    using MetricsSource = std::function<void(MetricsRegistry &)>;
+    void addMetricsSource(MetricsSource source);
+
 private:
     using Reply = std::function<void(const ApiResponse &)>;
     struct Route;
@@ -102,6 +108,7 @@ private:
     EventHub *m_events = nullptr;           // child of this
     QDateTime m_startedAt;
     reg::ListenAddress m_bound;
+    QList<MetricsSource> m_metricsSources;
     QList<Reply> m_verifyWaiters;           // requests sharing the chain verification in progress
     bool m_running = false;
     bool m_shuttingDown = false;

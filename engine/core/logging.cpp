@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcAdmin, "registry.admin", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAudit, "registry.audit", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSetup, "registry.setup", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDaemon, "registry.daemon", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcXrp, "registry.xrp", QtInfoMsg)
 
 namespace reg {
 namespace {

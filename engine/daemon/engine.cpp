@@ -3,10 +3,13 @@
 #include "systemdnotifier.h"
 
 #include "admin/managementserver.h"
+#include "admin/metricsregistry.h"
 #include "core/logging.h"
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
+#include "xrp/xrpcommand.h"
+#include "xrp/xrpserver.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,6 +29,46 @@ namespace {
 
 // Services whose capability is not in this release yet: configured, reported, not started.
 const char notBuiltDetail[] = "not part of this release";
+
+// Services this engine starts itself when enabled; every other configured one is "not available".
+bool isBuiltService(const QString &name)
+{
+    return name == u"management" || name == u"xrp";
+}
+
+// The XRP port's counters on /metrics.
+void publishXrpMetrics(admin::MetricsRegistry &m, const xrp::XrpMetricsSnapshot &x)
+{
+    using T = admin::MetricsRegistry::Type;
+    const QString connections = QStringLiteral("registry_xrp_connections");
+    const QString sessions = QStringLiteral("registry_xrp_sessions");
+    const QString accepted = QStringLiteral("registry_xrp_connections_accepted_total");
+    const QString refused = QStringLiteral("registry_xrp_connections_refused_total");
+    const QString commands = QStringLiteral("registry_xrp_commands_total");
+    m.define(connections, T::Gauge, QStringLiteral("Open XRP connections."));
+    m.define(sessions, T::Gauge, QStringLiteral("Logged-in XRP sessions."));
+    m.define(accepted, T::Counter, QStringLiteral("XRP connections accepted for a TLS handshake."));
+    m.define(refused, T::Counter, QStringLiteral("XRP connections refused, by reason."));
+    m.define(commands, T::Counter, QStringLiteral("XRP commands answered, by result class."));
+    const auto reason = [](const char *r) { return admin::MetricsRegistry::Labels{{QStringLiteral("reason"), QString::fromLatin1(r)}}; };
+    const auto result = [](const char *c) { return admin::MetricsRegistry::Labels{{QStringLiteral("class"), QString::fromLatin1(c)}}; };
+    m.set(connections, double(x.connectionsOpen));
+    m.set(sessions, double(x.sessionsLoggedIn));
+    m.set(accepted, double(x.connectionsAccepted));
+    m.set(refused, reason("unknown-address"), double(x.refusedUnknownAddress));
+    m.set(refused, reason("connection-limit"), double(x.refusedConnectionLimit));
+    m.set(refused, reason("tls-handshake"), double(x.handshakeFailures));
+    m.set(commands, result("success"), double(x.commandsSuccess));
+    m.set(commands, result("client-error"), double(x.commandsClientError));
+    m.set(commands, result("server-error"), double(x.commandsServerError));
+    m.set(commands, result("closing"), double(x.commandsClosing));
+}
+
+// The EPP object commands (engine/xrp/commands) behind the XRP port.
+xrp::XrpCommandSet xrpCommands()
+{
+    return {&xrp::dispatchCommand, xrp::supportedObjectUris(), xrp::supportedExtensionUris()};
+}
 
 } // namespace
 
@@ -50,6 +93,8 @@ std::optional<Engine::Failure> Engine::start()
     std::optional<Failure> failure = startServices();
     if (failure) {
         m_running = false;
+        if (m_xrp)
+            m_xrp->shutdown(QStringLiteral("start failed"));
         if (m_management)
             m_management->shutdown(QStringLiteral("start failed"));
         stopAll();
@@ -90,6 +135,8 @@ std::optional<Engine::Failure> Engine::startServices()
     m_management = std::make_unique<admin::ManagementServer>(m_config, *m_store, m_board, m_clock);
     if (Result<void> r = m_management->start(); !r)
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
+    if (std::optional<Failure> xrpFailure = startXrp())
+        return xrpFailure;
 
     m_running = true;
     if (Result<void> r = writeReadyFile(); !r)
@@ -97,8 +144,32 @@ std::optional<Engine::Failure> Engine::startServices()
     const QString management = m_management->boundAddress().toString();
     if (Result<void> r = SystemdNotifier::notify("READY=1\nSTATUS=management API on " + management.toUtf8()); !r)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
-    qCInfo(lcDaemon, "registryd %s ready: site %s, management API on https://%s, journal head %lld", registryVersion,
-           qPrintable(m_config.siteName), qPrintable(management), qlonglong(m_store->writer().journalHead()));
+    qCInfo(lcDaemon, "registryd %s ready: site %s, management API on https://%s, XRP on %s, journal head %lld", registryVersion,
+           qPrintable(m_config.siteName), qPrintable(management),
+           qPrintable(m_xrp ? m_xrp->boundAddress().toString() : QStringLiteral("(disabled)")),
+           qlonglong(m_store->writer().journalHead()));
+    return std::nullopt;
+}
+
+std::optional<Engine::Failure> Engine::startXrp()
+{
+    const ServiceConfig *service = m_config.service(QStringLiteral("xrp"));
+    if (!service || !service->enabled)
+        return std::nullopt;
+    const QString name = QStringLiteral("xrp");
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading TLS material"));
+    m_xrp = std::make_unique<xrp::XrpServer>(m_config, *m_store, m_clock, xrpCommands());
+    if (Result<void> r = m_xrp->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "XRP port: %s", qUtf8Printable(r.error().message));
+        return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("XRP port: "))};
+    }
+    m_board.setStatus(name, ServiceState::Running, m_xrp->boundAddress().toString(),
+                      QStringLiteral("%1 worker threads").arg(m_xrp->workerCount()));
+    m_management->addMetricsSource([this](admin::MetricsRegistry &metrics) {
+        if (m_xrp)
+            publishXrpMetrics(metrics, m_xrp->metrics());
+    });
     return std::nullopt;
 }
 
@@ -107,6 +178,8 @@ void Engine::markUnbuiltServices()
     for (const ServiceConfig &service : std::as_const(m_config.services)) {
         if (service.name == u"management")
             continue;
+        if (service.enabled && isBuiltService(service.name))
+            continue;   // its own start reports it
         if (service.enabled)
             m_board.setStatus(service.name, ServiceState::NotAvailable, {}, QString::fromLatin1(notBuiltDetail));
         else
@@ -144,6 +217,8 @@ Result<void> Engine::writeReadyFile()
 {
     QJsonObject services;
     services.insert(QStringLiteral("management"), m_management->boundAddress().toString());
+    if (m_xrp)
+        services.insert(QStringLiteral("xrp"), m_xrp->boundAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -160,6 +235,11 @@ void Engine::shutdown(const QString &reason)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
     // Not ready any more from the first moment of shutdown, so nobody connects to a closing engine.
     QFile::remove(readyFile());
+    if (m_xrp) {
+        m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopping);
+        m_xrp->shutdown(reason);
+        m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopped);
+    }
     if (m_management)
         m_management->shutdown(reason);
     stopAll();
@@ -169,6 +249,11 @@ void Engine::shutdown(const QString &reason)
 
 void Engine::stopAll()
 {
+    // Sessions write audit rows and run commands through the store: they end before it closes.
+    if (m_xrp) {
+        m_xrp->shutdown(QStringLiteral("engine stopping"));
+        m_xrp.reset();
+    }
     if (m_store) {
         m_board.setStatus(QStringLiteral("store"), ServiceState::Stopping);
         m_store->close();   // finishes queued writes

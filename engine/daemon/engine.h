@@ -19,14 +19,18 @@ class Store;
 namespace reg::admin {
 class ManagementServer;
 }
+namespace reg::xrp {
+class XrpServer;
+}
 
 namespace reg::daemon {
 
 // `registryd run`: the running engine. start() takes the data directory (an exclusive lock, so two
 // engines never share one store), loads the configuration, opens the store, reports every service
-// on the status board, starts the management API and, once every listener is bound, announces
-// readiness in DIR/run/ready.json and to systemd. shutdown() undoes it in reverse: the API first
-// (clients hear why), then the store (the writer flushes), then the ready file.
+// on the status board, starts the management API and the XRP port and, once every listener is
+// bound, announces readiness in DIR/run/ready.json and to systemd. shutdown() undoes it in reverse:
+// the XRP port and the API first (clients hear why), then the store (the writer flushes), then the
+// ready file.
 // Lives on the main thread; owned by the composition root.
 class Engine : public QObject
 {
@@ -52,6 +56,7 @@ Q_SIGNALS:
 
 private:
     std::optional<Failure> startServices();
+    std::optional<Failure> startXrp();
     Result<void> lockDataDirectory();
     Result<void> writeReadyFile();
     void markUnbuiltServices();
@@ -63,6 +68,7 @@ private:
     ServiceStatusBoard m_board;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<admin::ManagementServer> m_management;
+    std::unique_ptr<xrp::XrpServer> m_xrp;
     int m_lockFd = -1;
     bool m_running = false;
 };

@@ -258,7 +258,9 @@ private Q_SLOTS:
             states.insert(s[QLatin1StringView("name")].toString(), s[QLatin1StringView("state")].toString());
         QCOMPARE(states.value(QStringLiteral("management")), QStringLiteral("running"));
         QCOMPARE(states.value(QStringLiteral("store")), QStringLiteral("running"));
-        for (const char *unbuilt : {"xrp", "whois", "rdap", "dns", "replication", "snmp-traps"})
+        QCOMPARE(states.value(QStringLiteral("xrp")), QStringLiteral("running"));
+        QVERIFY(engine.port(QStringLiteral("xrp")) != 0);   // ready.json names the XRP address
+        for (const char *unbuilt : {"whois", "rdap", "dns", "replication", "snmp-traps"})
             QCOMPARE(states.value(QString::fromLatin1(unbuilt)), QStringLiteral("not-available"));
         QVERIFY(status.object().value(QLatin1StringView("journal"))[QLatin1StringView("head")].toInteger() > 300);
 
@@ -341,6 +343,43 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.err.contains(QString::number(squatter.serverPort())) && run.err.contains(QStringLiteral("in use")), qPrintable(run.err));
         QVERIFY(!QFile::exists(engine.readyFile()));
+    }
+
+    void refusesAnXrpPortInUse()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        EngineFixture engine;
+        engine.setInitArguments({});
+        engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort()));
+        QString error;
+        QVERIFY2(engine.writeConfig(&error), qPrintable(error));
+        const Run run = registryd({QStringLiteral("run"), QStringLiteral("--data-dir"), engine.dataDir()});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(QStringLiteral("XRP port")) && run.err.contains(QStringLiteral("in use")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(engine.readyFile()));
+    }
+
+    void xrpDisabledIsReportedStopped()
+    {
+        EngineFixture engine;
+        engine.setInitArguments({});
+        engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("enabled"), QStringLiteral("false"));
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        QCOMPARE(engine.port(QStringLiteral("xrp")), quint16(0));
+        const QByteArray token = testsupport::login(engine, QStringLiteral("admin"), engine.adminPassword());
+        QVERIFY(!token.isEmpty());
+        const testsupport::HttpReply status = testsupport::httpsRequest(engine, "GET", QStringLiteral("/api/v1/status"), {}, token);
+        bool found = false;
+        for (const QJsonValue &s : status.object().value(QLatin1StringView("services")).toArray()) {
+            if (s[QLatin1StringView("name")].toString() == u"xrp") {
+                found = true;
+                QCOMPARE(s[QLatin1StringView("state")].toString(), QStringLiteral("stopped"));
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(engine.stop(), 0);
     }
 
     void refusesADatabaseFromANewerSchema()
