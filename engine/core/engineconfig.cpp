@@ -167,6 +167,7 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
         REG_TRY(srs.read(QStringLiteral("allow_documentation_addresses"), p.allowDocumentationAddresses,
                          ConfigValue::parseBool));
         REG_TRY(srs.read(QStringLiteral("auto_renew"), p.autoRenew, ConfigValue::parseBool));
+        REG_TRY(srs.read(QStringLiteral("maintenance_interval"), p.maintenanceIntervalSecs, days(1, 3600)));
         REG_TRY(srs.rejectUnknown());
     }
 

@@ -27,6 +27,7 @@ struct SrsPolicy
     int maxCustomFields = 20;
     bool allowDocumentationAddresses = false;           // RFC 5737/3849 ranges for glue (test registries)
     bool autoRenew = true;                              // expiry renews (and bills) rather than deletes
+    qint64 maintenanceIntervalSecs = 60;                // how often the engine looks for due life-cycle events
 };
 
 } // namespace reg

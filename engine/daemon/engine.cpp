@@ -8,6 +8,8 @@
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
+#include "srs/maintenancescheduler.h"
+#include "srs/servedtlds.h"
 #include "xrp/xrpcommand.h"
 #include "xrp/xrpserver.h"
 
@@ -137,6 +139,8 @@ std::optional<Engine::Failure> Engine::startServices()
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
     if (std::optional<Failure> xrpFailure = startXrp())
         return xrpFailure;
+    if (Result<void> r = startMaintenance(); !r)
+        return Failure{ExitCode::DataDirectory, r.error()};
 
     m_running = true;
     if (Result<void> r = writeReadyFile(); !r)
@@ -171,6 +175,25 @@ std::optional<Engine::Failure> Engine::startXrp()
             publishXrpMetrics(metrics, m_xrp->metrics());
     });
     return std::nullopt;
+}
+
+Result<void> Engine::startMaintenance()
+{
+    // The registry's clock runs whether or not registrars are connected: expiries, grace periods,
+    // transfer deadlines and purges happen on time even with the XRP port disabled.
+    Result<std::unique_ptr<store::Connection>> reader = m_store->openReader();
+    if (!reader)
+        return reader.error().withContext(QStringLiteral("registry maintenance: "));
+    Result<QStringList> tlds = srs::loadServedTlds(**reader);
+    if (!tlds)
+        return tlds.error();
+    SrsPolicy policy = m_config.srs;
+    policy.tlds = *tlds;
+    m_maintenance = std::make_unique<srs::MaintenanceScheduler>(*m_store, policy, m_clock,
+                                                                std::chrono::seconds(policy.maintenanceIntervalSecs));
+    if (!m_maintenance->start())
+        return Error(ErrorCode::Internal, QStringLiteral("registry maintenance could not start (see the log)"));
+    return success();
 }
 
 void Engine::markUnbuiltServices()
@@ -249,6 +272,10 @@ void Engine::shutdown(const QString &reason)
 
 void Engine::stopAll()
 {
+    if (m_maintenance) {
+        m_maintenance->stop();
+        m_maintenance.reset();
+    }
     // Sessions write audit rows and run commands through the store: they end before it closes.
     if (m_xrp) {
         m_xrp->shutdown(QStringLiteral("engine stopping"));

@@ -19,6 +19,9 @@ class Store;
 namespace reg::admin {
 class ManagementServer;
 }
+namespace reg::srs {
+class MaintenanceScheduler;
+}
 namespace reg::xrp {
 class XrpServer;
 }
@@ -57,6 +60,7 @@ Q_SIGNALS:
 private:
     std::optional<Failure> startServices();
     std::optional<Failure> startXrp();
+    Result<void> startMaintenance();
     Result<void> lockDataDirectory();
     Result<void> writeReadyFile();
     void markUnbuiltServices();
@@ -69,6 +73,7 @@ private:
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<admin::ManagementServer> m_management;
     std::unique_ptr<xrp::XrpServer> m_xrp;
+    std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
     int m_lockFd = -1;
     bool m_running = false;
 };

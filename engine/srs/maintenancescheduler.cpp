@@ -52,6 +52,8 @@ bool MaintenanceScheduler::start()
         m_reader = std::move(reader).value();
     }
     m_timer.start();
+    // What fell due while the engine was down is handled now, not one interval later.
+    QMetaObject::invokeMethod(this, &MaintenanceScheduler::runOnce, Qt::QueuedConnection);
     return true;
 }
 

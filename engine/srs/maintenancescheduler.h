@@ -29,7 +29,8 @@ public:
                          int batchSize = 500, QObject *parent = nullptr);
     ~MaintenanceScheduler() override;
 
-    // Opens the read connection and starts the timer; false (logged) if the reader cannot open.
+    // Opens the read connection, starts the timer and queues a first cycle; false (logged) if the
+    // reader cannot open.
     bool start();
     void stop();
     // One cycle now (also what the timer calls); ignored while a batch is in flight.

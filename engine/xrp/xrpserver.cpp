@@ -6,6 +6,7 @@
 
 #include "core/logging.h"
 #include "srs/registrarlogin.h"
+#include "srs/servedtlds.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -112,12 +113,10 @@ Result<void> XrpServer::start()
     Result<std::unique_ptr<store::Connection>> reader = m_store.openReader();
     if (!reader)
         return reader.error().withContext(u"opening a read connection: "_s);
-    Result<QList<QVariantList>> tlds = (*reader)->queryRows(u"SELECT name FROM tlds ORDER BY name"_s);
+    Result<QStringList> tlds = srs::loadServedTlds(**reader);
     if (!tlds)
-        return tlds.error().withContext(u"reading the TLDs: "_s);
-    m_policy.tlds.clear();
-    for (const QVariantList &row : std::as_const(*tlds))
-        m_policy.tlds.append(row.value(0).toString());
+        return tlds.error();
+    m_policy.tlds = *tlds;
 
     m_addressCheck = std::make_unique<srs::RegistrarLogin>(m_store, m_clock);
     connect(&m_store.writer(), &store::Writer::committed, this, [this](const store::JournalEntries &entries) {

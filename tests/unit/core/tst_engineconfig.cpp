@@ -98,7 +98,7 @@ void tst_EngineConfig::readsEverySrsSetting()
     Result<EngineConfig> config = load(minimal + "[srs]\nadd_grace = 3d\nrenew_grace = 4d\nauto_renew_grace = 40d\n"
                                                  "transfer_grace = 2d\nredemption = 20d\npending_restore = 6d\npending_delete = 4d\n"
                                                  "transfer_pending = 3d\nmax_period = 5\nmax_name_servers = 6\nmax_ds_records = 2\n"
-                                                 "allow_documentation_addresses = yes\nauto_renew = no\n");
+                                                 "allow_documentation_addresses = yes\nauto_renew = no\nmaintenance_interval = 5m\n");
     QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
     const SrsPolicy &p = config->srs;
     const qint64 day = 86400;
@@ -115,6 +115,7 @@ void tst_EngineConfig::readsEverySrsSetting()
     QCOMPARE(p.maxDsRecords, 2);
     QCOMPARE(p.allowDocumentationAddresses, true);
     QCOMPARE(p.autoRenew, false);
+    QCOMPARE(p.maintenanceIntervalSecs, qint64(300));
     QVERIFY(p.tlds.isEmpty());   // the TLDs live in the database
 }
 

@@ -117,7 +117,8 @@ private Q_SLOTS:
             add("xrp", key);
         for (const char *key : {"add_grace", "renew_grace", "auto_renew_grace", "transfer_grace", "redemption",
                                 "pending_restore", "pending_delete", "transfer_pending", "max_period",
-                                "max_name_servers", "max_ds_records", "allow_documentation_addresses", "auto_renew"})
+                                "max_name_servers", "max_ds_records", "allow_documentation_addresses", "auto_renew",
+                                "maintenance_interval"})
             add("srs", key);
     }
     void containsEveryKeyTheEngineAccepts()
