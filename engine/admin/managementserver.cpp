@@ -15,6 +15,7 @@
 #include "useraccounts.h"
 
 #include "core/logging.h"
+#include "core/servertls.h"
 #include "core/version.h"
 #include "store/journal.h"
 #include "store/store.h"
@@ -102,36 +103,6 @@ QJsonObject userJson(const UserRecord &user, const QDateTime &now)
                        {QStringLiteral("disabled"), user.disabled}};
 }
 
-Result<QSslConfiguration> loadTls(const TlsConfig &tls)
-{
-    QFile certFile(tls.certificateFile);
-    if (!certFile.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::InvalidInput, QStringLiteral("cannot read the TLS certificate %1: %2").arg(tls.certificateFile, certFile.errorString()));
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    if (chain.isEmpty() || chain.first().isNull())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 holds no PEM certificate").arg(tls.certificateFile));
-
-    QFile keyFile(tls.keyFile);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::InvalidInput, QStringLiteral("cannot read the TLS key %1: %2").arg(tls.keyFile, keyFile.errorString()));
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key;
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
-        key = QSslKey(keyData, algorithm, QSsl::Pem, QSsl::PrivateKey);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 holds no unencrypted PEM private key (RSA or EC)").arg(tls.keyFile));
-
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(chain);
-    configuration.setPrivateKey(key);
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
-    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return configuration;
-}
-
 } // namespace
 
 ManagementServer::ManagementServer(const EngineConfig &config, store::Store &store, ServiceStatusBoard &board,
@@ -172,9 +143,10 @@ Result<void> ManagementServer::start()
         return error;
     };
 
-    Result<QSslConfiguration> tls = loadTls(m_config.tls);
+    Result<QSslConfiguration> tls = loadServerTlsConfiguration(m_config.tls);
     if (!tls)
         return fail(tls.error());
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone);   // operators authenticate with bearer tokens
     Result<std::unique_ptr<store::Connection>> reader = m_store.openReader();
     if (!reader)
         return fail(reader.error().withContext(QStringLiteral("opening a read connection: ")));

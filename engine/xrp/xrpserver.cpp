@@ -5,6 +5,7 @@
 #include "xrpworker.h"
 
 #include "core/logging.h"
+#include "core/servertls.h"
 #include "srs/registrarlogin.h"
 #include "srs/servedtlds.h"
 #include "store/store.h"
@@ -20,17 +21,6 @@ namespace reg::xrp {
 namespace {
 
 using namespace Qt::StringLiterals;
-
-Result<QList<QSslCertificate>> readCertificates(const QString &path, const QString &what)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::InvalidInput, u"cannot read the %1 %2: %3"_s.arg(what, path, file.errorString()));
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-    if (certificates.isEmpty() || certificates.first().isNull())
-        return Error(ErrorCode::InvalidInput, u"%1 holds no PEM certificate"_s.arg(path));
-    return certificates;
-}
 
 // The peer of an accepted descriptor, before any socket object exists for it.
 QHostAddress peerOf(qintptr descriptor)
@@ -56,34 +46,17 @@ bool touchesRegistrarAccess(const store::JournalEntries &entries)
 
 Result<QSslConfiguration> XrpServer::loadTlsConfiguration(const TlsConfig &tls)
 {
-    Result<QList<QSslCertificate>> chain = readCertificates(tls.certificateFile, u"TLS certificate"_s);
-    if (!chain)
-        return chain.error();
-    Result<QList<QSslCertificate>> authorities = readCertificates(tls.caFile, u"CA certificate"_s);
+    Result<QSslConfiguration> configuration = loadServerTlsConfiguration(tls);
+    if (!configuration)
+        return configuration.error();
+    Result<QList<QSslCertificate>> authorities = readPemCertificates(tls.caFile, u"CA certificate"_s);
     if (!authorities)
         return authorities.error();
-    QFile keyFile(tls.keyFile);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::InvalidInput, u"cannot read the TLS key %1: %2"_s.arg(tls.keyFile, keyFile.errorString()));
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key;
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
-        key = QSslKey(keyData, algorithm, QSsl::Pem, QSsl::PrivateKey);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull())
-        return Error(ErrorCode::InvalidInput, u"%1 holds no unencrypted PEM private key (RSA or EC)"_s.arg(tls.keyFile));
-
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(*chain);
-    configuration.setPrivateKey(key);
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
     // Registrars authenticate with a client certificate from our CA (seed 000); without one the
     // handshake fails. Which registrar it belongs to is checked at login.
-    configuration.setCaCertificates(*authorities);
-    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    configuration.setAllowedNextProtocols({});
+    configuration->setCaCertificates(*authorities);
+    configuration->setPeerVerifyMode(QSslSocket::VerifyPeer);
+    configuration->setAllowedNextProtocols({});
     return configuration;
 }
 
