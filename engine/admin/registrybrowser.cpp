@@ -487,7 +487,8 @@ Result<bool> RegistryBrowser::registrarExists(const QString &id)
     return found->isValid();
 }
 
-Result<QJsonObject> RegistryBrowser::ledger(const QString &registrarId, const RegistryRequests::Page &page)
+Result<QJsonObject> RegistryBrowser::registrarPage(const QString &registrarId, const RegistryRequests::Page &page,
+                                                   const QString &sql, const std::function<QJsonObject(const QVariantList &)> &toJson)
 {
     return inSnapshot([&]() -> Result<QJsonObject> {
         Result<bool> exists = registrarExists(registrarId);
@@ -496,29 +497,15 @@ Result<QJsonObject> RegistryBrowser::ledger(const QString &registrarId, const Re
         if (!*exists)
             return notFound(QStringLiteral("no registrar %1").arg(registrarId));
         const qint64 before = page.before > 0 ? page.before : std::numeric_limits<qint64>::max();
+        // One row more than asked tells whether there is a next page.
         const int fetch = page.limit + 1;
-        Result<Rows> rows = m_reader->queryRows(
-            QStringLiteral("SELECT id, at, operation, object, tld, period_years, amount_cents, balance_after_cents, refers_to, "
-                           "server_trid, description FROM ledger WHERE registrar_id = ? AND id < ? ORDER BY id DESC LIMIT ?"),
-            {registrarId, before, fetch}, fetch);
+        Result<Rows> rows = m_reader->queryRows(sql, {registrarId, before, fetch}, fetch);
         if (!rows)
             return rows.error();
         QJsonArray entries;
         const qsizetype shown = std::min<qsizetype>(rows->size(), page.limit);
-        for (qsizetype i = 0; i < shown; ++i) {
-            const QVariantList &r = rows->at(i);
-            entries.append(QJsonObject{{QStringLiteral("id"), r[0].toLongLong()},
-                                       {QStringLiteral("at"), timeOrNull(r[1])},
-                                       {QStringLiteral("operation"), r[2].toString()},
-                                       {QStringLiteral("object"), r[3].toString()},
-                                       {QStringLiteral("tld"), r[4].toString()},
-                                       {QStringLiteral("periodYears"), r[5].toLongLong()},
-                                       {QStringLiteral("amountCents"), r[6].toLongLong()},
-                                       {QStringLiteral("balanceAfterCents"), r[7].toLongLong()},
-                                       {QStringLiteral("refersTo"), intOrNull(r[8])},
-                                       {QStringLiteral("serverTrid"), r[9].toString()},
-                                       {QStringLiteral("description"), r[10].toString()}});
-        }
+        for (qsizetype i = 0; i < shown; ++i)
+            entries.append(toJson(rows->at(i)));
         const bool more = rows->size() > page.limit;
         return QJsonObject{{QStringLiteral("registrar"), registrarId},
                            {QStringLiteral("entries"), entries},
@@ -526,43 +513,46 @@ Result<QJsonObject> RegistryBrowser::ledger(const QString &registrarId, const Re
     });
 }
 
+Result<QJsonObject> RegistryBrowser::ledger(const QString &registrarId, const RegistryRequests::Page &page)
+{
+    return registrarPage(
+        registrarId, page,
+        QStringLiteral("SELECT id, at, operation, object, tld, period_years, amount_cents, balance_after_cents, refers_to, "
+                       "server_trid, description FROM ledger WHERE registrar_id = ? AND id < ? ORDER BY id DESC LIMIT ?"),
+        [](const QVariantList &r) {
+            return QJsonObject{{QStringLiteral("id"), r[0].toLongLong()},
+                               {QStringLiteral("at"), timeOrNull(r[1])},
+                               {QStringLiteral("operation"), r[2].toString()},
+                               {QStringLiteral("object"), r[3].toString()},
+                               {QStringLiteral("tld"), r[4].toString()},
+                               {QStringLiteral("periodYears"), r[5].toLongLong()},
+                               {QStringLiteral("amountCents"), r[6].toLongLong()},
+                               {QStringLiteral("balanceAfterCents"), r[7].toLongLong()},
+                               {QStringLiteral("refersTo"), intOrNull(r[8])},
+                               {QStringLiteral("serverTrid"), r[9].toString()},
+                               {QStringLiteral("description"), r[10].toString()}};
+        });
+}
+
 Result<QJsonObject> RegistryBrowser::xrpAudit(const QString &registrarId, const RegistryRequests::Page &page)
 {
-    return inSnapshot([&]() -> Result<QJsonObject> {
-        Result<bool> exists = registrarExists(registrarId);
-        if (!exists)
-            return exists.error();
-        if (!*exists)
-            return notFound(QStringLiteral("no registrar %1").arg(registrarId));
-        const qint64 before = page.before > 0 ? page.before : std::numeric_limits<qint64>::max();
-        const int fetch = page.limit + 1;
-        Result<Rows> rows = m_reader->queryRows(
-            QStringLiteral("SELECT id, at, user_id, client_address, command, object, client_trid, server_trid, result_code, latency_us, "
-                           "message FROM xrp_audit WHERE registrar_id = ? AND id < ? ORDER BY id DESC LIMIT ?"),
-            {registrarId, before, fetch}, fetch);
-        if (!rows)
-            return rows.error();
-        QJsonArray entries;
-        const qsizetype shown = std::min<qsizetype>(rows->size(), page.limit);
-        for (qsizetype i = 0; i < shown; ++i) {
-            const QVariantList &r = rows->at(i);
-            entries.append(QJsonObject{{QStringLiteral("id"), r[0].toLongLong()},
-                                       {QStringLiteral("at"), timeOrNull(r[1])},
-                                       {QStringLiteral("user"), r[2].toString()},
-                                       {QStringLiteral("clientAddress"), r[3].toString()},
-                                       {QStringLiteral("command"), r[4].toString()},
-                                       {QStringLiteral("object"), r[5].toString()},
-                                       {QStringLiteral("clientTrid"), r[6].toString()},
-                                       {QStringLiteral("serverTrid"), r[7].toString()},
-                                       {QStringLiteral("resultCode"), r[8].toLongLong()},
-                                       {QStringLiteral("latencyMicros"), r[9].toLongLong()},
-                                       {QStringLiteral("message"), r[10].toString()}});
-        }
-        const bool more = rows->size() > page.limit;
-        return QJsonObject{{QStringLiteral("registrar"), registrarId},
-                           {QStringLiteral("entries"), entries},
-                           {QStringLiteral("next"), more ? QJsonValue(rows->at(shown - 1)[0].toLongLong()) : QJsonValue(QJsonValue::Null)}};
-    });
+    return registrarPage(
+        registrarId, page,
+        QStringLiteral("SELECT id, at, user_id, client_address, command, object, client_trid, server_trid, result_code, latency_us, "
+                       "message FROM xrp_audit WHERE registrar_id = ? AND id < ? ORDER BY id DESC LIMIT ?"),
+        [](const QVariantList &r) {
+            return QJsonObject{{QStringLiteral("id"), r[0].toLongLong()},
+                               {QStringLiteral("at"), timeOrNull(r[1])},
+                               {QStringLiteral("user"), r[2].toString()},
+                               {QStringLiteral("clientAddress"), r[3].toString()},
+                               {QStringLiteral("command"), r[4].toString()},
+                               {QStringLiteral("object"), r[5].toString()},
+                               {QStringLiteral("clientTrid"), r[6].toString()},
+                               {QStringLiteral("serverTrid"), r[7].toString()},
+                               {QStringLiteral("resultCode"), r[8].toLongLong()},
+                               {QStringLiteral("latencyMicros"), r[9].toLongLong()},
+                               {QStringLiteral("message"), r[10].toString()}};
+        });
 }
 
 } // namespace reg::admin

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 
+#include <functional>
 #include <memory>
 
 namespace reg::store {
@@ -47,6 +48,9 @@ private:
     Result<QJsonObject> readContact(const QString &id);
     Result<QJsonObject> readRegistrar(const QString &id);
     Result<bool> registrarExists(const QString &id);
+    // A newest-first page of one registrar's rows: `sql` takes (registrar, before id, limit).
+    Result<QJsonObject> registrarPage(const QString &registrarId, const RegistryRequests::Page &page, const QString &sql,
+                                      const std::function<QJsonObject(const QVariantList &)> &toJson);
     // Runs read inside BEGIN ... COMMIT so a detail is one snapshot.
     template<typename Read>
     Result<QJsonObject> inSnapshot(Read read);
