@@ -11,13 +11,14 @@ LOG="$DATA_DIR/registryd.log"
 
 install_deps
 configure
-targets=(registryd)
+targets=(registryd xrp-client)
 if as_user cmake --build "$BUILD_DIR" --target help 2>/dev/null | grep -q '^noc-console:'; then
   targets+=(noc-console)
 fi
 build "${targets[@]}"
 REGISTRYD="$BUILD_DIR/engine/daemon/registryd"
 CONSOLE="$BUILD_DIR/console/ui/noc-console"
+XRP_CLIENT="$BUILD_DIR/tools/xrp-client/xrp-client"
 
 if [[ ! -e "$DATA_DIR" ]]; then
   log "Initialising the demo registry in $DATA_DIR"
@@ -61,6 +62,15 @@ registryd is running (pid $pid); stop it with: kill $pid
   user            admin
   password        in $password_file (mode 0600)
 INFO
+
+xrp="$(sed -n 's/.*"xrp":"\([^"]*\)".*/\1/p' "$READY")"
+if [[ -n "$xrp" ]]; then
+  first_registrar="$(ls "$DATA_DIR/registrars" | head -n 1)"
+  cat <<INFO
+  XRP port (EPP)  $xrp   (registrars' certificates and credentials in $DATA_DIR/registrars/)
+  try:            $XRP_CLIENT --data-dir $DATA_DIR --registrar-dir $DATA_DIR/registrars/$first_registrar check acme.example
+INFO
+fi
 
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -x "$CONSOLE" ]]; then
   log "Starting noc-console"
