@@ -220,6 +220,49 @@ EppCommand EppCommandBuilder::domainRenew(const QString &name, QDate currentExpi
     return {w.finishCommand(trid), trid};
 }
 
+QString EppCommandBuilder::operationName(TransferOperation operation)
+{
+    switch (operation) {
+    case TransferOperation::Request: return QStringLiteral("request");
+    case TransferOperation::Approve: return QStringLiteral("approve");
+    case TransferOperation::Reject: return QStringLiteral("reject");
+    case TransferOperation::Cancel: return QStringLiteral("cancel");
+    case TransferOperation::Query: return QStringLiteral("query");
+    }
+    return QStringLiteral("query");
+}
+
+EppCommand EppCommandBuilder::domainTransfer(const DomainTransferParameters &p)
+{
+    const QString trid = nextTransactionId();
+    CommandWriter w;
+    QXmlStreamWriter &x = w.xml();
+    x.writeStartElement(EppUri::Epp.toString(), QStringLiteral("command"));
+    x.writeStartElement(EppUri::Epp.toString(), QStringLiteral("transfer"));
+    x.writeAttribute(QStringLiteral("op"), operationName(p.operation));
+    w.startObject(EppUri::Domain, QStringLiteral("domain"), QStringLiteral("transfer"));
+    w.element(EppUri::Domain, QStringLiteral("name"), p.name);
+    if (p.periodYears) {
+        x.writeStartElement(EppUri::Domain.toString(), QStringLiteral("period"));
+        x.writeAttribute(QStringLiteral("unit"), QStringLiteral("y"));
+        x.writeCharacters(QString::number(*p.periodYears));
+        x.writeEndElement();
+    }
+    if (!p.authInfo.isEmpty())
+        writeAuthInfo(w, EppUri::Domain, p.authInfo);
+    return {w.finishCommand(trid), trid};
+}
+
+EppCommand EppCommandBuilder::domainDelete(const QString &name)
+{
+    const QString trid = nextTransactionId();
+    CommandWriter w;
+    w.startCommand(QStringLiteral("delete"));
+    w.startObject(EppUri::Domain, QStringLiteral("domain"), QStringLiteral("delete"));
+    w.element(EppUri::Domain, QStringLiteral("name"), name);
+    return {w.finishCommand(trid), trid};
+}
+
 EppCommand EppCommandBuilder::contactCreate(const ContactCreateParameters &p)
 {
     const QString trid = nextTransactionId();

@@ -70,6 +70,17 @@ struct ContactCreateParameters
     QString authInfo;
 };
 
+// The five operations of RFC 5730 2.9.3.4 <transfer op="...">.
+enum class TransferOperation { Request, Approve, Reject, Cancel, Query };
+
+struct DomainTransferParameters
+{
+    QString name;
+    TransferOperation operation = TransferOperation::Query;
+    std::optional<int> periodYears;                     // request only: years added on approval
+    QString authInfo;                                   // empty: no <domain:authInfo>
+};
+
 struct HostCreateParameters
 {
     QString name;
@@ -98,8 +109,12 @@ public:
     EppCommand domainInfo(const QString &name, const QString &authInfo = {});
     EppCommand domainCreate(const DomainCreateParameters &parameters);
     EppCommand domainRenew(const QString &name, QDate currentExpiryDate, int periodYears = 1);
+    EppCommand domainTransfer(const DomainTransferParameters &parameters);
+    EppCommand domainDelete(const QString &name);
     EppCommand contactCreate(const ContactCreateParameters &parameters);
     EppCommand hostCreate(const HostCreateParameters &parameters);
+
+    static QString operationName(TransferOperation operation);   // "request", "approve", ...
 
 private:
     QString m_prefix;

@@ -40,12 +40,17 @@ private Q_SLOTS:
     void failedCommandExitsWithOne();
     void sendsAFile();
     void scriptStopsAtFirstFailureUnlessKeepGoing();
+    void createContactAndHost();
+    void transferBetweenTwoRegistrarsThenDelete();
+    void transferRejectedAndCancelRefused();
     void wrongPasswordExitsWithThree();
     void verboseNeverPrintsThePassword();
 
 private:
     Run client(const QStringList &arguments);
     QStringList connection() const;
+    QStringList connectionAsOther() const;
+    static int responseCount(const QByteArray &out);
     QString writeTemp(const QString &name, const QByteArray &content);
 
     EngineFixture m_engine;
@@ -54,6 +59,7 @@ private:
     QTemporaryDir m_files;
     QString m_registrarId;
     QString m_registrarDir;
+    QString m_otherRegistrarDir;
     QString m_contactId;
     QString m_existingDomain;
     QString m_tld;
@@ -71,6 +77,8 @@ void tst_XrpClient::initTestCase()
     QVERIFY(!ids.isEmpty());
     m_registrarId = ids.constFirst();
     m_registrarDir = registrars.filePath(m_registrarId);
+    QVERIFY2(ids.size() >= 2, "registryd init --demo must set up at least two registrars");
+    m_otherRegistrarDir = registrars.filePath(ids.at(1));
     QVERIFY2(QFile::exists(m_registrarDir + QStringLiteral("/credentials")),
              "registryd init --demo must write DIR/registrars/<id>/credentials (user= and password=)");
     QVERIFY2(m_engine.start(&error), qPrintable(error));
@@ -105,6 +113,22 @@ void tst_XrpClient::cleanupTestCase()
 QStringList tst_XrpClient::connection() const
 {
     return {QStringLiteral("--data-dir"), m_engine.dataDir(), QStringLiteral("--registrar-dir"), m_registrarDir};
+}
+
+QStringList tst_XrpClient::connectionAsOther() const
+{
+    return {QStringLiteral("--data-dir"), m_engine.dataDir(), QStringLiteral("--registrar-dir"), m_otherRegistrarDir};
+}
+
+// Counts <response> elements by their opening tag only (prefixed or not): counting ":response>"
+// also matched the closing tag </epp:response> and counted each response twice.
+int tst_XrpClient::responseCount(const QByteArray &out)
+{
+    static const QRegularExpression opening(QStringLiteral("<(?:[A-Za-z_][\\w.-]*:)?response[\\s>]"));
+    int count = 0;
+    for (QRegularExpressionMatchIterator it = opening.globalMatch(QString::fromUtf8(out)); it.hasNext(); it.next())
+        ++count;
+    return count;
 }
 
 Run tst_XrpClient::client(const QStringList &arguments)
@@ -163,7 +187,9 @@ void tst_XrpClient::createInfoAndRenewADomain()
     if (!m_objectCommands)
         QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
     const QString name = QStringLiteral("made-by-xrp-client.") + m_tld;
+    // The registry requires an admin and a tech contact besides the registrant (2306 without them).
     Run run = client(connection() << QStringLiteral("create-domain") << name << QStringLiteral("--registrant") << m_contactId
+                                  << QStringLiteral("--admin") << m_contactId << QStringLiteral("--tech") << m_contactId
                                   << QStringLiteral("--period") << QStringLiteral("2"));
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
     QVERIFY(run.err.contains("generated authInfo"));
@@ -219,12 +245,132 @@ void tst_XrpClient::scriptStopsAtFirstFailureUnlessKeepGoing()
 
     Run run = client(connection() << QStringLiteral("script") << script);
     QCOMPARE(run.exitCode, 1);
-    QCOMPARE(run.out.count("<response>") + run.out.count(":response>"), 2);
+    QCOMPARE(responseCount(run.out), 2);
     QVERIFY2(run.err.contains("three.epp:3: 2303"), run.err.constData());
 
     run = client(connection() << QStringLiteral("script") << QStringLiteral("--keep-going") << script);
     QCOMPARE(run.exitCode, 1);
-    QCOMPARE(run.out.count("<response>") + run.out.count(":response>"), 3);
+    QCOMPARE(responseCount(run.out), 3);
+}
+
+void tst_XrpClient::createContactAndHost()
+{
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
+    Run run = client(connection() << QStringLiteral("create-contact") << QStringLiteral("xrpc-made-1") << QStringLiteral("--name")
+                                  << QStringLiteral("Ann Example") << QStringLiteral("--org") << QStringLiteral("Example & Sons")
+                                  << QStringLiteral("--street") << QStringLiteral("1 Main Street") << QStringLiteral("--city")
+                                  << QStringLiteral("Berlin") << QStringLiteral("--pc") << QStringLiteral("10115") << QStringLiteral("--cc")
+                                  << QStringLiteral("DE") << QStringLiteral("--voice") << QStringLiteral("+49.3012345678")
+                                  << QStringLiteral("--email") << QStringLiteral("ann@example.com"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains("create-contact: 1000"), run.err.constData());
+    QVERIFY(run.err.contains("generated authInfo for contact xrpc-made-1"));
+    QVERIFY(run.out.contains("xrpc-made-1"));
+
+    // The same id again is taken: 2302, exit status 1.
+    run = client(connection() << QStringLiteral("create-contact") << QStringLiteral("xrpc-made-1") << QStringLiteral("--name")
+                              << QStringLiteral("Ann") << QStringLiteral("--city") << QStringLiteral("Berlin") << QStringLiteral("--cc")
+                              << QStringLiteral("DE") << QStringLiteral("--email") << QStringLiteral("ann@example.com")
+                              << QStringLiteral("--auth-info") << QStringLiteral("Contact-pw-77"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("create-contact: 2302"), run.err.constData());
+
+    // A subordinate host of one of our own domains, with glue of both families (documentation
+    // ranges such as 192.0.2.0/24 are refused as glue, so these are ordinary public addresses).
+    const QString host = QStringLiteral("ns-xrpc.") + m_existingDomain;
+    run = client(connection() << QStringLiteral("create-host") << host << QStringLiteral("--addr") << QStringLiteral("46.23.86.53")
+                              << QStringLiteral("--addr") << QStringLiteral("2a02:c205::53"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains("create-host: 1000"), run.err.constData());
+    QVERIFY(run.out.contains(host.toUtf8()));
+
+    // The new contact is usable at once as registrant, admin and tech.
+    const QString domain = QStringLiteral("contact-made-by-xrp-client.") + m_tld;
+    run = client(connection() << QStringLiteral("create-domain") << domain << QStringLiteral("--registrant") << QStringLiteral("xrpc-made-1")
+                              << QStringLiteral("--admin") << QStringLiteral("xrpc-made-1") << QStringLiteral("--tech")
+                              << QStringLiteral("xrpc-made-1") << QStringLiteral("--ns") << host);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+
+    if (!m_validatorProblem.isEmpty())
+        QSKIP(qPrintable(m_validatorProblem));
+    const QString complaint = m_validator.validate(run.out);
+    QVERIFY2(complaint.isEmpty(), qPrintable(complaint));
+}
+
+void tst_XrpClient::transferBetweenTwoRegistrarsThenDelete()
+{
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
+    const QString name = QStringLiteral("moving-by-xrp-client.") + m_tld;
+    const QString authInfo = QStringLiteral("Transfer-pw-2026");
+    Run run = client(connection() << QStringLiteral("create-domain") << name << QStringLiteral("--registrant") << m_contactId
+                                  << QStringLiteral("--admin") << m_contactId << QStringLiteral("--tech") << m_contactId
+                                  << QStringLiteral("--auth-info") << authInfo);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY(!run.err.contains("generated authInfo"));
+
+    // The other registrar without the authInfo is refused (2202), with it the request is pending (1001).
+    run = client(connectionAsOther() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("request")
+                                     << QStringLiteral("--auth-info") << QStringLiteral("Wrong-pw-2026"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("transfer request: 2202"), run.err.constData());
+    run = client(connectionAsOther() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("request")
+                                     << QStringLiteral("--auth-info") << authInfo);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains("transfer request: 1001"), run.err.constData());
+    QVERIFY(run.out.contains("pending"));
+
+    run = client(connection() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("query"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY(run.out.contains("pending"));
+
+    run = client(connection() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("approve"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.out.contains("clientApproved"), run.out.constData());
+
+    // The domain now belongs to the other registrar: the losing one may not delete it any more.
+    run = client(connection() << QStringLiteral("delete") << name);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("delete: 2201"), run.err.constData());
+
+    // The gaining registrar has a poll message waiting (1301).
+    run = client(connectionAsOther() << QStringLiteral("poll"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains("poll: 1301"), run.err.constData());
+
+    run = client(connectionAsOther() << QStringLiteral("delete") << name);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains("delete: 100"), run.err.constData());   // 1000, or 1001 into redemption
+    run = client(connectionAsOther() << QStringLiteral("delete") << name);
+    QCOMPARE(run.exitCode, 1);
+}
+
+void tst_XrpClient::transferRejectedAndCancelRefused()
+{
+    if (!m_objectCommands)
+        QSKIP("the engine answers 2101 to object commands: the EPP command handlers are not part of this build yet");
+    const QString name = QStringLiteral("staying-by-xrp-client.") + m_tld;
+    const QString authInfo = QStringLiteral("Staying-pw-2026");
+    Run run = client(connection() << QStringLiteral("create-domain") << name << QStringLiteral("--registrant") << m_contactId
+                                  << QStringLiteral("--admin") << m_contactId << QStringLiteral("--tech") << m_contactId
+                                  << QStringLiteral("--auth-info") << authInfo);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    run = client(connectionAsOther() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("request")
+                                     << QStringLiteral("--auth-info") << authInfo << QStringLiteral("--period") << QStringLiteral("1"));
+    QVERIFY2(run.err.contains("transfer request: 1001"), QByteArray(run.out + run.err).constData());
+
+    run = client(connection() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("reject"));
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.out.contains("clientRejected"), run.out.constData());
+
+    // Nothing is pending any more: cancelling is refused (2301).
+    run = client(connectionAsOther() << QStringLiteral("transfer") << name << QStringLiteral("--op") << QStringLiteral("cancel"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("transfer cancel: 2301"), run.err.constData());
+
+    run = client(connection() << QStringLiteral("info") << name);
+    QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
 }
 
 void tst_XrpClient::wrongPasswordExitsWithThree()

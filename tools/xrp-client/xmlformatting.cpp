@@ -23,6 +23,20 @@ QByteArray prettyXml(const QByteArray &xml)
         // Whitespace between elements is the old layout; autoFormatting writes the new one.
         if (reader.isWhitespace())
             continue;
+        if (reader.isStartElement()) {
+            // writeCurrentToken() would turn a default namespace declaration into an invented
+            // prefix ("n1:"); keep the document's own prefixes so the output reads like the RFCs.
+            const QXmlStreamNamespaceDeclarations declarations = reader.namespaceDeclarations();
+            for (const QXmlStreamNamespaceDeclaration &d : declarations) {
+                if (d.prefix().isEmpty())
+                    writer.writeDefaultNamespace(d.namespaceUri().toString());
+                else
+                    writer.writeNamespace(d.namespaceUri().toString(), d.prefix().toString());
+            }
+            writer.writeStartElement(reader.namespaceUri().toString(), reader.name().toString());
+            writer.writeAttributes(reader.attributes());
+            continue;
+        }
         writer.writeCurrentToken(reader);
     }
     if (reader.hasError())

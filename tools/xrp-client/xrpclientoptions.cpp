@@ -27,6 +27,10 @@ constexpr ModeSpec modes[] = {
     {"info", XrpClientMode::Info, 1, 1},
     {"create-domain", XrpClientMode::CreateDomain, 1, 1},
     {"renew", XrpClientMode::Renew, 1, 1},
+    {"transfer", XrpClientMode::Transfer, 1, 1},
+    {"delete", XrpClientMode::Delete, 1, 1},
+    {"create-contact", XrpClientMode::CreateContact, 1, 1},
+    {"create-host", XrpClientMode::CreateHost, 1, 1},
     {"poll", XrpClientMode::Poll, 0, 2},
     {"hello", XrpClientMode::Hello, 0, 0},
 };
@@ -47,9 +51,17 @@ QString XrpClientOptions::helpText()
         "                           separated by lines \"---\"; stops at the first failure unless --keep-going\n"
         "  check NAME...            domain:check\n"
         "  info NAME                domain:info (--auth-info to see another registrar's domain)\n"
-        "  create-domain NAME       domain:create: --registrant ID [--period Y] [--ns HOST]...\n"
-        "                           [--contact admin=ID]... [--auth-info PW, generated if absent]\n"
+        "  create-domain NAME       domain:create: --registrant ID --admin ID --tech ID [--billing ID]\n"
+        "                           (each repeatable; or --contact TYPE=ID) [--period Y] [--ns HOST]...\n"
+        "                           [--auth-info PW; if absent a strong one is generated and printed once]\n"
         "  renew NAME               domain:renew: --cur-exp YYYY-MM-DD [--period Y]\n"
+        "  transfer NAME            domain:transfer: --op request|approve|reject|cancel|query\n"
+        "                           [--auth-info PW] [--period Y, request only]\n"
+        "  delete NAME              domain:delete\n"
+        "  create-contact ID        contact:create: --name N --email E --city C --cc CC [--org O]\n"
+        "                           [--street LINE]... (up to 3) [--sp S] [--pc P] [--voice +1.5555551212]\n"
+        "                           [--auth-info PW; generated and printed once if absent]\n"
+        "  create-host NAME         host:create [--addr IP]... (glue for a host under your own domain)\n"
         "  poll                     poll request;  poll ack MSGID  acknowledges a message\n"
         "  hello                    hello (no login); prints the greeting\n"
         "\n"
@@ -90,11 +102,16 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
                              registrant = value("registrant", "id"), contact = value("contact", "type=id"),
                              ns = value("ns", "host"), period = value("period", "years"),
                              authInfo = value("auth-info", "password"), curExp = value("cur-exp", "date"),
-                             timeout = value("timeout", "seconds");
+                             timeout = value("timeout", "seconds"), admin = value("admin", "id"), tech = value("tech", "id"),
+                             billing = value("billing", "id"), op = value("op", "operation"), name = value("name", "name"),
+                             org = value("org", "organisation"), street = value("street", "line"), city = value("city", "city"),
+                             sp = value("sp", "state"), pc = value("pc", "code"), cc = value("cc", "country"),
+                             voice = value("voice", "number"), email = value("email", "address"), addr = value("addr", "ip");
     const QCommandLineOption keepGoing(QStringLiteral("keep-going")), verbose(QStringLiteral("verbose")),
         help(QStringList{QStringLiteral("help"), QStringLiteral("h")});
     parser.addOptions({host, port, peerName, ca, cert, key, credentials, user, passwordFile, password, dataDir, registrarDir,
-                       registrant, contact, ns, period, authInfo, curExp, timeout, keepGoing, verbose, help});
+                       registrant, contact, ns, period, authInfo, curExp, timeout, admin, tech, billing, op, name, org,
+                       street, city, sp, pc, cc, voice, email, addr, keepGoing, verbose, help});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
 
@@ -105,7 +122,8 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
     }
     // Every option that takes a value is given at most once, except the repeatable ones.
     for (const QCommandLineOption *single : {&host, &port, &peerName, &ca, &cert, &key, &credentials, &user, &passwordFile,
-                                             &password, &dataDir, &registrarDir, &registrant, &period, &authInfo, &curExp, &timeout}) {
+                                             &password, &dataDir, &registrarDir, &registrant, &period, &authInfo, &curExp, &timeout,
+                                             &op, &name, &org, &city, &sp, &pc, &cc, &voice, &email}) {
         if (parser.values(*single).size() > 1)
             return usage(QStringLiteral("--%1 is given more than once").arg(single->names().constFirst()));
     }
@@ -169,14 +187,25 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
     // Options that belong to one mode only are refused elsewhere, so a typo does not go unnoticed.
     const bool create = o.mode == XrpClientMode::CreateDomain;
     const bool renew = o.mode == XrpClientMode::Renew;
-    if (!create && (parser.isSet(registrant) || parser.isSet(ns) || parser.isSet(contact)))
-        return usage(QStringLiteral("--registrant, --ns and --contact are for create-domain"));
-    if (!create && !renew && parser.isSet(period))
-        return usage(QStringLiteral("--period is for create-domain and renew"));
+    const bool transfer = o.mode == XrpClientMode::Transfer;
+    const bool createContact = o.mode == XrpClientMode::CreateContact;
+    if (!create && (parser.isSet(registrant) || parser.isSet(ns) || parser.isSet(contact) || parser.isSet(admin) || parser.isSet(tech)
+                    || parser.isSet(billing)))
+        return usage(QStringLiteral("--registrant, --admin, --tech, --billing, --contact and --ns are for create-domain"));
+    if (!create && !renew && !transfer && parser.isSet(period))
+        return usage(QStringLiteral("--period is for create-domain, renew and transfer"));
     if (!renew && parser.isSet(curExp))
         return usage(QStringLiteral("--cur-exp is for renew"));
-    if (!create && o.mode != XrpClientMode::Info && parser.isSet(authInfo))
-        return usage(QStringLiteral("--auth-info is for create-domain and info"));
+    if (!create && !createContact && o.mode != XrpClientMode::Info && !transfer && parser.isSet(authInfo))
+        return usage(QStringLiteral("--auth-info is for create-domain, create-contact, info and transfer"));
+    if (!transfer && parser.isSet(op))
+        return usage(QStringLiteral("--op is for transfer"));
+    if (!createContact
+        && (parser.isSet(name) || parser.isSet(org) || parser.isSet(street) || parser.isSet(city) || parser.isSet(sp) || parser.isSet(pc)
+            || parser.isSet(cc) || parser.isSet(voice) || parser.isSet(email)))
+        return usage(QStringLiteral("--name, --org, --street, --city, --sp, --pc, --cc, --voice and --email are for create-contact"));
+    if (o.mode != XrpClientMode::CreateHost && parser.isSet(addr))
+        return usage(QStringLiteral("--addr is for create-host"));
     if (o.mode != XrpClientMode::Script && o.keepGoing)
         return usage(QStringLiteral("--keep-going is for script"));
 
@@ -185,6 +214,7 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
         o.periodYears = parser.value(period).toInt(&ok);
         if (!ok || o.periodYears < 1 || o.periodYears > 99)
             return usage(QStringLiteral("--period must be a number of years, 1-99"));
+        o.periodGiven = true;
     }
     if (create) {
         o.registrant = parser.value(registrant);
@@ -198,6 +228,13 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
                 return usage(QStringLiteral("--contact must be admin=ID, tech=ID or billing=ID"));
             o.contacts << c;
         }
+        for (const QCommandLineOption *typed : {&admin, &tech, &billing}) {
+            for (const QString &id : parser.values(*typed)) {
+                if (id.isEmpty())
+                    return usage(QStringLiteral("--%1 needs a contact id").arg(typed->names().constFirst()));
+                o.contacts << typed->names().constFirst() + u'=' + id;
+            }
+        }
     }
     o.authInfo = parser.value(authInfo);
     if (renew) {
@@ -207,6 +244,39 @@ Result<XrpClientOptions> XrpClientOptions::parse(const QStringList &arguments)
         if (!o.currentExpiry.isValid() || parser.value(curExp).size() != 10)
             return usage(QStringLiteral("--cur-exp must be a date YYYY-MM-DD"));
     }
+    if (transfer) {
+        using xrpclient::TransferOperation;
+        const QString operation = parser.value(op);
+        bool known = false;
+        for (TransferOperation candidate : {TransferOperation::Request, TransferOperation::Approve, TransferOperation::Reject,
+                                            TransferOperation::Cancel, TransferOperation::Query}) {
+            if (operation == xrpclient::EppCommandBuilder::operationName(candidate)) {
+                o.transferOperation = candidate;
+                known = true;
+            }
+        }
+        if (!known)
+            return usage(QStringLiteral("transfer needs --op request, approve, reject, cancel or query"));
+        if (o.periodGiven && o.transferOperation != TransferOperation::Request)
+            return usage(QStringLiteral("--period is for a transfer request only"));
+    }
+    if (createContact) {
+        o.contactName = parser.value(name);
+        o.organisation = parser.value(org);
+        o.street = parser.values(street);
+        o.city = parser.value(city);
+        o.stateOrProvince = parser.value(sp);
+        o.postalCode = parser.value(pc);
+        o.countryCode = parser.value(cc);
+        o.voice = parser.value(voice);
+        o.email = parser.value(email);
+        if (o.contactName.isEmpty() || o.email.isEmpty() || o.city.isEmpty() || o.countryCode.isEmpty())
+            return usage(QStringLiteral("create-contact needs --name, --email, --city and --cc"));
+        if (o.street.size() > 3)
+            return usage(QStringLiteral("--street is given at most 3 times"));
+    }
+    if (o.mode == XrpClientMode::CreateHost)
+        o.hostAddresses = parser.values(addr);
     return o;
 }
 

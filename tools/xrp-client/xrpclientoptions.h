@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "xrpclient/eppclientconnection.h"
+#include "xrpclient/eppcommandbuilder.h"
 #include "xrpclient/registrarcredentials.h"
 
 #include <QDate>
@@ -13,7 +14,9 @@
 namespace reg::xrpclienttool {
 
 // What one run of xrp-client does.
-enum class XrpClientMode { Send, Script, Check, Info, CreateDomain, Renew, Poll, PollAck, Hello };
+enum class XrpClientMode {
+    Send, Script, Check, Info, CreateDomain, Renew, Transfer, Delete, CreateContact, CreateHost, Poll, PollAck, Hello
+};
 
 // xrp-client's command line, parsed but not yet resolved: file names are kept as given, nothing is
 // read. resolve() then reads ready.json and the credentials into a ResolvedXrpClientOptions.
@@ -35,13 +38,29 @@ struct XrpClientOptions
     QString dataDir;
     QString registrarDir;
 
-    // create-domain / renew / info
+    // create-domain / renew / info / transfer
     QString registrant;
-    QStringList contacts;              // "type=id"
+    QStringList contacts;              // "type=id", from --contact, --admin, --tech and --billing
     QStringList nameServers;
     int periodYears = 1;
-    QString authInfo;                  // create-domain: generated when empty; info: sent when given
+    bool periodGiven = false;          // transfer request sends <domain:period> only when asked
+    QString authInfo;                  // create-domain, create-contact: generated when empty; info, transfer: sent when given
     QDate currentExpiry;
+    xrpclient::TransferOperation transferOperation = xrpclient::TransferOperation::Query;
+
+    // create-contact (the id is the positional argument)
+    QString contactName;
+    QString organisation;
+    QStringList street;                // 0-3 lines
+    QString city;
+    QString stateOrProvince;
+    QString postalCode;
+    QString countryCode;
+    QString voice;
+    QString email;
+
+    // create-host
+    QStringList hostAddresses;
 
     bool keepGoing = false;
     bool verbose = false;

@@ -136,12 +136,7 @@ private:
             p.registrantId = o.registrant;
             for (const QString &c : o.contacts)
                 p.contacts.append({c.section(u'=', 0, 0), c.section(u'=', 1)});
-            p.authInfo = o.authInfo;
-            if (p.authInfo.isEmpty()) {
-                p.authInfo = generateAuthInfo();
-                // The registrar needs it for transfers; it goes to the terminal, never into a log.
-                m_err << "xrp-client: generated authInfo for " << p.name << ": " << p.authInfo << Qt::endl;
-            }
+            p.authInfo = authInfoFor(p.name);
             commands.append(m_builder.domainCreate(p));
             labels.append(QStringLiteral("create-domain"));
             return ExitSuccess;
@@ -149,6 +144,36 @@ private:
         case XrpClientMode::Renew:
             commands.append(m_builder.domainRenew(o.arguments.constFirst(), o.currentExpiry, o.periodYears));
             labels.append(QStringLiteral("renew"));
+            return ExitSuccess;
+        case XrpClientMode::Transfer:
+            commands.append(m_builder.domainTransfer({o.arguments.constFirst(), o.transferOperation,
+                                                      o.periodGiven ? std::optional<int>(o.periodYears) : std::nullopt, o.authInfo}));
+            labels.append(QStringLiteral("transfer ") + EppCommandBuilder::operationName(o.transferOperation));
+            return ExitSuccess;
+        case XrpClientMode::Delete:
+            commands.append(m_builder.domainDelete(o.arguments.constFirst()));
+            labels.append(QStringLiteral("delete"));
+            return ExitSuccess;
+        case XrpClientMode::CreateContact: {
+            xrpclient::ContactCreateParameters p;
+            p.id = o.arguments.constFirst();
+            p.name = o.contactName;
+            p.organisation = o.organisation;
+            p.street = o.street;
+            p.city = o.city;
+            p.stateOrProvince = o.stateOrProvince;
+            p.postalCode = o.postalCode;
+            p.countryCode = o.countryCode;
+            p.voice = o.voice;
+            p.email = o.email;
+            p.authInfo = authInfoFor(QStringLiteral("contact ") + p.id);
+            commands.append(m_builder.contactCreate(p));
+            labels.append(QStringLiteral("create-contact"));
+            return ExitSuccess;
+        }
+        case XrpClientMode::CreateHost:
+            commands.append(m_builder.hostCreate({o.arguments.constFirst(), o.hostAddresses}));
+            labels.append(QStringLiteral("create-host"));
             return ExitSuccess;
         case XrpClientMode::Poll:
             commands.append(m_builder.pollRequest());
@@ -160,6 +185,17 @@ private:
             return ExitSuccess;
         }
         return ExitUsage;
+    }
+
+    // --auth-info, or a generated one. The registry keeps only a hash, so a generated value is
+    // printed once, to the terminal (stderr), never into a log: the registrar needs it for transfers.
+    QString authInfoFor(const QString &object)
+    {
+        if (!m_options.authInfo.isEmpty())
+            return m_options.authInfo;
+        const QString generated = generateAuthInfo();
+        m_err << "xrp-client: generated authInfo for " << object << ": " << generated << Qt::endl;
+        return generated;
     }
 
     int login(const QByteArray &greetingXml, const xrpclient::RegistrarCredentials &credentials)
@@ -229,7 +265,7 @@ private:
             return ExitSuccess;
         }
         m_err << label << ": " << response->resultCode << ' ' << response->message;
-        if (!response->reason.isEmpty())
+        if (!response->reason.isEmpty() && response->reason != response->message)   // the server often repeats it
             m_err << " (" << response->reason << ')';
         m_err << Qt::endl;
         if (response->endsSession() && response->resultCode != 1500)

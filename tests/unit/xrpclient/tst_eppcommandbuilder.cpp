@@ -79,6 +79,14 @@ void tst_EppCommandBuilder::commandsAreSchemaValid_data()
     QTest::newRow("contact-create") << b.contactCreate(contact).xml;
     QTest::newRow("host-create") << b.hostCreate({QStringLiteral("ns1.a.example"), {QStringLiteral("192.0.2.2"), QStringLiteral("2001:db8::1")}}).xml;
     QTest::newRow("host-create-external") << b.hostCreate({QStringLiteral("ns1.example.net"), {}}).xml;
+    using xrpclient::TransferOperation;
+    QTest::newRow("transfer-request") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Request, 1, QStringLiteral("Secret-pw-1")}).xml;
+    QTest::newRow("transfer-request-bare") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Request, {}, {}}).xml;
+    QTest::newRow("transfer-approve") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Approve, {}, {}}).xml;
+    QTest::newRow("transfer-reject") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Reject, {}, {}}).xml;
+    QTest::newRow("transfer-cancel") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Cancel, {}, {}}).xml;
+    QTest::newRow("transfer-query-auth") << b.domainTransfer({QStringLiteral("a.example"), TransferOperation::Query, {}, QStringLiteral("Secret-pw-1")}).xml;
+    QTest::newRow("domain-delete") << b.domainDelete(QStringLiteral("a.example")).xml;
 }
 
 void tst_EppCommandBuilder::commandsAreSchemaValid()
