@@ -25,16 +25,17 @@ QByteArray prettyXml(const QByteArray &xml)
             continue;
         if (reader.isStartElement()) {
             // writeCurrentToken() would turn a default namespace declaration into an invented
-            // prefix ("n1:"); keep the document's own prefixes so the output reads like the RFCs.
+            // prefix ("n1:"); echo the names and declarations as they came, so the output reads
+            // like the RFCs' examples.
+            writer.writeStartElement(reader.qualifiedName().toString());
             const QXmlStreamNamespaceDeclarations declarations = reader.namespaceDeclarations();
             for (const QXmlStreamNamespaceDeclaration &d : declarations) {
-                if (d.prefix().isEmpty())
-                    writer.writeDefaultNamespace(d.namespaceUri().toString());
-                else
-                    writer.writeNamespace(d.namespaceUri().toString(), d.prefix().toString());
+                writer.writeAttribute(d.prefix().isEmpty() ? QStringLiteral("xmlns") : QStringLiteral("xmlns:") + d.prefix().toString(),
+                                      d.namespaceUri().toString());
             }
-            writer.writeStartElement(reader.namespaceUri().toString(), reader.name().toString());
-            writer.writeAttributes(reader.attributes());
+            const QXmlStreamAttributes attributes = reader.attributes();
+            for (const QXmlStreamAttribute &a : attributes)
+                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
             continue;
         }
         writer.writeCurrentToken(reader);
