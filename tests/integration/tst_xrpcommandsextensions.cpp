@@ -112,7 +112,7 @@ void tst_XrpCommandsExtensions::secDnsRefusals()
     XRP_CHECK(a.send(cmd::domainCreate("signed-bad-2.example", "ext-c-1", "Signed-pw-1"), cmd::secDnsCreate(cmd::dsData(1, "XYZ-not-hex"))), 2005);
     XRP_CHECK(a.send(cmd::domainCreate("signed-bad-3.example", "ext-c-1", "Signed-pw-1"),
                      cmd::secDnsCreate(cmd::dsData(1, digestA) + cmd::dsData(1, digestA))),
-              2306);
+              2005);
     XRP_CHECK(a.send(cmd::domainCreate("signed-bad-4.example", "ext-c-1", "Signed-pw-1"),
                      QByteArray(cmd::secDnsCreate(cmd::dsData(1, digestA))).replace("<secDNS:digest>", "<secDNS:wrong/><secDNS:digest>")),
               2001);
@@ -160,13 +160,14 @@ void tst_XrpCommandsExtensions::customFieldRefusals_data()
     QTest::newRow("bad name") << cmd::customFieldsCreate(cmd::customField("no spaces", "x")) << 2005;
     QTest::newRow("name too long") << cmd::customFieldsCreate(cmd::customField(QByteArray(65, 'n'), "x")) << 2005;
     QTest::newRow("value too long") << cmd::customFieldsCreate(cmd::customField("long", QByteArray(256, 'v'))) << 2005;
-    QTest::newRow("control character") << cmd::customFieldsCreate(cmd::customField("ctl", "a&#x1;b")) << 2005;
+    QTest::newRow("control character") << cmd::customFieldsCreate(cmd::customField("ctl", "a&#x7F;b")) << 2005;
     QTest::newRow("name twice") << cmd::customFieldsCreate(cmd::customField("twice", "1") + cmd::customField("twice", "2")) << 2005;
     QByteArray many;
     for (int i = 0; i < 21; ++i)
         many += cmd::customField("f" + QByteArray::number(i), "v");
     QTest::newRow("too many") << cmd::customFieldsCreate(many) << 2306;
-    QTest::newRow("unknown element") << QByteArray("<cf:create xmlns:cf=\"urn:registryd:params:xml:ns:customFields-1.0\"><cf:other/></cf:create>") << 2001;
+    QTest::newRow("unknown element") << cmd::customFieldsCreate(cmd::customField("ok", "1") + "<cf:other/>") << 2001;
+    QTest::newRow("no field") << QByteArray("<cf:create xmlns:cf=\"urn:registryd:params:xml:ns:customFields-1.0\"/>") << 2003;
 }
 
 void tst_XrpCommandsExtensions::customFieldRefusals()

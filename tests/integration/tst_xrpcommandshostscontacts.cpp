@@ -168,16 +168,20 @@ void tst_XrpCommandsHostsContacts::hostDeleteWhileLinkedIs2305()
     QVERIFY(a.open(Alpha, 1));
     XRP_CHECK(a.send(cmd::hostCreate("ns1.hc-linked.net")), 1000);
     XRP_CHECK(a.send(cmd::contactCreate("hc-link-1")), 1000);
-    XRP_CHECK(a.send(cmd::domainCreate("hc-linking.example", "hc-link-1", "Link-pw-1", {"ns1.hc-linked.net"})), 1000);
+    XRP_CHECK(a.send(cmd::domainCreate("hc-linking.example", "hc-link-1", "Link-pw-1", {"ns1.hc-linked.net", "ns1.hc-parent.example"})), 1000);
     XRP_EXPECT(info, a.send(cmd::hostInfo("ns1.hc-linked.net")), 1000);
     QVERIFY2(info.contains("<host:status s=\"linked\""), info.constData());
     const qint64 before = journalHead();
     XRP_CHECK(a.send(cmd::hostDelete("ns1.hc-linked.net")), 2305);
-    QCOMPARE(journalHead(), before);
-    // The parent of a subordinate host cannot be deleted while the host exists.
+    XRP_CHECK(a.send(cmd::hostDelete("ns1.hc-parent.example")), 2305);
+    // The parent of a subordinate host another domain delegates to cannot be deleted either.
     XRP_CHECK(a.send(cmd::domainDelete("hc-parent.example")), 2305);
+    QCOMPARE(journalHead(), before);
     XRP_CHECK(a.send(cmd::domainUpdate("hc-linking.example", {}, "<domain:ns><domain:hostObj>ns1.hc-linked.net</domain:hostObj></domain:ns>")), 1000);
     XRP_CHECK(a.send(cmd::hostDelete("ns1.hc-linked.net")), 1000);
+    XRP_CHECK(a.send(cmd::hostInfo("ns1.hc-linked.net")), 2303);
+    XRP_EXPECT(stillLinked, a.send(cmd::hostInfo("ns1.hc-parent.example")), 1000);
+    QVERIFY(stillLinked.contains("<host:status s=\"linked\""));
 }
 
 void tst_XrpCommandsHostsContacts::hostOfAnotherRegistrarIsOffLimits()

@@ -303,7 +303,7 @@ void tst_XrpCommandsTransfers::feeTooLowIs2004()
     const qint64 before = journalHead();
     XRP_CHECK(a.send(cmd::domainCreate("fee-low.example", "bill-a-1", "Fee-pw-1"), cmd::feeAgree("create", "1.00")), 2004);
     XRP_CHECK(a.send(cmd::domainCreate("fee-low.example", "bill-a-1", "Fee-pw-1", {}, 2), cmd::feeAgree("create", "8.00")), 2004);
-    XRP_CHECK(a.send(cmd::domainCreate("fee-low.example", "bill-a-1", "Fee-pw-1"), cmd::feeAgree("create", "8.001")), 2005);
+    XRP_CHECK(a.send(cmd::domainCreate("fee-low.example", "bill-a-1", "Fee-pw-1"), cmd::feeAgree("create", "8.001")), 2004);
     QCOMPARE(journalHead(), before);
     XRP_EXPECT(check, a.send(cmd::domainCheck({"fee-low.example"})), 1000);
     QVERIFY(check.contains("avail=\"1\""));
