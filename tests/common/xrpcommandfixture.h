@@ -87,6 +87,7 @@ struct Exchange
     QByteArray clTRID;
     QByteArray verb;   // "create", "login", "poll" ...
     int code = 0;
+    QString svTRID;    // as the answer carried it
 };
 
 class XrpCommandFixture
@@ -186,6 +187,9 @@ public:
             auto code = db.queryValue(QStringLiteral("SELECT result_code FROM xrp_audit WHERE client_trid = ?1"), {trid});
             if (!code || code->toInt() != e.code)
                 return QStringLiteral("%1: audit code %2, the client saw %3").arg(trid).arg(code ? code->toInt() : -1).arg(e.code);
+            auto svTRID = db.queryValue(QStringLiteral("SELECT server_trid FROM xrp_audit WHERE client_trid = ?1"), {trid});
+            if (!svTRID || svTRID->toString() != e.svTRID)
+                return QStringLiteral("%1: audit svTRID %2, the answer carried %3").arg(trid, svTRID ? svTRID->toString() : QString(), e.svTRID);
             auto verb = db.queryValue(QStringLiteral("SELECT command FROM xrp_audit WHERE client_trid = ?1"), {trid});
             const QString expected = QString::fromUtf8(e.verb);
             // A restore travels as a domain:update but is audited as what it is.
@@ -240,7 +244,7 @@ public:
         const QByteArray trid = m_fx.nextTrid(verb.isEmpty() ? QByteArray("cmd") : verb);
         m_lastTrid = trid;
         const QByteArray answer = m_client.exchange(command(inner, extension, trid));
-        m_fx.exchanges.append({trid, verb, resultCode(answer)});
+        m_fx.exchanges.append({trid, verb, resultCode(answer), elementText(answer, QStringLiteral("svTRID"))});
         return answer;
     }
 
