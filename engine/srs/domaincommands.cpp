@@ -435,12 +435,18 @@ WriteCommand<DomainCreated> DomainCommands::create(RequestContext ctx, DomainCre
         SrsOutcome<ContactRef> registrant = ownContact(c, ctx, request.registrantId, QStringLiteral("domain:registrant"));
         if (!registrant)
             return registrant.error();
+        // Registrars commonly name one contact as registrant, admin and tech: look each id up once.
+        QHash<QString, QString> roidOfContact{{request.registrantId, registrant->roid}};
         QList<QPair<QString, DomainContact::Type>> contactRoids;
         for (const DomainContact &dc : request.contacts) {
-            SrsOutcome<ContactRef> ref = ownContact(c, ctx, dc.id, QStringLiteral("domain:contact"));
-            if (!ref)
-                return ref.error();
-            contactRoids << qMakePair(ref->roid, dc.type);
+            auto known = roidOfContact.constFind(dc.id);
+            if (known == roidOfContact.constEnd()) {
+                SrsOutcome<ContactRef> ref = ownContact(c, ctx, dc.id, QStringLiteral("domain:contact"));
+                if (!ref)
+                    return ref.error();
+                known = roidOfContact.insert(dc.id, ref->roid);
+            }
+            contactRoids << qMakePair(*known, dc.type);
         }
         QStringList hostRoids;
         QStringList hostNames;

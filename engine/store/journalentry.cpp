@@ -26,6 +26,13 @@ QByteArray journalGenesisHash()
 QByteArray JournalEntry::computeHash(qint64 sequence, const QDateTime &time, const JournalChange &change,
                                      const QByteArray &prevHash)
 {
+    // QJsonObject keeps keys sorted, so the compact form is canonical.
+    return computeHash(sequence, time, change, QJsonDocument(change.data).toJson(QJsonDocument::Compact), prevHash);
+}
+
+QByteArray JournalEntry::computeHash(qint64 sequence, const QDateTime &time, const JournalChange &change,
+                                     const QByteArray &compactData, const QByteArray &prevHash)
+{
     QCryptographicHash hash(QCryptographicHash::Sha256);
     addField(hash, "registry-journal-v1");
     addField(hash, QByteArray::number(sequence));
@@ -33,8 +40,7 @@ QByteArray JournalEntry::computeHash(qint64 sequence, const QDateTime &time, con
     addField(hash, change.actor.toUtf8());
     addField(hash, change.kind.toUtf8());
     addField(hash, change.object.toUtf8());
-    // QJsonObject keeps keys sorted, so the compact form is canonical.
-    addField(hash, QJsonDocument(change.data).toJson(QJsonDocument::Compact));
+    addField(hash, compactData);
     addField(hash, prevHash);
     return hash.result();
 }

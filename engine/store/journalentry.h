@@ -32,6 +32,10 @@ struct JournalEntry
 
     static QByteArray computeHash(qint64 sequence, const QDateTime &time, const JournalChange &change,
                                   const QByteArray &prevHash);
+    // The same, for a caller that already holds change.data in its compact JSON form (the writer
+    // stores that form too, so it serialises once).
+    static QByteArray computeHash(qint64 sequence, const QDateTime &time, const JournalChange &change,
+                                  const QByteArray &compactData, const QByteArray &prevHash);
 };
 
 using JournalEntries = QList<JournalEntry>;

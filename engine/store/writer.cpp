@@ -19,6 +19,23 @@ const QString insertJournal = QStringLiteral(
     "INSERT INTO journal (seq, committed_at, actor, kind, object, data, prev_hash, hash) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 
+// Transaction control runs several times per write: cached statements, not a parse per call.
+const QString beginImmediate = QStringLiteral("BEGIN IMMEDIATE");
+const QString commitTransaction = QStringLiteral("COMMIT");
+const QString savepointWork = QStringLiteral("SAVEPOINT work");
+const QString rollbackToWork = QStringLiteral("ROLLBACK TO work");
+const QString releaseWork = QStringLiteral("RELEASE work");
+
+Result<void> runCached(Connection &connection, const QString &sql)
+{
+    Result<Statement *> statement = connection.prepare(sql);
+    if (!statement)
+        return statement.error();
+    Result<void> ran = (*statement)->run();
+    (*statement)->reset();
+    return ran;
+}
+
 } // namespace
 
 // One submitted piece of work and how to answer it: either a promise (blocking caller) or a
@@ -147,8 +164,8 @@ Result<std::optional<JournalEntry>> WriterPrivate::runOne(PendingWork &work, qin
     entry.time = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
     entry.change = std::move(**outcome);
     entry.prevHash = prevHash;
-    entry.hash = JournalEntry::computeHash(entry.sequence, entry.time, entry.change, entry.prevHash);
     const QByteArray data = QJsonDocument(entry.change.data).toJson(QJsonDocument::Compact);
+    entry.hash = JournalEntry::computeHash(entry.sequence, entry.time, entry.change, data, entry.prevHash);
     if (auto r = m_connection->execute(insertJournal, {entry.sequence, entry.time.toMSecsSinceEpoch(), entry.change.actor,
                                                        entry.change.kind, entry.change.object, QString::fromUtf8(data),
                                                        entry.prevHash, entry.hash});
@@ -160,7 +177,7 @@ Result<std::optional<JournalEntry>> WriterPrivate::runOne(PendingWork &work, qin
 
 void WriterPrivate::commitGroup(std::deque<PendingWork> &group)
 {
-    if (auto begin = m_connection->exec(QStringLiteral("BEGIN IMMEDIATE")); !begin) {
+    if (auto begin = runCached(*m_connection, beginImmediate); !begin) {
         qCWarning(lcStore, "cannot begin a write transaction: %s", qUtf8Printable(begin.error().message));
         for (PendingWork &work : group)
             answer(work, begin.error());
@@ -175,15 +192,15 @@ void WriterPrivate::commitGroup(std::deque<PendingWork> &group)
 
     for (size_t i = 0; i < group.size(); ++i) {
         // A savepoint per work item: one item's failure undoes only its own changes.
-        (void)m_connection->exec(QStringLiteral("SAVEPOINT work"));
+        (void)runCached(*m_connection, savepointWork);
         Result<std::optional<JournalEntry>> outcome = runOne(group[i], next, prevHash);
         if (!outcome) {
-            (void)m_connection->exec(QStringLiteral("ROLLBACK TO work"));
-            (void)m_connection->exec(QStringLiteral("RELEASE work"));
+            (void)runCached(*m_connection, rollbackToWork);
+            (void)runCached(*m_connection, releaseWork);
             failures[i] = outcome.error();
             continue;
         }
-        (void)m_connection->exec(QStringLiteral("RELEASE work"));
+        (void)runCached(*m_connection, releaseWork);
         if (outcome->has_value()) {
             sequences[i] = next++;
             prevHash = (*outcome)->hash;
@@ -191,7 +208,7 @@ void WriterPrivate::commitGroup(std::deque<PendingWork> &group)
         }
     }
 
-    if (auto commit = m_connection->exec(QStringLiteral("COMMIT")); !commit) {
+    if (auto commit = runCached(*m_connection, commitTransaction); !commit) {
         qCCritical(lcStore, "commit failed, %zu writes lost: %s", group.size(), qUtf8Printable(commit.error().message));
         (void)m_connection->exec(QStringLiteral("ROLLBACK"));
         for (PendingWork &work : group)

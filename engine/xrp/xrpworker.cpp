@@ -52,6 +52,9 @@ void XrpWorker::addConnection(qintptr descriptor, const QHostAddress &peer)
         m_env.admission->releaseConnection(peer);
         return;
     }
+    // Answers are small and a pipelining client waits for each: Nagle's algorithm would hold one
+    // back until the previous one is acknowledged, and delayed ACKs make that up to 40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->setSslConfiguration(m_tls);
     new XrpSession(socket, peer, m_env, this);   // parent: this; it deletes itself when closed
     socket->startServerEncryption();

@@ -8,7 +8,8 @@
 //             [--client-threads 2] [--xrp-threads 0] [--phases create,info,check,renew] [--keep-data]
 //
 // The client runs on the same machine as the engine, so its CPU use is part of what is measured;
-// --client-threads spreads it over cores.
+// --client-threads spreads it over cores. Because other work may share the machine, each phase also
+// reports the CPU time the engine and the client spent per command (from /proc and getrusage).
 #include "registrypopulator.h"
 
 #include "common/enginefixture.h"
@@ -22,6 +23,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QRandomGenerator>
 #include <QThread>
@@ -32,6 +34,9 @@
 #include <cstdio>
 #include <memory>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace reg;
 using namespace reg::bench;
@@ -194,6 +199,8 @@ private:
             DomainCreateParameters p;
             p.name = QStringLiteral("bench-%1-%2-%3.%4").arg(m_runTag()).arg(m_setup.index).arg(n).arg(m_registry.tld);
             p.registrantId = m_setup.contactId;
+            // Registry policy ([srs] min_admin_contacts / min_tech_contacts) requires them on create.
+            p.contacts = {{QStringLiteral("admin"), m_setup.contactId}, {QStringLiteral("tech"), m_setup.contactId}};
             p.authInfo = QStringLiteral("Bench-pw-1");
             *createdName = p.name;
             return m_builder.domainCreate(p);
@@ -447,6 +454,39 @@ bool waitFor(int count, Sender *const *senders, Signal signal, int timeoutSecs)
     return loop.exec() == 0;
 }
 
+// CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; -1 if unknown.
+// Throughput on a shared machine depends on what else runs; CPU per command does not (much).
+double processCpuSecs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+double ownCpuSecs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto secs = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
+
+QByteArray loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray("?");
+}
+
 double percentileMs(const std::vector<qint64> &sorted, double p)
 {
     if (sorted.empty())
@@ -565,12 +605,17 @@ int main(int argc, char **argv)
                 "%lld commands per phase, durable commits (synchronous=FULL)\n\n",
                 options.sessions, static_cast<long long>(logins.size()), options.pipeline, threadCount,
                 static_cast<long long>(registry.domains), static_cast<long long>(options.operations));
-    std::printf("%-14s %9s %7s %8s %10s %8s %8s %8s\n", "phase", "commands", "errors", "secs", "cmds/s", "p50 ms", "p99 ms", "max ms");
+    std::printf("load average at start: %s (other work on the machine shares its cores)\n", loadAverage().constData());
+    std::printf("%-14s %9s %7s %8s %10s %8s %8s %8s %12s %12s\n", "phase", "commands", "errors", "secs", "cmds/s", "p50 ms", "p99 ms",
+                "max ms", "engine us/c", "client us/c");
+    std::fflush(stdout);   // a redirected stdout is fully buffered; whoever watches the run sees the phases start
 
     QStringList errorSamples;
     for (Phase phase : options.phases) {
         QElapsedTimer wall;
         wall.start();
+        const double engineCpuBefore = processCpuSecs(engine.processId());
+        const double clientCpuBefore = ownCpuSecs();
         for (int t = 0; t < threadCount; ++t) {
             QList<qint64> shares;
             for (qsizetype s : std::as_const(sessionIndexes[size_t(t)]))
@@ -581,6 +626,8 @@ int main(int argc, char **argv)
         if (!waitFor(int(workers.size()), workers.data(), &BenchWorker::phaseFinished, 3600))
             die(QStringLiteral("%1 did not finish within an hour").arg(QLatin1StringView(phaseName(phase))));
         const double secs = double(wall.nsecsElapsed()) / 1e9;
+        const double engineCpu = processCpuSecs(engine.processId()) - engineCpuBefore;
+        const double clientCpu = ownCpuSecs() - clientCpuBefore;
         PhaseTally all;
         for (BenchWorker *w : workers) {
             PhaseTally t = w->collect();
@@ -591,10 +638,13 @@ int main(int argc, char **argv)
         }
         std::sort(all.latenciesNs.begin(), all.latenciesNs.end());
         const qint64 count = qint64(all.latenciesNs.size());
-        std::printf("%-14s %9lld %7lld %8.2f %10.0f %8.2f %8.2f %8.2f\n", phaseName(phase), static_cast<long long>(count),
+        // CPU microseconds per command, of the engine process (all its threads) and of this client.
+        const double perCommand = count > 0 ? 1e6 / double(count) : 0.0;
+        std::printf("%-14s %9lld %7lld %8.2f %10.0f %8.2f %8.2f %8.2f %12.0f %12.0f\n", phaseName(phase), static_cast<long long>(count),
                     static_cast<long long>(all.errors), secs, secs > 0 ? double(count) / secs : 0.0,
                     percentileMs(all.latenciesNs, 0.50), percentileMs(all.latenciesNs, 0.99),
-                    all.latenciesNs.empty() ? 0.0 : double(all.latenciesNs.back()) / 1e6);
+                    all.latenciesNs.empty() ? 0.0 : double(all.latenciesNs.back()) / 1e6,
+                    engineCpu >= 0 ? engineCpu * perCommand : -1.0, clientCpu * perCommand);
         std::fflush(stdout);
     }
     if (!errorSamples.isEmpty()) {
