@@ -4,6 +4,8 @@
 // message naming what was wrong, before anything reaches the registry.
 #include "commandtesthelpers.h"
 
+#include "xrp/commands/xmlwriting.h"
+
 #include <QFile>
 #include <QTest>
 
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void contactCreateAndUpdateValues();
     void pollCommandValues();
     void refusalMessagesCutLongClientNames();
+    void datesAreWrittenAsQtWritesThem_data();
+    void datesAreWrittenAsQtWritesThem();
 };
 
 void tst_ObjectCodecs::commandsAreAcceptedOrRefused_data()
@@ -367,4 +371,23 @@ void tst_ObjectCodecs::refusalMessagesCutLongClientNames()
 }
 
 QTEST_GUILESS_MAIN(tst_ObjectCodecs)
+// eppDateTime writes the digits itself (speed); it must match Qt's ISODateWithMs text exactly.
+void tst_ObjectCodecs::datesAreWrittenAsQtWritesThem_data()
+{
+    QTest::addColumn<QDateTime>("when");
+    QTest::newRow("utc-with-ms") << QDateTime(QDate(2027, 11, 21), QTime(8, 0, 0, 7), Qt::UTC);
+    QTest::newRow("utc-end-of-year") << QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("offset-becomes-utc") << QDateTime(QDate(2027, 1, 1), QTime(1, 30), Qt::OffsetFromUTC, 5400);
+    QTest::newRow("year-1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("year-9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("year-10000-falls-back") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("invalid") << QDateTime();
+}
+
+void tst_ObjectCodecs::datesAreWrittenAsQtWritesThem()
+{
+    QFETCH(QDateTime, when);
+    QCOMPARE(eppDateTime(when), when.toUTC().toString(Qt::ISODateWithMs));
+}
+
 #include "tst_objectcodecs.moc"
