@@ -7,6 +7,9 @@
 //   bench_xrp [--domains 1000000] [--sessions 64] [--pipeline 8] [--operations 20000]
 //             [--client-threads 2] [--xrp-threads 0] [--phases create,info,check,renew] [--keep-data]
 //
+// Outside ctest it needs the engine binary: REGISTRYD_BINARY=<build>/engine/daemon/registryd. Measure
+// a Release build (-DCMAKE_BUILD_TYPE=Release); a Debug build is several times slower.
+//
 // The client runs on the same machine as the engine, so its CPU use is part of what is measured;
 // --client-threads spreads it over cores. Because other work may share the machine, each phase also
 // reports the CPU time the engine and the client spent per command (from /proc and getrusage).
