@@ -7,6 +7,8 @@
 #include "eventhub.h"
 #include "guardedsslserver.h"
 #include "metricsregistry.h"
+#include "registraradministration.h"
+#include "registraradminrequests.h"
 #include "registrybrowser.h"
 #include "registryrequests.h"
 #include "role.h"
@@ -155,6 +157,7 @@ Result<void> ManagementServer::start()
     if (!registryReader)
         return fail(registryReader.error().withContext(QStringLiteral("opening a read connection: ")));
     m_browser = std::make_unique<RegistryBrowser>(std::move(*registryReader));
+    m_registrarAdmin = std::make_unique<RegistrarAdministration>(m_store, m_clock);
     m_registryPool.setMaxThreadCount(1);
     m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
@@ -304,6 +307,9 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
     static const QRegularExpression unlockPath(QStringLiteral("^/api/v1/users/([A-Za-z0-9._-]{1,64})/unlock$"));
     static const QRegularExpression registryObjectPath(QStringLiteral("^/api/v1/registry/(domains|hosts|contacts|registrars)/([^/]*)$"));
     static const QRegularExpression registrarPagePath(QStringLiteral("^/api/v1/registry/registrars/([^/]*)/(ledger|audit)$"));
+    static const QRegularExpression registrarCommandPath(
+        QStringLiteral("^/api/v1/registry/registrars/([^/]*)/(users|certificates|addresses|payments|users/([^/]*)/unlock)$"));
+    bool acceptsPem = false;   // the certificate upload also takes the PEM file itself as the body
     std::optional<RouteSpec> spec;
     QList<RouteSpec> specs;
     auto add = [&](const char *method, bool needsToken, std::optional<Permission> permission, std::function<void()> run) {
@@ -337,6 +343,7 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
                 return reply(ApiResponse::badRequest(r.error().message));
             readRegistry(reply, [](RegistryBrowser &browser) { return browser.registrars(); });
         });
+        add("POST", true, Permission::ManageRegistrars, [&] { registrarCommand(request, reply, QString(), QStringLiteral("create")); });
     } else if (const QRegularExpressionMatch object = registryObjectPath.match(path); object.hasMatch()) {
         const QString kind = object.captured(1);
         const QString segment = object.captured(2);
@@ -362,6 +369,24 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
                                    result ? QStringLiteral("success") : QString::fromLatin1(ApiResponse::fromError(result.error()).errorCode), k);
                          });
         });
+        if (kind == u"registrars")
+            add("PATCH", true, Permission::ManageRegistrars, [&, segment] { registrarCommand(request, reply, segment, QStringLiteral("update")); });
+    } else if (const QRegularExpressionMatch command = registrarCommandPath.match(path); command.hasMatch()) {
+        const QString segment = command.captured(1);
+        const QString what = command.captured(2);
+        if (what.startsWith(u"users/")) {
+            const QString user = command.captured(3);
+            add("POST", true, Permission::ManageRegistrars, [&, segment, user] {
+                if (auto r = ApiRequests::parseEmpty(request.body); !r)
+                    return reply(ApiResponse::badRequest(r.error().message));
+                registrarCommand(request, reply, segment, QStringLiteral("unlock/") + user);
+            });
+        } else {
+            add("POST", true, Permission::ManageRegistrars, [&, segment, what] { registrarCommand(request, reply, segment, what); });
+            if (what == u"addresses")
+                add("DELETE", true, Permission::ManageRegistrars, [&, segment] { registrarCommand(request, reply, segment, QStringLiteral("removeAddress")); });
+            acceptsPem = what == u"certificates";
+        }
     } else if (const QRegularExpressionMatch activity = registrarPagePath.match(path); activity.hasMatch()) {
         const QString segment = activity.captured(1);
         const bool ledger = activity.captured(2) == u"ledger";
@@ -403,7 +428,7 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
             audit(request, QString(), QString::fromLatin1(request.method) + u' ' + path, QStringLiteral("method_not_allowed"));
         return;
     }
-    const bool mutating = spec->method == "POST";
+    const bool mutating = spec->method != "GET";
 
     if (spec->needsToken) {
         const QByteArray &authorization = request.authorization;
@@ -444,7 +469,8 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
         reply(ApiResponse::payloadTooLarge(m_config.management.maxBodyBytes));
         return;
     }
-    if (!request.body.isEmpty() && !ApiRequests::isJsonContentType(request.contentType)) {
+    if (!request.body.isEmpty() && !ApiRequests::isJsonContentType(request.contentType)
+        && !(acceptsPem && RegistrarAdminRequests::isPemContentType(request.contentType))) {
         reply(ApiResponse::unsupportedMediaType());
         if (mutating)
             audit(request, request.session.user, path, QStringLiteral("unsupported_media_type"));
@@ -768,6 +794,162 @@ void ManagementServer::readRegistry(const Reply &reply, std::function<Result<QJs
                 return;
             }
             reply(ApiResponse::json(*result));
+        });
+}
+
+void ManagementServer::registrarCommand(const Request &request, const Reply &reply, const QString &registrarSegment,
+                                        const QString &command)
+{
+    namespace R = RegistrarAdminRequests;
+    const QString actor = QStringLiteral("admin:") + request.session.user;
+    // Refusals before any store work are answered and audited here, like the ones after it.
+    const auto refuse = [&](const QString &action, const Error &error, const QString &detail) {
+        const ApiResponse response = ApiResponse::fromError(error);
+        reply(response);
+        audit(request, request.session.user, action, QString::fromLatin1(response.errorCode), detail);
+    };
+
+    if (command == u"create") {
+        const QString action = QStringLiteral("registrar.create");
+        Result<R::CreateRegistrar> parsed = R::parseCreateRegistrar(request.body);
+        if (!parsed)
+            return refuse(action, parsed.error(), QString());
+        const R::CreateRegistrar r = *parsed;
+        return administerRegistrar(request, reply, action, r.id, [r, actor](RegistrarAdministration &admin, RegistryBrowser &browser) -> Result<ApiResponse> {
+            if (auto done = admin.createRegistrar(r, actor); !done)
+                return done.error();
+            Result<QJsonObject> created = browser.registrar(r.id);
+            if (!created)
+                return created.error();
+            return ApiResponse::json(*created, 201);
+        });
+    }
+
+    Result<QString> id = R::parseRegistrarId(registrarSegment);
+    if (!id)
+        return refuse(QStringLiteral("registrar.") + command.section(u'/', 0, 0), id.error(), registrarSegment.left(64));
+    const QString registrarId = *id;
+
+    if (command == u"update") {
+        const QString action = QStringLiteral("registrar.update");
+        Result<R::AccountUpdate> parsed = R::parseAccountUpdate(request.body);
+        if (!parsed)
+            return refuse(action, parsed.error(), registrarId);
+        const R::AccountUpdate update = *parsed;
+        return administerRegistrar(request, reply, action, registrarId,
+                                   [registrarId, update, actor](RegistrarAdministration &admin, RegistryBrowser &browser) -> Result<ApiResponse> {
+            if (auto done = admin.updateAccount(registrarId, update, actor); !done)
+                return done.error();
+            Result<QJsonObject> updated = browser.registrar(registrarId);
+            if (!updated)
+                return updated.error();
+            return ApiResponse::json(*updated);
+        });
+    }
+    if (command == u"users") {
+        const QString action = QStringLiteral("registrar.user.create");
+        Result<QString> userId = R::parseRegistrarUser(request.body);
+        if (!userId)
+            return refuse(action, userId.error(), registrarId);
+        const QString user = *userId;
+        return administerRegistrar(request, reply, action, registrarId + u' ' + user,
+                                   [registrarId, user, actor](RegistrarAdministration &admin, RegistryBrowser &) -> Result<ApiResponse> {
+            Result<QString> password = admin.createUser(registrarId, user, actor);
+            if (!password)
+                return password.error();
+            // The only time the password exists outside the registrar's hands: not logged, not audited.
+            return ApiResponse::json(QJsonObject{{QStringLiteral("registrarId"), registrarId},
+                                                 {QStringLiteral("userId"), user},
+                                                 {QStringLiteral("password"), *password},
+                                                 {QStringLiteral("note"), QStringLiteral("shown once; hand it to the registrar over a secure channel")}},
+                                     201);
+        });
+    }
+    if (command.startsWith(u"unlock/")) {
+        const QString action = QStringLiteral("registrar.user.unlock");
+        Result<QString> userId = R::parseRegistrarUserId(command.mid(7));
+        if (!userId)
+            return refuse(action, userId.error(), registrarId);
+        const QString user = *userId;
+        return administerRegistrar(request, reply, action, registrarId + u' ' + user,
+                                   [registrarId, user, actor](RegistrarAdministration &admin, RegistryBrowser &) -> Result<ApiResponse> {
+            if (auto done = admin.unlockUser(registrarId, user, actor); !done)
+                return done.error();
+            return ApiResponse::noContent();
+        });
+    }
+    if (command == u"certificates") {
+        const QString action = QStringLiteral("registrar.certificate");
+        Result<QByteArray> pem = R::parseCertificate(request.contentType, request.body);
+        if (!pem)
+            return refuse(action, pem.error(), registrarId);
+        const QByteArray certificate = *pem;
+        return administerRegistrar(request, reply, action, registrarId,
+                                   [registrarId, certificate, actor](RegistrarAdministration &admin, RegistryBrowser &) -> Result<ApiResponse> {
+            Result<QString> sha256 = admin.bindCertificate(registrarId, certificate, actor);
+            if (!sha256)
+                return sha256.error();
+            return ApiResponse::json(QJsonObject{{QStringLiteral("registrarId"), registrarId}, {QStringLiteral("sha256"), *sha256}}, 201);
+        });
+    }
+    if (command == u"addresses" || command == u"removeAddress") {
+        const bool add = command == u"addresses";
+        const QString action = add ? QStringLiteral("registrar.address.add") : QStringLiteral("registrar.address.remove");
+        Result<QHostAddress> parsed = R::parseAddress(request.body);
+        if (!parsed)
+            return refuse(action, parsed.error(), registrarId);
+        const QHostAddress address = *parsed;
+        return administerRegistrar(request, reply, action, registrarId + u' ' + address.toString(),
+                                   [registrarId, address, add, actor](RegistrarAdministration &admin, RegistryBrowser &) -> Result<ApiResponse> {
+            if (!add) {
+                if (auto done = admin.removeAddress(registrarId, address, actor); !done)
+                    return done.error();
+                return ApiResponse::noContent();
+            }
+            if (auto done = admin.addAddress(registrarId, address, actor); !done)
+                return done.error();
+            return ApiResponse::json(QJsonObject{{QStringLiteral("registrarId"), registrarId},
+                                                 {QStringLiteral("address"), address.toString()}}, 201);
+        });
+    }
+    if (command == u"payments") {
+        const QString action = QStringLiteral("registrar.payment");
+        Result<R::Payment> parsed = R::parsePayment(request.body);
+        if (!parsed)
+            return refuse(action, parsed.error(), registrarId);
+        const R::Payment payment = *parsed;
+        return administerRegistrar(request, reply, action, registrarId + u' ' + QString::number(payment.amountCents),
+                                   [registrarId, payment, actor](RegistrarAdministration &admin, RegistryBrowser &) -> Result<ApiResponse> {
+            Result<qint64> balance = admin.recordPayment(registrarId, payment, actor);
+            if (!balance)
+                return balance.error();
+            return ApiResponse::json(QJsonObject{{QStringLiteral("registrarId"), registrarId},
+                                                 {QStringLiteral("amountCents"), double(payment.amountCents)},
+                                                 {QStringLiteral("balanceCents"), double(*balance)}},
+                                     201);
+        });
+    }
+    reply(ApiResponse::notFound());
+}
+
+void ManagementServer::administerRegistrar(const Request &request, const Reply &reply, const QString &action, const QString &detail,
+                                           RegistrarWork work)
+{
+    RegistrarAdministration *admin = m_registrarAdmin.get();
+    RegistryBrowser *browser = m_browser.get();
+    QtConcurrent::run(&m_registryPool, [admin, browser, work = std::move(work)] { return work(*admin, *browser); })
+        .then(this, [this, request, reply, action, detail](const Result<ApiResponse> &result) {
+            ApiResponse response;
+            if (result) {
+                response = *result;
+            } else {
+                if (result.error().code == ErrorCode::Internal || result.error().code == ErrorCode::Corrupt)
+                    qCWarning(lcAdmin, "%s failed: %s", qUtf8Printable(action), qUtf8Printable(result.error().message));
+                response = ApiResponse::fromError(result.error());
+            }
+            reply(response);
+            audit(request, request.session.user, action,
+                  response.isError() ? QString::fromLatin1(response.errorCode) : QStringLiteral("success"), detail);
         });
 }
 

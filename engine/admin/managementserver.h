@@ -28,6 +28,7 @@ namespace reg::admin {
 class EventHub;
 class GuardedSslServer;
 class MetricsRegistry;
+class RegistrarAdministration;
 class RegistryBrowser;
 class TokenRegistry;
 class UserAccounts;
@@ -89,6 +90,12 @@ private:
     // the result first, for the audit trail of personal-data views.
     void readRegistry(const Reply &reply, std::function<Result<QJsonObject>(RegistryBrowser &)> read,
                       std::function<void(const Result<QJsonObject> &)> done = {});
+    // Registrar administration (POST/PATCH/DELETE under /registry/registrars): the route's decoding
+    // happens here, the store work on the registry worker thread; answered and audited on this thread.
+    using RegistrarWork = std::function<Result<ApiResponse>(RegistrarAdministration &, RegistryBrowser &)>;
+    void administerRegistrar(const Request &request, const Reply &reply, const QString &action, const QString &detail,
+                             RegistrarWork work);
+    void registrarCommand(const Request &request, const Reply &reply, const QString &registrarSegment, const QString &command);
 
     reg::EngineConfig m_config;
     reg::store::Store &m_store;
@@ -102,6 +109,7 @@ private:
     // thread, one read connection, queries in arrival order. Declared after m_browser so the pool
     // (which waits for its thread) goes first.
     std::unique_ptr<RegistryBrowser> m_browser;
+    std::unique_ptr<RegistrarAdministration> m_registrarAdmin;   // used only on the registry worker thread
     QThreadPool m_registryPool;
     QHttpServer *m_http = nullptr;          // child of this
     GuardedSslServer *m_listener = nullptr; // child of m_http after bind()

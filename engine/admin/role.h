@@ -23,6 +23,8 @@ enum class Permission {
     ReadRegistry,       // GET /registry/search (domains, hosts, registrars), domain and host detail, registrars
     ReadContacts,       // contact search and detail: personal data, every view is audited
     ReadRegistrarActivity, // GET /registry/registrars/{id}/ledger and /audit (billing and XRP audit trail)
+    ManageRegistrars,   // onboarding and account administration: POST/PATCH /registry/registrars..., users,
+                        // certificates, addresses, payments (admin only: it grants access to the XRP port and money)
 };
 
 QString roleName(Role role);                       // "helpdesk-tier1"

@@ -615,6 +615,30 @@ Result<void> RegistrarLogin::addAddress(const QString &registrarId, const QHostA
     return added;
 }
 
+Result<void> RegistrarLogin::removeAddress(const QString &registrarId, const QHostAddress &address, const QString &actor)
+{
+    const QString canonical = canonicalAddress(address);
+    Result<void> removed = toVoid(d->store.writer().submitAndWait([=](Connection &c) -> WorkResult {
+        if (auto r = requireRegistrar(c, registrarId); !r)
+            return r.error();
+        Result<QVariant> exists = c.queryValue(QStringLiteral("SELECT 1 FROM registrar_addresses WHERE registrar_id = ?1 AND address = ?2"),
+                                               {registrarId, canonical});
+        if (!exists)
+            return exists.error();
+        if (!exists->isValid())
+            return Error(ErrorCode::NotFound, QStringLiteral("%1 is not listed for %2").arg(canonical, registrarId));
+        if (auto r = c.execute(QStringLiteral("DELETE FROM registrar_addresses WHERE registrar_id = ?1 AND address = ?2"),
+                               {registrarId, canonical});
+            !r)
+            return r.error();
+        return std::optional<JournalChange>(JournalChange{actor, QStringLiteral("registrar.address"), registrarId,
+                                                          QJsonObject{{QStringLiteral("remove"), canonical}}});
+    }));
+    if (removed)
+        invalidateAddressCache();
+    return removed;
+}
+
 Result<void> RegistrarLogin::unlockUser(const QString &userId, const QString &actor)
 {
     return toVoid(d->store.writer().submitAndWait([=](Connection &c) -> WorkResult {

@@ -87,6 +87,8 @@ public:
                             const QString &actor);
     Result<void> bindCertificate(const QString &registrarId, const QByteArray &certificatePem, const QString &actor);
     Result<void> addAddress(const QString &registrarId, const QHostAddress &address, const QString &actor);
+    // NotFound when the registrar does not list the address; journal kind "registrar.address" {remove}.
+    Result<void> removeAddress(const QString &registrarId, const QHostAddress &address, const QString &actor);
     Result<void> unlockUser(const QString &userId, const QString &actor);
 
 private:
