@@ -172,10 +172,11 @@ Result<QByteArray> parseCertificate(const QByteArray &contentType, const QByteAr
         Result<QJsonObject> object = parseObject(body, {QStringLiteral("pem")});
         if (!object)
             return object.error();
-        Result<QString> text = textField(*object, QStringLiteral("pem"), maxCertificateBytes, false);
-        if (!text)
-            return text.error();
-        pem = text->toUtf8();
+        // Not textField(): PEM is lines; what is between the markers is checked by the certificate parser.
+        const QJsonValue value = object->value(QStringLiteral("pem"));
+        if (!value.isString())
+            return invalid(QStringLiteral("the field \"pem\" must be a string holding one PEM certificate"));
+        pem = value.toString().toUtf8();
     }
     constexpr QByteArrayView begin("-----BEGIN CERTIFICATE-----");
     const QByteArray trimmed = pem.trimmed();

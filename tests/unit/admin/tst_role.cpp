@@ -73,6 +73,8 @@ private Q_SLOTS:
             QTest::addRow("%s/contacts", name.constData()) << role << Permission::ReadContacts << (admin || helpdesk);
             QTest::addRow("%s/registrar-activity", name.constData())
                 << role << Permission::ReadRegistrarActivity << (role != Role::HelpdeskTier1);
+            // Onboarding grants XRP access and moves money: admin only.
+            QTest::addRow("%s/manage-registrars", name.constData()) << role << Permission::ManageRegistrars << admin;
         }
     }
     void permissionTable()
