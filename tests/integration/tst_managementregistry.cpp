@@ -449,9 +449,13 @@ private Q_SLOTS:
 
     void onlyGetIsAllowed()
     {
-        const HttpReply reply = httpsRequest(m_engine, "POST", QStringLiteral("/api/v1/registry/registrars"), "{}",
+        // Registrar administration (POST/PATCH under /registry/registrars) is tst_managementregistrars'.
+        const HttpReply reply = httpsRequest(m_engine, "POST", QStringLiteral("/api/v1/registry/search"), "{}",
                                              m_tokens.value(QStringLiteral("admin")));
         QCOMPARE(reply.status, 405);
+        const HttpReply domain = httpsRequest(m_engine, "DELETE", QStringLiteral("/api/v1/registry/domains/") + testDomain, {},
+                                              m_tokens.value(QStringLiteral("admin")));
+        QCOMPARE(domain.status, 405);
     }
 };
 
