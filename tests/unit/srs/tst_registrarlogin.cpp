@@ -39,6 +39,7 @@ private Q_SLOTS:
     void bindCertificateRefusesGarbageAndDoubleBinding();
     void addressesAreStoredCanonicallyOneAtATime();
     void knownAddressCacheFollowsInvalidation();
+    void removedAddressNoLongerAdmits();
     void unlockClearsTheLock();
 
 private:
@@ -487,6 +488,24 @@ void tst_RegistrarLogin::unlockClearsTheLock()
     QCOMPARE(journalKinds().last(), QStringLiteral("registrar-user.unlock"));
     QCOMPARE(failedLogins(), qint64(0));
     QCOMPARE(login(m_password).outcome, Outcome::Granted);
+}
+
+// (Added with the management API's DELETE .../addresses.) Removal takes the address out of the
+// login check and the known-address cache at once; a second removal or another registrar's address is NotFound.
+void tst_RegistrarLogin::removedAddressNoLongerAdmits()
+{
+    const QString actor = QStringLiteral("test");
+    const QHostAddress loopback(QStringLiteral("127.0.0.1"));
+    QCOMPARE(login(m_password).outcome, Outcome::Granted);
+    QVERIFY(m_login->isKnownAddress(loopback).value());
+    QCOMPARE(m_login->removeAddress(QStringLiteral("rar-alpha"), QHostAddress(QStringLiteral("192.0.2.7")), actor).error().code,
+             ErrorCode::NotFound);
+    QCOMPARE(m_login->removeAddress(QStringLiteral("rar-nobody"), loopback, actor).error().code, ErrorCode::NotFound);
+    QVERIFY(m_login->removeAddress(QStringLiteral("rar-alpha"), QHostAddress(QStringLiteral("::ffff:127.0.0.1")), actor).ok());
+    QCOMPARE(login(m_password).outcome, Outcome::AddressNotAllowed);
+    QVERIFY(!m_login->isKnownAddress(loopback).value());
+    QCOMPARE(m_login->removeAddress(QStringLiteral("rar-alpha"), loopback, actor).error().code, ErrorCode::NotFound);
+    QVERIFY(journalKinds().contains(QStringLiteral("registrar.address")));
 }
 
 QTEST_GUILESS_MAIN(tst_RegistrarLogin)
