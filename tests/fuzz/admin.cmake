@@ -1,1 +1,2 @@
 registry_add_fuzz_target(fuzz_managementrequest SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_managementrequest.cpp LIBS registry_admin)
+registry_add_fuzz_target(fuzz_registraradminrequest SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_registraradminrequest.cpp LIBS registry_admin)
