@@ -17,23 +17,6 @@ Error invalid(const QString &message)
     return Error(ErrorCode::InvalidInput, message);
 }
 
-Result<QJsonObject> parseObject(const QByteArray &body, const QSet<QString> &allowed)
-{
-    if (body.trimmed().isEmpty())
-        return invalid(QStringLiteral("the request needs a JSON object body"));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("the body is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
-    if (!doc.isObject())
-        return invalid(QStringLiteral("the body must be a JSON object"));
-    const QJsonObject object = doc.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            return invalid(QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
-    }
-    return object;
-}
 
 Result<QString> stringField(const QJsonObject &object, const QString &name, qsizetype maxLength)
 {
@@ -62,6 +45,24 @@ Result<QString> userNameField(const QJsonObject &object, const QString &name)
 
 } // namespace
 
+Result<QJsonObject> parseJsonObject(const QByteArray &body, const QSet<QString> &allowed)
+{
+    if (body.trimmed().isEmpty())
+        return invalid(QStringLiteral("the request needs a JSON object body"));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return invalid(QStringLiteral("the body is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+    if (!doc.isObject())
+        return invalid(QStringLiteral("the body must be a JSON object"));
+    const QJsonObject object = doc.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!allowed.contains(it.key()))
+            return invalid(QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
+    }
+    return object;
+}
+
 bool isJsonContentType(const QByteArray &contentType)
 {
     const QList<QByteArray> parts = contentType.split(';');
@@ -79,7 +80,7 @@ bool isJsonContentType(const QByteArray &contentType)
 
 Result<Login> parseLogin(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("user"), QStringLiteral("password")});
+    Result<QJsonObject> object = parseJsonObject(body, {QStringLiteral("user"), QStringLiteral("password")});
     if (!object)
         return object.error();
     Result<QString> user = userNameField(*object, QStringLiteral("user"));
@@ -93,7 +94,7 @@ Result<Login> parseLogin(const QByteArray &body)
 
 Result<CreateUser> parseCreateUser(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("name"), QStringLiteral("password"), QStringLiteral("roles")});
+    Result<QJsonObject> object = parseJsonObject(body, {QStringLiteral("name"), QStringLiteral("password"), QStringLiteral("roles")});
     if (!object)
         return object.error();
     Result<QString> name = userNameField(*object, QStringLiteral("name"));
@@ -129,7 +130,7 @@ Result<CreateUser> parseCreateUser(const QByteArray &body)
 
 Result<PasswordChange> parsePasswordChange(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("oldPassword"), QStringLiteral("newPassword")});
+    Result<QJsonObject> object = parseJsonObject(body, {QStringLiteral("oldPassword"), QStringLiteral("newPassword")});
     if (!object)
         return object.error();
     Result<QString> oldPassword = stringField(*object, QStringLiteral("oldPassword"), maxPasswordLength);
@@ -172,7 +173,7 @@ Result<void> parseEmpty(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
         return success();
-    Result<QJsonObject> object = parseObject(body, {});
+    Result<QJsonObject> object = parseJsonObject(body, {});
     if (!object)
         return object.error();
     return success();

@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 class QUrlQuery;
@@ -46,6 +48,9 @@ struct JournalQuery
     qint64 from = 1;
     int limit = defaultJournalLimit;
 };
+
+// A JSON object body with only the `allowed` fields; InvalidInput naming what is wrong otherwise.
+Result<QJsonObject> parseJsonObject(const QByteArray &body, const QSet<QString> &allowed);
 
 Result<Login> parseLogin(const QByteArray &body);
 Result<CreateUser> parseCreateUser(const QByteArray &body);

@@ -1,5 +1,7 @@
 #include "registraradminrequests.h"
 
+#include "apirequests.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -16,23 +18,6 @@ Error invalid(const QString &message)
     return Error(ErrorCode::InvalidInput, message);
 }
 
-Result<QJsonObject> parseObject(const QByteArray &body, const QSet<QString> &allowed)
-{
-    if (body.trimmed().isEmpty())
-        return invalid(QStringLiteral("the request needs a JSON object body"));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("the body is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
-    if (!doc.isObject())
-        return invalid(QStringLiteral("the body must be a JSON object"));
-    const QJsonObject object = doc.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            return invalid(QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
-    }
-    return object;
-}
 
 // Printable text without control characters; empty allowed only for optional fields.
 Result<QString> textField(const QJsonObject &object, const QString &name, qsizetype maxLength, bool required)
@@ -84,7 +69,7 @@ Result<QString> clientId(const QString &text, const QString &what)
 
 Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("ianaId"),
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("ianaId"),
                                                     QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("url"),
                                                     QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents")});
     if (!object)
@@ -138,7 +123,7 @@ Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
 
 Result<QString> parseRegistrarUser(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("userId")});
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("userId")});
     if (!object)
         return object.error();
     Result<QString> userId = textField(*object, QStringLiteral("userId"), 16, true);
@@ -169,7 +154,7 @@ Result<QByteArray> parseCertificate(const QByteArray &contentType, const QByteAr
         return Error(ErrorCode::TooLarge, QStringLiteral("a certificate is at most %1 bytes of PEM").arg(maxCertificateBytes));
     QByteArray pem = body;
     if (!isPemContentType(contentType)) {
-        Result<QJsonObject> object = parseObject(body, {QStringLiteral("pem")});
+        Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("pem")});
         if (!object)
             return object.error();
         // Not textField(): PEM is lines; what is between the markers is checked by the certificate parser.
@@ -189,7 +174,7 @@ Result<QByteArray> parseCertificate(const QByteArray &contentType, const QByteAr
 
 Result<QHostAddress> parseAddress(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("address")});
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("address")});
     if (!object)
         return object.error();
     Result<QString> text = textField(*object, QStringLiteral("address"), 64, true);
@@ -205,7 +190,7 @@ Result<QHostAddress> parseAddress(const QByteArray &body)
 
 Result<Payment> parsePayment(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("amountCents"), QStringLiteral("description")});
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("amountCents"), QStringLiteral("description")});
     if (!object)
         return object.error();
     Result<std::optional<qint64>> amount = integerField(*object, QStringLiteral("amountCents"), 1, maxMoneyCents);
@@ -221,7 +206,7 @@ Result<Payment> parsePayment(const QByteArray &body)
 
 Result<AccountUpdate> parseAccountUpdate(const QByteArray &body)
 {
-    Result<QJsonObject> object = parseObject(body, {QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents")});
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents")});
     if (!object)
         return object.error();
     Result<std::optional<qint64>> credit = integerField(*object, QStringLiteral("creditLimitCents"), 0, maxMoneyCents);
