@@ -207,27 +207,11 @@ srs::Disclose readDisclose(ElementReader &outer, const EppElement *element)
     return disclose;
 }
 
-template<typename T>
-EppOutcome<T> finished(ElementReader &reader, T value)
-{
-    if (!reader.finish())
-        return reader.error();
-    return value;
-}
-
 } // namespace
 
 EppOutcome<QStringList> parseContactCheck(const EppElement &check)
 {
-    ElementReader reader(check);
-    QStringList ids;
-    for (const EppElement *id : reader.repeated(u"id", 1, MaxCheckNames, EppResult::ParameterValuePolicyError)) {
-        const QString value = readId(reader, id);
-        if (!reader.ok())
-            break;
-        ids.append(value);
-    }
-    return finished(reader, ids);
+    return parseCheckList(check, u"id", MaxCheckNames, readId);
 }
 
 EppOutcome<ContactInfoQuery> parseContactInfo(const EppElement &info)

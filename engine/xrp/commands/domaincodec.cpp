@@ -122,14 +122,6 @@ QString dateOnly(const EppElement *element, ElementReader &reader, QDate *date)
     return text;
 }
 
-template<typename T>
-EppOutcome<T> finished(ElementReader &reader, T value)
-{
-    if (!reader.finish())
-        return reader.error();
-    return value;
-}
-
 } // namespace
 
 srs::Period readPeriod(ElementReader &reader, const EppElement *period)
@@ -165,15 +157,7 @@ srs::Period readPeriod(ElementReader &reader, const EppElement *period)
 
 EppOutcome<QStringList> parseDomainCheck(const EppElement &check)
 {
-    ElementReader reader(check);
-    QStringList names;
-    for (const EppElement *name : reader.repeated(u"name", 1, MaxCheckNames, EppResult::ParameterValuePolicyError)) {
-        const QString value = readName(reader, name);
-        if (!reader.ok())
-            break;
-        names.append(value);
-    }
-    return finished(reader, names);
+    return parseCheckList(check, u"name", MaxCheckNames, readName);
 }
 
 EppOutcome<DomainInfoQuery> parseDomainInfo(const EppElement &info)

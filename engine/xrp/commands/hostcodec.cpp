@@ -74,27 +74,11 @@ AddOrRemove readAddOrRemove(ElementReader &reader, const EppElement *element)
     return part;
 }
 
-template<typename T>
-EppOutcome<T> finished(ElementReader &reader, T value)
-{
-    if (!reader.finish())
-        return reader.error();
-    return value;
-}
-
 } // namespace
 
 EppOutcome<QStringList> parseHostCheck(const EppElement &check)
 {
-    ElementReader reader(check);
-    QStringList names;
-    for (const EppElement *name : reader.repeated(u"name", 1, MaxCheckNames, EppResult::ParameterValuePolicyError)) {
-        const QString value = readHostName(reader, name);
-        if (!reader.ok())
-            break;
-        names.append(value);
-    }
-    return finished(reader, names);
+    return parseCheckList(check, u"name", MaxCheckNames, readHostName);
 }
 
 EppOutcome<QString> parseHostInfo(const EppElement &info)

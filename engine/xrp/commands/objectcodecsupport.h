@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +23,32 @@ inline constexpr int MaxClientIdLength = 16;
 inline constexpr int MaxLabelLength = 255;
 // authInfo passwords: the schema sets no bound; ours keeps hostile input small.
 inline constexpr int MaxPasswordLength = 255;
+
+// The parsed value once the reader has seen every child (an unexpected one is the error), or the
+// first error the parse met.
+template<typename T>
+EppOutcome<T> finished(ElementReader &reader, T value)
+{
+    if (!reader.finish())
+        return reader.error();
+    return value;
+}
+
+// The names (or ids) of a check: `element` 1 to maxNames times (more is a policy refusal, 2306), each
+// read by readOne(reader, element) -> QString.
+template<typename ReadOne>
+EppOutcome<QStringList> parseCheckList(const EppElement &check, QStringView element, int maxNames, ReadOne readOne)
+{
+    ElementReader reader(check);
+    QStringList values;
+    for (const EppElement *item : reader.repeated(element, 1, maxNames, EppResult::ParameterValuePolicyError)) {
+        const QString value = readOne(reader, item);
+        if (!reader.ok())
+            break;
+        values.append(value);
+    }
+    return finished(reader, values);
+}
 
 // <x:status s="..." lang=".."/>* : every s a known status token (else 2005), no duplicates.
 srs::StatusSet readStatuses(ElementReader &reader, const QList<const EppElement *> &elements);
