@@ -432,11 +432,7 @@ void writeContactTransferData(QXmlStreamWriter &xml, const srs::TransferInfo &tr
     xml.writeNamespace(ns, u"contact"_s);
     xml.writeStartElement(ns, u"trnData"_s);
     xml.writeTextElement(ns, u"id"_s, transfer.objectName);
-    xml.writeTextElement(ns, u"trStatus"_s, transferStatusToken(transfer.status));
-    xml.writeTextElement(ns, u"reID"_s, transfer.requestingId);
-    writeDateElement(xml, ns, u"reDate", transfer.requestedAt);
-    xml.writeTextElement(ns, u"acID"_s, transfer.actingId);
-    writeDateElement(xml, ns, u"acDate", transfer.actionAt);
+    writeTransferParties(xml, ns, transfer);
     xml.writeEndElement();
 }
 

@@ -401,17 +401,22 @@ void writeDomainRenewData(QXmlStreamWriter &xml, const srs::DomainRenewed &renew
     xml.writeEndElement();
 }
 
+void writeTransferParties(QXmlStreamWriter &xml, const QString &ns, const srs::TransferInfo &transfer)
+{
+    xml.writeTextElement(ns, u"trStatus"_s, transferStatusToken(transfer.status));
+    xml.writeTextElement(ns, u"reID"_s, transfer.requestingId);
+    writeDateElement(xml, ns, u"reDate", transfer.requestedAt);
+    xml.writeTextElement(ns, u"acID"_s, transfer.actingId);
+    writeDateElement(xml, ns, u"acDate", transfer.actionAt);
+}
+
 void writeDomainTransferData(QXmlStreamWriter &xml, const srs::TransferInfo &transfer)
 {
     const QString ns = DomainNamespace.toString();
     xml.writeNamespace(ns, u"domain"_s);
     xml.writeStartElement(ns, u"trnData"_s);
     xml.writeTextElement(ns, u"name"_s, transfer.objectName);
-    xml.writeTextElement(ns, u"trStatus"_s, transferStatusToken(transfer.status));
-    xml.writeTextElement(ns, u"reID"_s, transfer.requestingId);
-    writeDateElement(xml, ns, u"reDate", transfer.requestedAt);
-    xml.writeTextElement(ns, u"acID"_s, transfer.actingId);
-    writeDateElement(xml, ns, u"acDate", transfer.actionAt);
+    writeTransferParties(xml, ns, transfer);
     if (transfer.expiresAt)
         writeDateElement(xml, ns, u"exDate", *transfer.expiresAt);
     xml.writeEndElement();

@@ -59,5 +59,7 @@ void writeDomainTransferData(QXmlStreamWriter &xml, const srs::TransferInfo &tra
 
 // The trStatus token of RFC 5730 ("pending", "clientApproved" ...).
 QString transferStatusToken(srs::TransferStatus status);
+// trStatus, reID, reDate, acID, acDate: the part of trnData domains and contacts share (RFC 5731/5733).
+void writeTransferParties(QXmlStreamWriter &xml, const QString &ns, const srs::TransferInfo &transfer);
 
 } // namespace reg::xrp
