@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace reg {
@@ -82,6 +83,122 @@ Result<QString> nonEmpty(const QString &text)
 QString resolve(const QString &dataDir, const QString &path)
 {
     return QFileInfo(path).isAbsolute() ? QDir::cleanPath(path) : QDir::cleanPath(dataDir + u'/' + path);
+}
+
+// Items of a comma-separated list, trimmed; empty items are an error.
+Result<QStringList> listItems(const QString &text)
+{
+    QStringList items;
+    if (text.trimmed().isEmpty())
+        return items;
+    for (const QString &item : text.split(u',')) {
+        const QString trimmed = item.trimmed();
+        if (trimmed.isEmpty())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("has an empty item in its comma-separated list"));
+        items << trimmed;
+    }
+    return items;
+}
+
+Result<QHostAddress> hostAddress(const QString &text)
+{
+    QHostAddress address;
+    if (!address.setAddress(text) || text.contains(u'%'))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not an IPv4 or IPv6 address").arg(text));
+    return address;
+}
+
+// A host name in the configuration: LDH labels, at most 253 characters, no trailing dot kept.
+Result<QString> hostName(const QString &text)
+{
+    QString name = text.toLower();
+    if (name.endsWith(u'.'))
+        name.chop(1);
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9_]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    const QStringList labels = name.split(u'.');
+    if (name.isEmpty() || name.size() > 253 || labels.size() < 2)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a fully qualified host name").arg(text));
+    for (const QString &l : labels) {
+        if (!label.match(l).hasMatch())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a valid host name").arg(text));
+    }
+    return name;
+}
+
+// A TSIG key name: one or more LDH labels (RFC 8945 keys are domain names, usually one label).
+Result<QString> keyName(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?)*$"));
+    const QString name = text.toLower();
+    if (name.size() > 253 || !re.match(name).hasMatch())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a valid key name").arg(text));
+    return name;
+}
+
+// "name [address ...], name [address ...]": the apex name servers.
+Result<QList<ApexNameServer>> apexNameServers(const QString &text)
+{
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    QList<ApexNameServer> servers;
+    for (const QString &item : *items) {
+        const QStringList words = item.split(u' ', Qt::SkipEmptyParts);
+        Result<QString> name = hostName(words.first());
+        if (!name)
+            return name.error();
+        ApexNameServer server{*name, {}};
+        for (qsizetype i = 1; i < words.size(); ++i) {
+            Result<QHostAddress> a = hostAddress(words[i]);
+            if (!a)
+                return a.error();
+            server.addresses << *a;
+        }
+        servers << server;
+    }
+    return servers;
+}
+
+Result<QList<QHostAddress>> addressList(const QString &text)
+{
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    QList<QHostAddress> addresses;
+    for (const QString &item : *items) {
+        Result<QHostAddress> a = hostAddress(item);
+        if (!a)
+            return a.error();
+        addresses << *a;
+    }
+    return addresses;
+}
+
+// "address[:port]" or "[v6]:port"; the port defaults to 53.
+Result<QList<NotifyTarget>> notifyTargets(const QString &text)
+{
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    QList<NotifyTarget> targets;
+    for (const QString &item : *items) {
+        const bool bracketed = item.startsWith(u'[');
+        const bool hasPort = bracketed ? item.contains(u"]:") : item.count(u':') == 1;
+        if (!hasPort) {
+            Result<QHostAddress> a = hostAddress(bracketed ? item.mid(1, item.size() - 2) : item);
+            if (!a)
+                return a.error();
+            targets << NotifyTarget{*a, 53};
+            continue;
+        }
+        Result<ListenAddress> l = ListenAddress::parse(item);
+        if (!l)
+            return l.error();
+        if (l->port == 0)
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" needs a port other than 0").arg(item));
+        targets << NotifyTarget{l->address, l->port};
+    }
+    return targets;
 }
 
 #define REG_TRY(expr)                      \
@@ -224,6 +341,55 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
             REG_TRY(reader.read(QStringLiteral("lockout"), x.lockoutSecs, duration(1, 30 * 86400)));
             REG_TRY(reader.read(QStringLiteral("password_lifetime"), x.passwordLifetimeSecs, duration(86400, 3650 * 86400)));
             REG_TRY(reader.read(QStringLiteral("server_id"), x.serverId, nonEmpty));
+        }
+        if (name == u"dns") {
+            DnsConfig &d = config.dns;
+            const auto duration = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+            };
+            const auto integer = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseInteger(v, min, max); };
+            };
+            REG_TRY(reader.read(QStringLiteral("udp_threads"), d.udpThreads, integer(0, 64)));
+            REG_TRY(reader.read(QStringLiteral("max_tcp_connections"), d.maxTcpConnections, integer(1, 100000)));
+            REG_TRY(reader.read(QStringLiteral("max_tcp_connections_per_address"), d.maxTcpConnectionsPerAddress, integer(1, 10000)));
+            REG_TRY(reader.read(QStringLiteral("tcp_idle_timeout"), d.tcpIdleTimeoutSecs, duration(1, 600)));
+            REG_TRY(reader.read(QStringLiteral("max_tcp_queries_per_connection"), d.maxTcpQueriesPerConnection, integer(0, 1000000)));
+            REG_TRY(reader.read(QStringLiteral("max_udp_payload"), d.maxUdpPayload, integer(512, 4096)));
+            REG_TRY(reader.read(QStringLiteral("soa_primary"), d.soaPrimary, hostName));
+            REG_TRY(reader.read(QStringLiteral("soa_contact"), d.soaContact, hostName));
+            REG_TRY(reader.read(QStringLiteral("soa_refresh"), d.soaRefreshSecs, duration(60, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("soa_retry"), d.soaRetrySecs, duration(60, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("soa_expire"), d.soaExpireSecs, duration(3600, 86400 * 60)));
+            REG_TRY(reader.read(QStringLiteral("soa_minimum"), d.soaMinimumSecs, duration(0, 86400)));
+            REG_TRY(reader.read(QStringLiteral("soa_ttl"), d.soaTtlSecs, duration(0, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("nameservers"), d.apexNameServers, apexNameServers));
+            REG_TRY(reader.read(QStringLiteral("apex_ns_ttl"), d.apexNsTtlSecs, duration(0, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("delegation_ttl"), d.delegationTtlSecs, duration(0, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("ds_ttl"), d.dsTtlSecs, duration(0, 86400 * 7)));
+            REG_TRY(reader.read(QStringLiteral("publish_delay"), d.publishDelayMs,
+                                [](const QString &v) { return ConfigValue::parseInteger(v, 0, 900); }));
+            REG_TRY(reader.read(QStringLiteral("ixfr_history"), d.ixfrHistory, integer(1, 100000)));
+            REG_TRY(reader.read(QStringLiteral("transfer_allowed"), d.transferAllowed, addressList));
+            REG_TRY(reader.read(QStringLiteral("require_tsig"), d.requireTsig, ConfigValue::parseBool));
+            QString keyFile;
+            REG_TRY(reader.read(QStringLiteral("tsig_key_file"), keyFile, nonEmpty));
+            if (!keyFile.isEmpty())
+                d.tsigKeyFile = resolve(dataDir, keyFile);
+            REG_TRY(reader.read(QStringLiteral("notify"), d.notifyTargets, notifyTargets));
+            REG_TRY(reader.read(QStringLiteral("notify_key"), d.notifyKey, keyName));
+            REG_TRY(reader.read(QStringLiteral("rrl_responses_per_second"), d.rrlResponsesPerSecond, integer(0, 1000000)));
+            REG_TRY(reader.read(QStringLiteral("rrl_slip"), d.rrlSlip, integer(0, 10)));
+            REG_TRY(reader.read(QStringLiteral("rrl_ipv4_prefix"), d.rrlIpv4PrefixLength, integer(8, 32)));
+            REG_TRY(reader.read(QStringLiteral("rrl_ipv6_prefix"), d.rrlIpv6PrefixLength, integer(16, 128)));
+            if (service.enabled && d.apexNameServers.isEmpty())
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [dns] needs \"nameservers\", the zones' apex name servers")
+                                                          .arg(doc.sourceName()));
+            if (d.soaPrimary.isEmpty() && !d.apexNameServers.isEmpty())
+                d.soaPrimary = d.apexNameServers.first().name;
+            if (service.enabled && d.requireTsig && !d.transferAllowed.isEmpty() && d.tsigKeyFile.isEmpty())
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [dns] allows zone transfers with require_tsig = true but names no "
+                                                                     "tsig_key_file").arg(doc.sourceName()));
         }
         REG_TRY(reader.rejectUnknown());
         config.services.append(service);

@@ -5,6 +5,7 @@
 #include "result.h"
 #include "srspolicy.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QString>
 
@@ -64,6 +65,65 @@ struct XrpConfig
     QString serverId;                       // <svID> of the greeting; default "registryd <site>"
 };
 
+// A name server of the zones' apex NS set, with the addresses served for it when its name lies
+// inside one of our zones (out-of-zone names get none: resolvers look them up elsewhere).
+struct ApexNameServer
+{
+    QString name;                           // absolute, lower case, no trailing dot
+    QList<QHostAddress> addresses;
+};
+
+// A secondary that gets NOTIFY on every published change, host and port.
+struct NotifyTarget
+{
+    QHostAddress address;
+    quint16 port = 53;
+    bool operator==(const NotifyTarget &) const = default;
+};
+
+// The authoritative DNS server and the zones it builds, [dns].
+struct DnsConfig
+{
+    int udpThreads = 0;                     // 0: one per CPU core
+    int maxTcpConnections = 256;
+    int maxTcpConnectionsPerAddress = 16;
+    qint64 tcpIdleTimeoutSecs = 10;         // RFC 7766 6.2.3: seconds, not minutes
+    int maxTcpQueriesPerConnection = 0;     // 0: unlimited
+    int maxUdpPayload = 1232;               // the largest UDP answer with EDNS (DNS flag day 2020)
+
+    // The zone apex (RFC 1035 3.3.13, RFC 1912 2.2).
+    QString soaPrimary;                     // MNAME; default: the first apex name server
+    QString soaContact = QStringLiteral("hostmaster.invalid");  // RNAME in name form (user.domain)
+    qint64 soaRefreshSecs = 1800;
+    qint64 soaRetrySecs = 900;
+    qint64 soaExpireSecs = 1209600;
+    qint64 soaMinimumSecs = 900;            // the negative-caching TTL (RFC 2308)
+    qint64 soaTtlSecs = 900;
+    QList<ApexNameServer> apexNameServers;  // at least one when the service is enabled
+    qint64 apexNsTtlSecs = 172800;
+    qint64 delegationTtlSecs = 172800;      // NS of a delegation and its glue
+    qint64 dsTtlSecs = 86400;
+
+    // Publishing: changes are collected for at most this long before a new zone version goes out.
+    qint64 publishDelayMs = 100;
+    int ixfrHistory = 1000;                 // zone versions kept per zone for IXFR
+
+    // Zone transfers: only these addresses, and only with a TSIG key from the key file (when
+    // requireTsig). NOTIFY goes to notifyTargets, signed with notifyKey when set.
+    QList<QHostAddress> transferAllowed;
+    bool requireTsig = true;
+    QString tsigKeyFile;                    // absolute; lines "name algorithm base64-secret", mode 0600
+    QList<NotifyTarget> notifyTargets;
+    QString notifyKey;                      // a key name from the key file, or empty
+
+    // Response rate limiting (the BIND/Knot RRL idea): per client network and answer, at most
+    // rrlResponsesPerSecond; above it every rrlSlip-th answer goes out truncated, the rest dropped.
+    int rrlResponsesPerSecond = 0;          // 0: off
+    int rrlSlip = 2;
+    int rrlIpv4PrefixLength = 24;
+    int rrlIpv6PrefixLength = 56;
+};
+
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
 // unknown sections and keys, out-of-range values and missing required settings with a message
 // naming the file and line. A plain value type: copy it freely across threads.
@@ -77,6 +137,7 @@ struct EngineConfig
     TlsConfig tls;
     ManagementConfig management;
     XrpConfig xrp;
+    DnsConfig dns;
     SrsPolicy srs;                      // [srs]; tlds stay empty here (they live in the database)
     QList<ServiceConfig> services;      // every [service] with a listen address, management first
 

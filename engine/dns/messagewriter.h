@@ -1,0 +1,62 @@
+#pragma once
+
+#include "dnsconstants.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace reg::dns {
+
+// Writes one DNS message into a caller's buffer, compressing names (RFC 1035 4.1.4) against every
+// name already written, case-insensitively, so the question's spelling is what later records
+// point to (case-preserving compression). Never writes past capacity: a record that does not fit
+// is not written at all and the call returns false, so the caller can set TC or stop; space
+// reserved with reserveTail() (for OPT and TSIG) stays free until released.
+//
+// Only the RDATA of NS, CNAME, PTR, SOA and MX has names compressed (RFC 3597 4); every other
+// type's RDATA is copied as is.
+class MessageWriter
+{
+public:
+    enum class Section { Answer, Authority, Additional };
+
+    MessageWriter(std::uint8_t *buffer, std::size_t capacity);
+
+    // Header fields; counts are kept by the writer and written by finish().
+    void setId(std::uint16_t id);
+    void setFlags(std::uint16_t flags);    // QR, opcode, AA, TC, RD, RA, ... and the low 4 RCODE bits
+    std::uint16_t flags() const;
+    void setTruncated();
+
+    // The question, name as sent by the client (case preserved). Must come before any record.
+    bool addQuestion(const std::uint8_t *name, std::size_t nameLength, std::uint16_t type, std::uint16_t klass);
+    // One record. owner and names in rdata are uncompressed wire form.
+    bool addRecord(Section section, const std::uint8_t *owner, std::size_t ownerLength, std::uint16_t type,
+                   std::uint16_t klass, std::uint32_t ttl, const std::uint8_t *rdata, std::uint16_t rdataLength);
+    // The OPT pseudo-record (RFC 6891 6.1.2): written into the additional section.
+    bool addOpt(std::uint16_t udpPayloadSize, std::uint8_t extendedRcode, std::uint8_t version, std::uint16_t flags);
+
+    // Keeps bytes free at the end for a record added later (OPT: 11 bytes; TSIG: its size).
+    void reserveTail(std::size_t bytes);
+    void releaseTail(std::size_t bytes);
+
+    std::uint16_t count(Section section) const;
+    std::size_t size() const { return m_size; }
+    // Writes the header counts; the message is buffer[0, size()).
+    std::size_t finish();
+
+private:
+    bool writeName(const std::uint8_t *name, std::size_t length, std::size_t limit);
+    struct Impl;
+    std::uint8_t *m_buffer;
+    std::size_t m_capacity;
+    std::size_t m_reserved = 0;
+    std::size_t m_size = kHeaderSize;
+    std::uint16_t m_counts[4] = {0, 0, 0, 0};   // question, answer, authority, additional
+    // Offsets of names written so far (label starts), for compression; bounded.
+    static constexpr int kMaxCompressionTargets = 96;
+    std::uint16_t m_targets[kMaxCompressionTargets] = {};
+    int m_targetCount = 0;
+};
+
+} // namespace reg::dns
