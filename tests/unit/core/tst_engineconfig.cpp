@@ -27,6 +27,7 @@ private Q_SLOTS:
     void resolvesPathsAgainstDataDir();
     void readsEveryXrpSetting();
     void readsEverySrsSetting();
+    void readsEveryDnsSetting();
     void rejectsBadValues_data();
     void rejectsBadValues();
 };
@@ -119,6 +120,56 @@ void tst_EngineConfig::readsEverySrsSetting()
     QVERIFY(p.tlds.isEmpty());   // the TLDs live in the database
 }
 
+void tst_EngineConfig::readsEveryDnsSetting()
+{
+    Result<EngineConfig> config = load(minimal + "[dns]\nlisten = 127.0.0.1:5300\nudp_threads = 2\nmax_tcp_connections = 40\n"
+                                                 "max_tcp_connections_per_address = 4\ntcp_idle_timeout = 20s\nmax_tcp_queries_per_connection = 100\n"
+                                                 "max_udp_payload = 1400\n"
+                                                 "nameservers = A.NIC.Example. 192.0.2.1 2001:db8::53, ns.other-dns.net\n"
+                                                 "soa_contact = hostmaster.nic.example\nsoa_refresh = 1h\nsoa_retry = 10m\nsoa_expire = 21d\n"
+                                                 "soa_minimum = 5m\nsoa_ttl = 1h\napex_ns_ttl = 1d\ndelegation_ttl = 12h\nds_ttl = 2h\n"
+                                                 "publish_delay = 50\nixfr_history = 20\ntransfer_allowed = 127.0.0.1, ::1\nrequire_tsig = yes\n"
+                                                 "tsig_key_file = dns/keys\nnotify = 127.0.0.1:5301, [::1]:5302, 192.0.2.9\nnotify_key = Registry-XFR\n"
+                                                 "rrl_responses_per_second = 15\nrrl_slip = 3\nrrl_ipv4_prefix = 22\nrrl_ipv6_prefix = 48\n");
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    const DnsConfig &d = config->dns;
+    QCOMPARE(d.udpThreads, 2);
+    QCOMPARE(d.maxTcpConnections, 40);
+    QCOMPARE(d.maxTcpConnectionsPerAddress, 4);
+    QCOMPARE(d.tcpIdleTimeoutSecs, qint64(20));
+    QCOMPARE(d.maxTcpQueriesPerConnection, 100);
+    QCOMPARE(d.maxUdpPayload, 1400);
+    QCOMPARE(d.apexNameServers.size(), 2);
+    QCOMPARE(d.apexNameServers[0].name, QStringLiteral("a.nic.example"));
+    QCOMPARE(d.apexNameServers[0].addresses, (QList<QHostAddress>{QHostAddress(QStringLiteral("192.0.2.1")), QHostAddress(QStringLiteral("2001:db8::53"))}));
+    QCOMPARE(d.apexNameServers[1].name, QStringLiteral("ns.other-dns.net"));
+    QVERIFY(d.apexNameServers[1].addresses.isEmpty());
+    QCOMPARE(d.soaPrimary, QStringLiteral("a.nic.example"));   // the first name server unless set
+    QCOMPARE(d.soaContact, QStringLiteral("hostmaster.nic.example"));
+    QCOMPARE(d.soaRefreshSecs, qint64(3600));
+    QCOMPARE(d.soaRetrySecs, qint64(600));
+    QCOMPARE(d.soaExpireSecs, qint64(21 * 86400));
+    QCOMPARE(d.soaMinimumSecs, qint64(300));
+    QCOMPARE(d.soaTtlSecs, qint64(3600));
+    QCOMPARE(d.apexNsTtlSecs, qint64(86400));
+    QCOMPARE(d.delegationTtlSecs, qint64(12 * 3600));
+    QCOMPARE(d.dsTtlSecs, qint64(7200));
+    QCOMPARE(d.publishDelayMs, qint64(50));
+    QCOMPARE(d.ixfrHistory, 20);
+    QCOMPARE(d.transferAllowed, (QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.1")), QHostAddress(QStringLiteral("::1"))}));
+    QCOMPARE(d.requireTsig, true);
+    QCOMPARE(d.tsigKeyFile, QStringLiteral("/var/lib/registryd/dns/keys"));
+    QCOMPARE(d.notifyTargets.size(), 3);
+    QCOMPARE(d.notifyTargets[0], (NotifyTarget{QHostAddress(QStringLiteral("127.0.0.1")), 5301}));
+    QCOMPARE(d.notifyTargets[1], (NotifyTarget{QHostAddress(QStringLiteral("::1")), 5302}));
+    QCOMPARE(d.notifyTargets[2], (NotifyTarget{QHostAddress(QStringLiteral("192.0.2.9")), 53}));
+    QCOMPARE(d.notifyKey, QStringLiteral("registry-xfr"));
+    QCOMPARE(d.rrlResponsesPerSecond, 15);
+    QCOMPARE(d.rrlSlip, 3);
+    QCOMPARE(d.rrlIpv4PrefixLength, 22);
+    QCOMPARE(d.rrlIpv6PrefixLength, 48);
+}
+
 void tst_EngineConfig::resolvesPathsAgainstDataDir()
 {
     Result<EngineConfig> config = load(minimal + "[store]\ndatabase = db/reg.db\n[tls]\ncertificate = /etc/ssl/x.crt\n");
@@ -149,6 +200,16 @@ void tst_EngineConfig::rejectsBadValues_data()
     QTest::newRow("redemption too long") << (minimal + "[srs]\nredemption = 120d\n") << QStringLiteral("redemption");
     QTest::newRow("period zero") << (minimal + "[srs]\nmax_period = 0\n") << QStringLiteral("max_period");
     QTest::newRow("unknown srs key") << (minimal + "[srs]\ngrace = 5d\n") << QStringLiteral("unknown key \"grace\" in [srs]");
+    const QByteArray dns = minimal + "[dns]\nlisten = 127.0.0.1:5300\n";
+    QTest::newRow("dns without name servers") << dns << QStringLiteral("[dns] needs \"nameservers\"");
+    QTest::newRow("dns name server not a name") << (dns + "nameservers = -bad-.example\n") << QStringLiteral("not a valid host name");
+    QTest::newRow("dns name server bad address") << (dns + "nameservers = a.nic.example 300.1.1.1\n") << QStringLiteral("not an IPv4 or IPv6 address");
+    QTest::newRow("dns empty list item") << (dns + "nameservers = a.nic.example,,b.nic.example\n") << QStringLiteral("empty item");
+    QTest::newRow("dns transfers without key file") << (dns + "nameservers = a.nic.example\ntransfer_allowed = 127.0.0.1\n")
+                                                     << QStringLiteral("names no tsig_key_file");
+    QTest::newRow("dns notify port zero") << (dns + "nameservers = a.nic.example\nnotify = 127.0.0.1:0\n") << QStringLiteral("port other than 0");
+    QTest::newRow("dns udp payload too small") << (dns + "nameservers = a.nic.example\nmax_udp_payload = 100\n") << QStringLiteral("max_udp_payload");
+    QTest::newRow("dns publish delay too long") << (dns + "nameservers = a.nic.example\npublish_delay = 5000\n") << QStringLiteral("publish_delay");
     QTest::newRow("batch zero") << (minimal + "[store]\ngroup_commit_max_batch = 0\n") << QStringLiteral("group_commit_max_batch");
 }
 

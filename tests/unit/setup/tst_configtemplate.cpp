@@ -120,6 +120,14 @@ private Q_SLOTS:
                                 "max_name_servers", "max_ds_records", "allow_documentation_addresses", "auto_renew",
                                 "maintenance_interval"})
             add("srs", key);
+        // soa_primary, notify and notify_key are offered commented out: they have no sensible default.
+        for (const char *key : {"udp_threads", "max_tcp_connections", "max_tcp_connections_per_address", "tcp_idle_timeout",
+                                "max_tcp_queries_per_connection", "max_udp_payload", "nameservers", "soa_contact",
+                                "soa_refresh", "soa_retry", "soa_expire", "soa_minimum", "soa_ttl", "apex_ns_ttl",
+                                "delegation_ttl", "ds_ttl", "publish_delay", "ixfr_history", "transfer_allowed",
+                                "require_tsig", "tsig_key_file", "rrl_responses_per_second", "rrl_slip", "rrl_ipv4_prefix",
+                                "rrl_ipv6_prefix"})
+            add("dns", key);
     }
     void containsEveryKeyTheEngineAccepts()
     {
