@@ -1,0 +1,3 @@
+# DNS wire format: names, the request parser, the response writer, the message decoder.
+registry_add_test(tst_messageparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_messageparser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dnspacketbuilder.h LIBS registry_dns LABEL unit)
