@@ -3,3 +3,5 @@ registry_add_test(tst_messageparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_messag
   ${CMAKE_CURRENT_LIST_DIR}/dnspacketbuilder.h LIBS registry_dns LABEL unit)
 registry_add_test(tst_messagedecoder SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_messagedecoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dnspacketbuilder.h LIBS registry_dns LABEL unit)
+registry_add_test(tst_messagewriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_messagewriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dnspacketbuilder.h LIBS registry_dns LABEL unit)
