@@ -2,6 +2,7 @@
 
 #include "dns/messageparser.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void truncatedPacketsAreRefusedAtEveryLength_data();
     void truncatedPacketsAreRefusedAtEveryLength();
     void acceptsLongestNameAndLabel();
+    void parsesQueriesCapturedFromKdigAndDig_data();
+    void parsesQueriesCapturedFromKdigAndDig();
 };
 
 void tst_MessageParser::parsesPlainQuery()
@@ -321,6 +324,58 @@ void tst_MessageParser::acceptsLongestNameAndLabel()
     QCOMPARE(parse(root.bytes(), request), ParseStatus::Ok);
     QCOMPARE(request.qnameLength, 1);
     QCOMPARE(request.qnameLabels, 0);
+}
+
+void tst_MessageParser::parsesQueriesCapturedFromKdigAndDig_data()
+{
+    // Real queries, captured from kdig 3.2 and dig 9.18 with a UDP/TCP socket (TCP without its
+    // length prefix); they are also the fuzz target's seed corpus.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("qtype");
+    QTest::addColumn<bool>("edns");
+    QTest::addColumn<bool>("tsig");
+    QTest::addColumn<qint64>("ixfrSerial");   // -1: no IXFR
+    QTest::newRow("kdig A") << QStringLiteral("kdig-a") << 1 << false << false << qint64(-1);
+    QTest::newRow("kdig NS +norec") << QStringLiteral("kdig-ns-norec") << 2 << false << false << qint64(-1);
+    QTest::newRow("kdig DS +dnssec") << QStringLiteral("kdig-ds-dnssec") << 43 << true << false << qint64(-1);
+    QTest::newRow("kdig SOA +nsid +bufsize") << QStringLiteral("kdig-soa-nsid-bufsize") << 6 << true << false << qint64(-1);
+    QTest::newRow("kdig AAAA +cookie") << QStringLiteral("kdig-aaaa-cookie-mixedcase") << 28 << true << false << qint64(-1);
+    QTest::newRow("kdig padding and subnet") << QStringLiteral("kdig-padding-subnet") << 1 << true << false << qint64(-1);
+    QTest::newRow("kdig CH TXT") << QStringLiteral("kdig-ch-txt") << 16 << false << false << qint64(-1);
+    QTest::newRow("kdig AXFR") << QStringLiteral("kdig-axfr-tcp") << 252 << false << false << qint64(-1);
+    QTest::newRow("kdig IXFR") << QStringLiteral("kdig-ixfr-soa-tcp") << 251 << false << false << qint64(2026112101);
+    QTest::newRow("kdig SOA TSIG") << QStringLiteral("kdig-soa-tsig") << 6 << false << true << qint64(-1);
+    QTest::newRow("kdig AXFR TSIG") << QStringLiteral("kdig-axfr-tsig-tcp") << 252 << false << true << qint64(-1);
+    QTest::newRow("kdig IXFR TSIG EDNS") << QStringLiteral("kdig-ixfr-tsig-edns-tcp") << 251 << true << true << qint64(7);
+    QTest::newRow("dig A") << QStringLiteral("dig-a-cookie") << 1 << true << false << qint64(-1);
+    QTest::newRow("dig ANY") << QStringLiteral("dig-any-dnssec-nsid-tcp") << 255 << true << false << qint64(-1);
+    QTest::newRow("dig root NS +noedns") << QStringLiteral("dig-root-ns-noedns") << 2 << false << false << qint64(-1);
+}
+
+void tst_MessageParser::parsesQueriesCapturedFromKdigAndDig()
+{
+    QFETCH(QString, file);
+    QFETCH(int, qtype);
+    QFETCH(bool, edns);
+    QFETCH(bool, tsig);
+    QFETCH(qint64, ixfrSerial);
+    QFile in(qEnvironmentVariable("REGISTRY_SOURCE_DIR") + QStringLiteral("/tests/fuzz/corpus/fuzz_dnsmessage/") + file
+             + QStringLiteral(".bin"));
+    QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(in.fileName()));
+    const QByteArray packet = in.readAll();
+    ParsedRequest request;
+    QCOMPARE(parse(packet, request), ParseStatus::Ok);
+    QCOMPARE(request.questionCount, 1);
+    QCOMPARE(int(request.qtype), qtype);
+    QCOMPARE(request.hasEdns, edns);
+    QCOMPARE(request.tsigOffset != 0, tsig);
+    QCOMPARE(request.hasIxfrSerial, ixfrSerial >= 0);
+    if (ixfrSerial >= 0)
+        QCOMPARE(qint64(request.ixfrSerial), ixfrSerial);
+    if (tsig)
+        QCOMPARE(packet.mid(qsizetype(request.tsigOffset), 14), QByteArray("\x0ctransfer-key", 14));
+    if (edns)
+        QVERIFY(request.ednsUdpSize >= 512);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageParser)
