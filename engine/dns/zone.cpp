@@ -1,0 +1,672 @@
+#include "zone.h"
+
+#include <QHash>
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <unordered_map>
+
+namespace reg::dns {
+
+// ---------------------------------------------------------------------------------------------
+// ZoneNode storage
+
+// A node is one heap block: [shared_ptr control block][ZoneNode][Storage]. Storage is
+// [RRsetHeader x rrsetCount][owner][items of every RRset], each item a 2-byte RDLENGTH and the RDATA.
+struct RRsetHeader
+{
+    std::uint16_t type;
+    std::uint16_t count;
+    std::uint32_t ttl;
+    std::uint32_t offset;   // of the first item, from the start of Storage
+};
+
+struct ZoneNode::Storage
+{
+    std::uint8_t ownerLength;
+    std::uint8_t rrsetCount;
+    std::uint16_t reserved;
+    RRsetHeader headers[1];   // rrsetCount of them (at least the space of one, so the layout is simple)
+};
+
+namespace {
+
+constexpr std::size_t kControlBlockReserve = 32;
+constexpr std::size_t kStorageOffset = kControlBlockReserve + ((sizeof(void *) + 7) & ~std::size_t(7));
+constexpr std::size_t kMaxRRsets = 255;
+constexpr std::size_t kHeadersOffset = 4;   // ZoneNode::Storage::headers
+
+std::size_t headerSpace(std::size_t rrsets)
+{
+    return kHeadersOffset + sizeof(RRsetHeader) * std::max<std::size_t>(rrsets, 1);
+}
+
+// Hands out the front of a node's block for the shared_ptr control block, so the control block,
+// the node and its records share one allocation; freeing the control block frees the block.
+template<typename T>
+struct NodeBlockAllocator
+{
+    using value_type = T;
+    explicit NodeBlockAllocator(void *block) : m_block(block) {}
+    template<typename U>
+    NodeBlockAllocator(const NodeBlockAllocator<U> &other) : m_block(other.m_block) {}
+    T *allocate(std::size_t n)
+    {
+        if (n * sizeof(T) > kControlBlockReserve)
+            qFatal("ZoneNode: the shared_ptr control block needs %zu bytes, more than reserved", n * sizeof(T));
+        return static_cast<T *>(m_block);
+    }
+    void deallocate(T *, std::size_t) { ::operator delete(m_block); }
+    template<typename U>
+    bool operator==(const NodeBlockAllocator<U> &other) const { return m_block == other.m_block; }
+    void *m_block;
+};
+
+struct NodeDestroyer
+{
+    void operator()(ZoneNode *node) const { node->~ZoneNode(); }
+};
+
+// RRsets as sets (RFC 2181 5): one per type, sorted by type, RDATA sorted and without duplicates,
+// so two builds of the same content compare equal whatever order they were given in.
+QList<RRsetData> normalized(const QList<RRsetData> &rrsets)
+{
+    QList<RRsetData> out;
+    for (const RRsetData &set : rrsets) {
+        if (set.rdatas.isEmpty())
+            continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const RRsetData &o) { return o.type == set.type; });
+        if (it == out.end()) {
+            out.append(set);
+        } else {
+            it->rdatas.append(set.rdatas);
+        }
+    }
+    for (RRsetData &set : out) {
+        std::sort(set.rdatas.begin(), set.rdatas.end());
+        set.rdatas.erase(std::unique(set.rdatas.begin(), set.rdatas.end()), set.rdatas.end());
+    }
+    std::sort(out.begin(), out.end(), [](const RRsetData &a, const RRsetData &b) { return a.type < b.type; });
+    return out;
+}
+
+} // namespace
+
+std::shared_ptr<const ZoneNode> ZoneNode::make(const DnsName &owner, const QList<RRsetData> &given)
+{
+    static_assert(offsetof(Storage, headers) == kHeadersOffset);
+    const QList<RRsetData> rrsets = normalized(given);
+    if (std::size_t(rrsets.size()) > kMaxRRsets)
+        qFatal("ZoneNode: more than %zu RRsets at one owner", kMaxRRsets);
+    std::size_t size = headerSpace(std::size_t(rrsets.size())) + owner.size();
+    for (const RRsetData &set : rrsets) {
+        if (set.rdatas.size() > 0xffff)
+            qFatal("ZoneNode: an RRset with more than 65535 records");
+        for (const QByteArray &rdata : set.rdatas)
+            size += 2 + std::size_t(std::min<qsizetype>(rdata.size(), 0xffff));
+    }
+    void *block = ::operator new(kStorageOffset + size);
+    auto *bytes = static_cast<std::uint8_t *>(block);
+    auto *node = new (bytes + kControlBlockReserve) ZoneNode();
+    auto *storage = reinterpret_cast<Storage *>(bytes + kStorageOffset);
+    node->m_storage = storage;
+
+    storage->ownerLength = std::uint8_t(owner.size());
+    storage->rrsetCount = std::uint8_t(rrsets.size());
+    storage->reserved = 0;
+    std::uint8_t *base = reinterpret_cast<std::uint8_t *>(storage);
+    std::size_t pos = headerSpace(std::size_t(rrsets.size()));
+    WireName::copyLowered(base + pos, owner.data(), owner.size());
+    pos += owner.size();
+    for (int i = 0; i < rrsets.size(); ++i) {
+        const RRsetData &set = rrsets[i];
+        RRsetHeader header{set.type, std::uint16_t(set.rdatas.size()), set.ttl, std::uint32_t(pos)};
+        std::memcpy(&storage->headers[i], &header, sizeof header);
+        for (const QByteArray &rdata : set.rdatas) {
+            const std::size_t length = std::size_t(std::min<qsizetype>(rdata.size(), 0xffff));
+            base[pos] = std::uint8_t(length >> 8);
+            base[pos + 1] = std::uint8_t(length);
+            std::memcpy(base + pos + 2, rdata.constData(), length);
+            pos += 2 + length;
+        }
+    }
+    return std::shared_ptr<const ZoneNode>(node, NodeDestroyer{}, NodeBlockAllocator<ZoneNode>(block));
+}
+
+ZoneNode::~ZoneNode() = default;
+
+const std::uint8_t *ZoneNode::owner() const
+{
+    return reinterpret_cast<const std::uint8_t *>(m_storage) + headerSpace(m_storage->rrsetCount);
+}
+
+std::size_t ZoneNode::ownerLength() const
+{
+    return m_storage->ownerLength;
+}
+
+DnsName ZoneNode::ownerName() const
+{
+    return *DnsName::fromWire(QByteArray(reinterpret_cast<const char *>(owner()), qsizetype(ownerLength())));
+}
+
+int ZoneNode::rrsetCount() const
+{
+    return m_storage->rrsetCount;
+}
+
+RRsetView ZoneNode::rrsetAt(int index) const
+{
+    RRsetHeader header;
+    std::memcpy(&header, &m_storage->headers[index], sizeof header);
+    return RRsetView(header.type, header.ttl, header.count, reinterpret_cast<const std::uint8_t *>(m_storage) + header.offset);
+}
+
+RRsetView ZoneNode::rrset(std::uint16_t type) const
+{
+    for (int i = 0; i < m_storage->rrsetCount; ++i) {
+        if (m_storage->headers[i].type == type)
+            return rrsetAt(i);
+    }
+    return {};
+}
+
+QList<ZoneRecord> ZoneNode::records() const
+{
+    QList<ZoneRecord> out;
+    const DnsName name = ownerName();
+    for (int i = 0; i < rrsetCount(); ++i) {
+        const RRsetView set = rrsetAt(i);
+        set.forEachRdata([&](const std::uint8_t *rdata, std::size_t length) {
+            out.append(ZoneRecord{name, set.type(), set.ttl(), QByteArray(reinterpret_cast<const char *>(rdata), qsizetype(length))});
+        });
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zone: a persistent hash index. The top level is an array of shared, immutable buckets; a new
+// version copies the array (pointers only) and rebuilds just the buckets it touches.
+
+namespace {
+
+struct IndexEntry
+{
+    std::uint32_t tag = 0;        // the high half of the name hash, checked before the bytes
+    std::uint32_t children = 0;   // nodes one label below this one (keeps empty non-terminals alive)
+    std::shared_ptr<const ZoneNode> node;
+};
+
+using Bucket = std::vector<IndexEntry>;
+using BucketPtr = std::shared_ptr<const Bucket>;
+
+constexpr std::size_t kTargetBucketLoad = 4;
+constexpr std::size_t kMinBuckets = 16;
+
+std::size_t bucketCountFor(std::size_t nodes)
+{
+    std::size_t buckets = kMinBuckets;
+    while (buckets * kTargetBucketLoad < nodes)
+        buckets *= 2;
+    return buckets;
+}
+
+bool sameOwner(const ZoneNode &node, const std::uint8_t *lowered, std::size_t length)
+{
+    return node.ownerLength() == length && std::memcmp(node.owner(), lowered, length) == 0;
+}
+
+const IndexEntry *findEntry(const Bucket &bucket, std::uint32_t tag, const std::uint8_t *lowered, std::size_t length)
+{
+    for (const IndexEntry &e : bucket) {
+        if (e.tag == tag && sameOwner(*e.node, lowered, length))
+            return &e;
+    }
+    return nullptr;
+}
+
+// The offset of the parent's name inside a wire name (past the first label).
+std::size_t parentOffset(const std::uint8_t *name)
+{
+    return 1 + std::size_t(name[0]);
+}
+
+} // namespace
+
+struct Zone::Data
+{
+    DnsName apex;
+    std::uint32_t serial = 0;
+    std::shared_ptr<const ZoneNode> apexNode;
+    std::vector<BucketPtr> buckets;   // a power of two
+    std::size_t nodeCount = 0;
+    std::vector<std::shared_ptr<const ZoneDelta>> history;
+
+    const IndexEntry *entry(const std::uint8_t *lowered, std::size_t length, std::uint64_t hash) const
+    {
+        const BucketPtr &bucket = buckets[hash & (buckets.size() - 1)];
+        return bucket ? findEntry(*bucket, std::uint32_t(hash >> 32), lowered, length) : nullptr;
+    }
+};
+
+Zone::Zone() : d(std::make_unique<Data>()) {}
+Zone::~Zone() = default;
+
+const DnsName &Zone::apex() const
+{
+    return d->apex;
+}
+
+std::uint32_t Zone::serial() const
+{
+    return d->serial;
+}
+
+const ZoneNode &Zone::apexNode() const
+{
+    return *d->apexNode;
+}
+
+const ZoneNode *Zone::find(const std::uint8_t *lowered, std::size_t length) const
+{
+    const IndexEntry *e = d->entry(lowered, length, WireName::hashLowered(lowered, length));
+    return e ? e->node.get() : nullptr;
+}
+
+ZoneLookup Zone::lookup(const std::uint8_t *lowered, std::size_t length) const
+{
+    const std::size_t apexLength = d->apex.size();
+    if (length == apexLength)
+        return {ZoneLookup::Kind::Apex, d->apexNode.get()};
+    // The label boundaries between the name and the apex, so the suffixes can be walked from the
+    // apex's child downward (the first cut met is the one that matters).
+    std::size_t starts[kMaxLabels];
+    int count = 0;
+    for (std::size_t pos = 0; pos < length - apexLength && count < int(kMaxLabels); pos += 1 + lowered[pos])
+        starts[count++] = pos;
+    for (int i = count - 1; i >= 0; --i) {
+        const std::uint8_t *suffix = lowered + starts[i];
+        const std::size_t suffixLength = length - starts[i];
+        const ZoneNode *node = find(suffix, suffixLength);
+        if (!node)
+            return {ZoneLookup::Kind::NxDomain, nullptr};   // empty non-terminals exist, so nothing is below
+        if (!node->rrset(RRType::NS).isNull())
+            return {ZoneLookup::Kind::Delegation, node};
+        if (i == 0)
+            return {node->isEmptyNonTerminal() ? ZoneLookup::Kind::EmptyNonTerminal : ZoneLookup::Kind::Authoritative, node};
+    }
+    return {ZoneLookup::Kind::NxDomain, nullptr};
+}
+
+std::size_t Zone::nodeCount() const
+{
+    return d->nodeCount;
+}
+
+void Zone::forEachNode(const std::function<void(const ZoneNode &)> &visit) const
+{
+    for (const BucketPtr &bucket : d->buckets) {
+        if (!bucket)
+            continue;
+        for (const IndexEntry &e : *bucket) {
+            if (e.node != d->apexNode)
+                visit(*e.node);
+        }
+    }
+}
+
+const std::vector<std::shared_ptr<const ZoneDelta>> &Zone::history() const
+{
+    return d->history;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ZoneEditor
+
+namespace {
+
+// The working state of one owner name while a version is edited.
+struct WorkEntry
+{
+    std::shared_ptr<const ZoneNode> node;   // null: absent
+    std::uint32_t children = 0;
+    bool inBase = false;
+    std::shared_ptr<const ZoneNode> baseNode;
+};
+
+QByteArray loweredKey(const DnsName &name)
+{
+    return name.lowered().wire();
+}
+
+const std::uint8_t *bytesOf(const QByteArray &key)
+{
+    return reinterpret_cast<const std::uint8_t *>(key.constData());
+}
+
+// Writes serial into the SOA RDATA (MNAME, RNAME, then SERIAL: RFC 1035 3.3.13).
+QByteArray withSerial(QByteArray soa, std::uint32_t serial)
+{
+    const auto *p = bytesOf(soa);
+    const std::size_t size = std::size_t(soa.size());
+    const std::size_t mname = WireName::validLength(p, size);
+    const std::size_t rname = mname ? WireName::validLength(p + mname, size - mname) : 0;
+    if (rname == 0 || mname + rname + 20 > size)
+        return soa;   // not an SOA this code made; leave it alone
+    const std::size_t at = mname + rname;
+    soa[qsizetype(at)] = char(serial >> 24);
+    soa[qsizetype(at + 1)] = char(serial >> 16);
+    soa[qsizetype(at + 2)] = char(serial >> 8);
+    soa[qsizetype(at + 3)] = char(serial);
+    return soa;
+}
+
+QList<RRsetData> rrsetsOf(const ZoneNode &node)
+{
+    QList<RRsetData> out;
+    for (int i = 0; i < node.rrsetCount(); ++i) {
+        const RRsetView view = node.rrsetAt(i);
+        RRsetData set{view.type(), view.ttl(), {}};
+        view.forEachRdata([&](const std::uint8_t *rdata, std::size_t length) {
+            set.rdatas.append(QByteArray(reinterpret_cast<const char *>(rdata), qsizetype(length)));
+        });
+        out.append(std::move(set));
+    }
+    return out;
+}
+
+// Records that are in `from` and not in `to`.
+void difference(const ZoneNode *from, const ZoneNode *to, QList<ZoneRecord> &out)
+{
+    if (!from)
+        return;
+    const QList<ZoneRecord> a = from->records();
+    const QList<ZoneRecord> b = to ? to->records() : QList<ZoneRecord>();
+    for (const ZoneRecord &r : a) {
+        if (r.type != RRType::SOA && !b.contains(r))
+            out.append(r);
+    }
+}
+
+} // namespace
+
+struct ZoneEditor::Private
+{
+    DnsName apex;
+    QByteArray apexKey;
+    std::shared_ptr<const Zone> base;
+    std::unordered_map<QByteArray, WorkEntry> work;   // every owner name touched, ancestors included
+
+    WorkEntry &entry(const QByteArray &key)
+    {
+        auto it = work.find(key);
+        if (it != work.end())
+            return it->second;
+        WorkEntry e;
+        if (base) {
+            if (const IndexEntry *b = base->d->entry(bytesOf(key), std::size_t(key.size()),
+                                                     WireName::hashLowered(bytesOf(key), std::size_t(key.size())))) {
+                e.node = b->node;
+                e.children = b->children;
+                e.inBase = true;
+                e.baseNode = b->node;
+            }
+        }
+        return work.emplace(key, std::move(e)).first->second;
+    }
+
+    std::shared_ptr<const ZoneNode> emptyNode(const QByteArray &key)
+    {
+        return ZoneNode::make(*DnsName::fromWire(key), {});
+    }
+
+    // A node appeared below `key`'s parent: the parent gains a child, and exists (as an empty
+    // non-terminal if it has nothing else) up to the apex.
+    void addChild(const QByteArray &childKey)
+    {
+        QByteArray key = childKey.mid(qsizetype(parentOffset(bytesOf(childKey))));
+        while (true) {
+            WorkEntry &parent = entry(key);
+            const bool existed = parent.node != nullptr;
+            ++parent.children;
+            if (existed)
+                return;
+            parent.node = emptyNode(key);
+            if (key == apexKey)
+                return;
+            key = key.mid(qsizetype(parentOffset(bytesOf(key))));
+        }
+    }
+
+    // A node below `key`'s parent went away: empty non-terminals left with nothing below go too.
+    void removeChild(const QByteArray &childKey)
+    {
+        QByteArray key = childKey.mid(qsizetype(parentOffset(bytesOf(childKey))));
+        while (true) {
+            WorkEntry &parent = entry(key);
+            Q_ASSERT(parent.children > 0);
+            --parent.children;
+            if (parent.children > 0 || key == apexKey || !parent.node->isEmptyNonTerminal())
+                return;
+            parent.node.reset();
+            key = key.mid(qsizetype(parentOffset(bytesOf(key))));
+        }
+    }
+
+    bool anyChange() const
+    {
+        for (const auto &[key, e] : work) {
+            const ZoneNode *before = e.inBase ? e.baseNode.get() : nullptr;
+            const ZoneNode *after = e.node.get();
+            if (before == after)
+                continue;
+            if (!before || !after)
+                return true;
+            if (before->records() != after->records())
+                return true;
+        }
+        return false;
+    }
+};
+
+ZoneEditor::ZoneEditor(const DnsName &apex) : d(std::make_unique<Private>())
+{
+    d->apex = apex.lowered();
+    d->apexKey = d->apex.wire();
+}
+
+ZoneEditor::ZoneEditor(std::shared_ptr<const Zone> base) : d(std::make_unique<Private>())
+{
+    d->apex = base->apex();
+    d->apexKey = d->apex.wire();
+    d->base = std::move(base);
+}
+
+ZoneEditor::~ZoneEditor() = default;
+
+void ZoneEditor::setNode(const DnsName &owner, const QList<RRsetData> &rrsets)
+{
+    if (!owner.isSubdomainOf(d->apex))
+        return;   // not this zone's business; the builder never asks for it
+    const QByteArray key = loweredKey(owner);
+    if (d->work.empty() && d->base == nullptr)
+        d->work.reserve(1024);
+    std::shared_ptr<const ZoneNode> node = ZoneNode::make(owner, rrsets);
+    WorkEntry &e = d->entry(key);
+    const bool existed = e.node != nullptr;
+    if (key == d->apexKey) {
+        e.node = std::move(node);   // the apex always exists, even with nothing in it yet
+        return;
+    }
+    if (node->isEmptyNonTerminal()) {
+        if (!existed)
+            return;
+        if (e.children > 0) {
+            e.node = std::move(node);   // names below keep it as an empty non-terminal
+            return;
+        }
+        e.node.reset();
+        d->removeChild(key);
+        return;
+    }
+    e.node = std::move(node);
+    if (!existed)
+        d->addChild(key);
+}
+
+bool ZoneEditor::changed() const
+{
+    return d->anyChange();
+}
+
+std::shared_ptr<const Zone> ZoneEditor::finish(std::uint32_t serial, int historyLimit)
+{
+    if (d->base && !d->anyChange())
+        return d->base;
+
+    std::shared_ptr<Zone> zone(new Zone());
+    Zone::Data &z = *zone->d;
+    z.apex = d->apex;
+    z.serial = serial;
+
+    // The apex node with the SOA's serial rewritten.
+    WorkEntry &apexEntry = d->entry(d->apexKey);
+    if (!apexEntry.node)
+        apexEntry.node = d->emptyNode(d->apexKey);
+    {
+        QList<RRsetData> sets = rrsetsOf(*apexEntry.node);
+        for (RRsetData &set : sets) {
+            if (set.type == RRType::SOA) {
+                for (QByteArray &rdata : set.rdatas)
+                    rdata = withSerial(rdata, serial);
+            }
+        }
+        apexEntry.node = ZoneNode::make(d->apex, sets);
+    }
+    z.apexNode = apexEntry.node;
+
+    // The delta, from the nodes replaced (the SOA is left to the transfer).
+    auto delta = std::make_shared<ZoneDelta>();
+    delta->fromSerial = d->base ? d->base->serial() : serial;
+    delta->toSerial = serial;
+    for (const auto &[key, e] : d->work) {
+        const ZoneNode *before = e.inBase ? e.baseNode.get() : nullptr;
+        if (before == e.node.get())
+            continue;
+        difference(before, e.node.get(), delta->removed);
+        difference(e.node.get(), before, delta->added);
+    }
+
+    if (d->base) {
+        const Zone::Data &b = *d->base->d;
+        z.buckets = b.buckets;
+        z.nodeCount = b.nodeCount;
+        z.history = b.history;
+    } else {
+        z.buckets.resize(bucketCountFor(d->work.size()));
+    }
+
+    // Sort the touched names by bucket, then rebuild each touched bucket once.
+    struct Touched
+    {
+        std::size_t index;
+        std::uint64_t hash;
+        const std::pair<const QByteArray, WorkEntry> *item;
+    };
+    const std::size_t mask = z.buckets.size() - 1;
+    std::vector<Touched> touched;
+    touched.reserve(d->work.size());
+    for (const auto &item : d->work) {
+        const std::uint64_t hash = WireName::hashLowered(bytesOf(item.first), std::size_t(item.first.size()));
+        touched.push_back(Touched{hash & mask, hash, &item});
+    }
+    std::sort(touched.begin(), touched.end(), [](const Touched &a, const Touched &b) { return a.index < b.index; });
+    for (auto run = touched.begin(); run != touched.end();) {
+        const auto runEnd = std::find_if(run, touched.end(), [&](const Touched &t) { return t.index != run->index; });
+        const BucketPtr &old = z.buckets[run->index];
+        auto bucket = std::make_shared<Bucket>();
+        bucket->reserve((old ? old->size() : 0) + std::size_t(runEnd - run));
+        if (old) {
+            for (const IndexEntry &e : *old) {
+                const bool replaced = std::any_of(run, runEnd, [&](const Touched &t) {
+                    return sameOwner(*e.node, bytesOf(t.item->first), std::size_t(t.item->first.size()));
+                });
+                if (!replaced)
+                    bucket->push_back(e);
+            }
+        }
+        for (auto t = run; t != runEnd; ++t) {
+            const WorkEntry &w = t->item->second;
+            if (w.inBase)
+                --z.nodeCount;
+            if (!w.node)
+                continue;
+            bucket->push_back(IndexEntry{std::uint32_t(t->hash >> 32), w.children, w.node});
+            ++z.nodeCount;
+        }
+        const std::size_t index = run->index;
+        z.buckets[index] = bucket->empty() ? BucketPtr() : BucketPtr(std::move(bucket));
+        run = runEnd;
+    }
+
+    if (d->base) {
+        z.history.push_back(std::move(delta));
+        const std::size_t limit = std::size_t(std::max(historyLimit, 0));
+        if (z.history.size() > limit)
+            z.history.erase(z.history.begin(), z.history.begin() + std::ptrdiff_t(z.history.size() - limit));
+    }
+    d->work.clear();
+    d->base = zone;
+    return zone;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ZoneSet and ZonePublisher
+
+ZoneSet::ZoneSet(QList<std::shared_ptr<const Zone>> zones) : m_zones(std::move(zones))
+{
+    // Longest apex first, so the first match is the closest enclosing zone.
+    std::stable_sort(m_zones.begin(), m_zones.end(), [](const auto &a, const auto &b) { return a->apex().size() > b->apex().size(); });
+}
+
+const Zone *ZoneSet::findZone(const std::uint8_t *lowered, std::size_t length) const
+{
+    for (const std::shared_ptr<const Zone> &zone : m_zones) {
+        const std::size_t apexLength = zone->apex().size();
+        if (apexLength > length)
+            continue;
+        // The apex must start on a label boundary of the name.
+        std::size_t pos = 0;
+        while (length - pos > apexLength)
+            pos += 1 + lowered[pos];
+        if (length - pos == apexLength && std::memcmp(lowered + pos, zone->apex().data(), apexLength) == 0)
+            return zone.get();
+    }
+    return nullptr;
+}
+
+std::shared_ptr<const Zone> ZoneSet::zone(const DnsName &apex) const
+{
+    for (const std::shared_ptr<const Zone> &z : m_zones) {
+        if (z->apex() == apex)
+            return z;
+    }
+    return nullptr;
+}
+
+ZonePublisher::ZonePublisher() : m_current(std::make_shared<const ZoneSet>()) {}
+
+std::shared_ptr<const ZoneSet> ZonePublisher::current() const
+{
+    return m_current.load(std::memory_order_acquire);
+}
+
+void ZonePublisher::publish(std::shared_ptr<const ZoneSet> zones)
+{
+    m_current.store(std::move(zones), std::memory_order_release);
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
+}
+
+} // namespace reg::dns

@@ -1,0 +1,361 @@
+#include "zonesource.h"
+
+#include "store/connection.h"
+
+#include <QLoggingCategory>
+
+namespace reg::dns {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcZone, "registry.dns.zone", QtInfoMsg)
+
+Error storeError(const Error &e, const char *what)
+{
+    return e.withContext(QStringLiteral("reading %1 for the DNS zone: ").arg(QLatin1StringView(what)));
+}
+
+QString lower(const QString &text)
+{
+    return text.toLower();
+}
+
+} // namespace
+
+QString ZoneSource::tldOf(const DnsName &apex)
+{
+    QString text = apex.toText();
+    if (text.endsWith(u'.') && text.size() > 1)
+        text.chop(1);
+    return text;
+}
+
+Result<void> ZoneSource::beginSnapshot()
+{
+    if (auto r = m_connection.exec(QStringLiteral("BEGIN")); !r)
+        return storeError(r.error(), "a snapshot");
+    return success();
+}
+
+void ZoneSource::endSnapshot()
+{
+    (void)m_connection.exec(QStringLiteral("COMMIT"));
+}
+
+srs::StatusSet ZoneSource::parseStatuses(const QString &stored, const QString &domain)
+{
+    const auto cached = m_statusCache.constFind(stored);
+    if (cached != m_statusCache.cend())
+        return *cached;
+    Result<srs::StatusSet> parsed = srs::StatusSet::fromNames(stored.split(u' ', Qt::SkipEmptyParts));
+    srs::StatusSet statuses;
+    if (!parsed) {
+        // A damaged row must not take the zone down; keeping the name out is the safe side.
+        qCWarning(lcZone, "domain %s has unreadable statuses \"%s\" (%s); it is left out of the zone",
+                  qUtf8Printable(domain), qUtf8Printable(stored), qUtf8Printable(parsed.error().message));
+        statuses.insert(srs::EppStatus::ServerHold);
+        return statuses;
+    }
+    // ok and inactive are derived, not stored (inactive: no name servers, checked separately).
+    statuses = parsed->subtracted(srs::StatusSet{srs::EppStatus::Ok, srs::EppStatus::Inactive});
+    if (m_statusCache.size() < 4096)
+        m_statusCache.insert(stored, statuses);
+    return statuses;
+}
+
+Result<QStringList> ZoneSource::tlds()
+{
+    Result<QList<QVariantList>> rows = m_connection.queryRows(QStringLiteral("SELECT name FROM tlds ORDER BY name"));
+    if (!rows)
+        return storeError(rows.error(), "the TLDs");
+    QStringList out;
+    for (const QVariantList &row : *rows)
+        out.append(lower(row.value(0).toString()));
+    return out;
+}
+
+Result<qint64> ZoneSource::journalHead()
+{
+    Result<QVariant> head = m_connection.queryValue(QStringLiteral("SELECT MAX(seq) FROM journal"));
+    if (!head)
+        return storeError(head.error(), "the journal head");
+    return head->isValid() ? head->toLongLong() : qint64(0);
+}
+
+Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content, std::uint32_t serial, int historyLimit)
+{
+    const QString tld = tldOf(content.apex());
+    ZoneEditor editor(content.apex());
+    editor.setNode(content.apex(), content.apexRRsets(serial));
+
+    // Names that get records from the configuration too collect their registry facts here and are
+    // set last, so nothing set earlier is overwritten.
+    QHash<QByteArray, OwnerFacts> configured;
+    for (const DnsName &owner : content.configuredOwners())
+        configured.insert(owner.wire(), OwnerFacts{owner, std::nullopt, std::nullopt});
+
+    // DS records first (few), keyed by domain.
+    QHash<QString, QList<DsFacts>> ds;
+    {
+        Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
+            "SELECT d.name, s.key_tag, s.algorithm, s.digest_type, s.digest FROM domain_ds s "
+            "JOIN domains d ON d.roid = s.domain_roid WHERE d.tld = ?1"));
+        if (!st)
+            return storeError(st.error(), "DS records");
+        (void)(*st)->bind(1, tld);
+        for (;;) {
+            Result<bool> row = (*st)->step();
+            if (!row)
+                return storeError(row.error(), "DS records");
+            if (!*row)
+                break;
+            ds[lower((*st)->text(0))].append(DsFacts{int((*st)->int64(1)), int((*st)->int64(2)), int((*st)->int64(3)), (*st)->text(4)});
+        }
+        (*st)->reset();
+    }
+
+    // Delegations: one row per (domain, name server), grouped by domain.
+    QSet<QString> usedInBailiwick;   // name servers below the apex used by a delegation in the zone
+    {
+        Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
+            "SELECT d.roid, d.name, d.statuses, h.name FROM domains d "
+            "JOIN domain_hosts dh ON dh.domain_roid = d.roid JOIN hosts h ON h.roid = dh.host_roid "
+            "WHERE d.tld = ?1 ORDER BY d.roid"));
+        if (!st)
+            return storeError(st.error(), "delegations");
+        (void)(*st)->bind(1, tld);
+        QString currentRoid;
+        QString currentName;
+        DomainFacts current;
+        const auto flush = [&]() {
+            if (currentRoid.isEmpty())
+                return;
+            Result<DnsName> owner = registryName(currentName);
+            if (!owner || !owner->isSubdomainOf(content.apex())) {
+                qCWarning(lcZone, "domain \"%s\" is not a name of the zone %s; left out", qUtf8Printable(currentName), qUtf8Printable(tld));
+                return;
+            }
+            current.ds = ds.take(currentName);
+            if (ZoneContent::delegationInZone(current)) {
+                for (const QString &ns : std::as_const(current.nameServers)) {
+                    if (ns.endsWith(tld) && ns.size() > tld.size() && ns[ns.size() - tld.size() - 1] == u'.')
+                        usedInBailiwick.insert(ns);
+                }
+            }
+            OwnerFacts facts{*owner, std::move(current), std::nullopt};
+            auto pending = configured.find(owner->wire());
+            if (pending != configured.end())
+                pending->domain = facts.domain;
+            else
+                editor.setNode(*owner, content.rrsets(facts));
+        };
+        for (;;) {
+            Result<bool> row = (*st)->step();
+            if (!row)
+                return storeError(row.error(), "delegations");
+            if (!*row)
+                break;
+            const QString roid = (*st)->text(0);
+            if (roid != currentRoid) {
+                flush();
+                currentRoid = roid;
+                currentName = lower((*st)->text(1));
+                current = DomainFacts{parseStatuses((*st)->text(2), currentName), {}, {}};
+            }
+            current.nameServers.append(lower((*st)->text(3)));
+        }
+        flush();
+        (*st)->reset();
+    }
+
+    // Glue candidates: hosts whose superordinate domain is of this TLD, with their addresses.
+    {
+        Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
+            "SELECT h.roid, h.name, sup.name, sup.statuses, "
+            "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid), a.address "
+            "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid "
+            "JOIN host_addresses a ON a.host_roid = h.roid WHERE sup.tld = ?1 ORDER BY h.roid"));
+        if (!st)
+            return storeError(st.error(), "glue");
+        (void)(*st)->bind(1, tld);
+        QString currentRoid;
+        QString currentName;
+        HostFacts current;
+        const auto flush = [&]() {
+            if (currentRoid.isEmpty() || !current.usedInZone)
+                return;
+            Result<DnsName> owner = registryName(currentName);
+            if (!owner)
+                return;
+            OwnerFacts facts{*owner, std::nullopt, std::move(current)};
+            auto pending = configured.find(owner->wire());
+            if (pending != configured.end())
+                pending->host = facts.host;
+            else
+                editor.setNode(*owner, content.rrsets(facts));
+        };
+        for (;;) {
+            Result<bool> row = (*st)->step();
+            if (!row)
+                return storeError(row.error(), "glue");
+            if (!*row)
+                break;
+            const QString roid = (*st)->text(0);
+            if (roid != currentRoid) {
+                flush();
+                currentRoid = roid;
+                currentName = lower((*st)->text(1));
+                const DomainFacts superordinate{parseStatuses((*st)->text(3), (*st)->text(2)),
+                                                (*st)->int64(4) ? QStringList{QString()} : QStringList{}, {}};
+                current = HostFacts{{}, ZoneContent::delegationInZone(superordinate), usedInBailiwick.contains(currentName)};
+            }
+            const QHostAddress address((*st)->text(5));
+            if (!address.isNull())
+                current.addresses.append(address);
+        }
+        flush();
+        (*st)->reset();
+    }
+
+    for (const OwnerFacts &facts : std::as_const(configured))
+        editor.setNode(facts.owner, content.rrsets(facts));
+    return editor.finish(serial, historyLimit);
+}
+
+Result<OwnerFacts> ZoneSource::facts(const ZoneContent &content, const DnsName &owner)
+{
+    const QString tld = tldOf(content.apex());
+    OwnerFacts out{owner.lowered(), std::nullopt, std::nullopt};
+    const QString name = tldOf(out.owner);
+    if (out.owner.labelCount() == content.apex().labelCount() + 1) {
+        Result<QList<QVariantList>> rows = m_connection.queryRows(
+            QStringLiteral("SELECT roid, statuses FROM domains WHERE name = ?1 AND tld = ?2"), {name, tld}, 1);
+        if (!rows)
+            return storeError(rows.error(), "a domain");
+        if (!rows->isEmpty()) {
+            const QString roid = rows->first().value(0).toString();
+            DomainFacts domain{parseStatuses(rows->first().value(1).toString(), name), {}, {}};
+            Result<QList<QVariantList>> ns = m_connection.queryRows(
+                QStringLiteral("SELECT h.name FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid WHERE dh.domain_roid = ?1"), {roid});
+            if (!ns)
+                return storeError(ns.error(), "name servers");
+            for (const QVariantList &row : *ns)
+                domain.nameServers.append(lower(row.value(0).toString()));
+            Result<QList<QVariantList>> dsRows = m_connection.queryRows(
+                QStringLiteral("SELECT key_tag, algorithm, digest_type, digest FROM domain_ds WHERE domain_roid = ?1"), {roid});
+            if (!dsRows)
+                return storeError(dsRows.error(), "DS records");
+            for (const QVariantList &row : *dsRows)
+                domain.ds.append(DsFacts{row.value(0).toInt(), row.value(1).toInt(), row.value(2).toInt(), row.value(3).toString()});
+            out.domain = std::move(domain);
+        }
+    }
+    if (content.belowDelegation(out.owner)) {
+        Result<QList<QVariantList>> rows = m_connection.queryRows(
+            QStringLiteral("SELECT h.roid, sup.name, sup.statuses, "
+                           "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid) "
+                           "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid WHERE h.name = ?1 AND sup.tld = ?2"),
+            {name, tld}, 1);
+        if (!rows)
+            return storeError(rows.error(), "a host");
+        if (!rows->isEmpty()) {
+            const QVariantList &row = rows->first();
+            const QString roid = row.value(0).toString();
+            const DomainFacts superordinate{parseStatuses(row.value(2).toString(), row.value(1).toString()),
+                                            row.value(3).toLongLong() ? QStringList{QString()} : QStringList{}, {}};
+            HostFacts host{{}, ZoneContent::delegationInZone(superordinate), false};
+            Result<QList<QVariantList>> users = m_connection.queryRows(
+                QStringLiteral("SELECT d.name, d.statuses FROM domain_hosts dh JOIN domains d ON d.roid = dh.domain_roid "
+                               "WHERE dh.host_roid = ?1 AND d.tld = ?2"),
+                {roid, tld});
+            if (!users)
+                return storeError(users.error(), "the domains using a host");
+            for (const QVariantList &user : *users) {
+                // A domain that uses the host has at least this name server.
+                if (ZoneContent::delegationInZone(DomainFacts{parseStatuses(user.value(1).toString(), user.value(0).toString()), {name}, {}})) {
+                    host.usedInZone = true;
+                    break;
+                }
+            }
+            Result<QList<QVariantList>> addresses = m_connection.queryRows(
+                QStringLiteral("SELECT address FROM host_addresses WHERE host_roid = ?1"), {roid});
+            if (!addresses)
+                return storeError(addresses.error(), "host addresses");
+            for (const QVariantList &a : *addresses) {
+                const QHostAddress address(a.value(0).toString());
+                if (!address.isNull())
+                    host.addresses.append(address);
+            }
+            out.host = std::move(host);
+        }
+    }
+    return out;
+}
+
+Result<QStringList> ZoneSource::hostsBelowDomain(const QString &domain)
+{
+    Result<QList<QVariantList>> rows = m_connection.queryRows(
+        QStringLiteral("SELECT h.name FROM hosts h JOIN domains d ON d.roid = h.domain_roid WHERE d.name = ?1"), {domain});
+    if (!rows)
+        return storeError(rows.error(), "subordinate hosts");
+    QStringList out;
+    for (const QVariantList &row : *rows)
+        out.append(lower(row.value(0).toString()));
+    return out;
+}
+
+Result<QStringList> ZoneSource::domainsUsingHost(const QString &host)
+{
+    Result<QList<QVariantList>> rows = m_connection.queryRows(
+        QStringLiteral("SELECT d.name FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid "
+                       "JOIN domains d ON d.roid = dh.domain_roid WHERE h.name = ?1"),
+        {host});
+    if (!rows)
+        return storeError(rows.error(), "the domains using a host");
+    QStringList out;
+    for (const QVariantList &row : *rows)
+        out.append(lower(row.value(0).toString()));
+    return out;
+}
+
+Result<LoadedZones> loadZones(store::Connection &connection, const DnsConfig &config, int historyLimit, const QString &onlyZone)
+{
+    ZoneSource source(connection);
+    if (auto r = source.beginSnapshot(); !r)
+        return r.error();
+    struct EndSnapshot
+    {
+        ZoneSource &source;
+        ~EndSnapshot() { source.endSnapshot(); }
+    } end{source};
+
+    LoadedZones out;
+    Result<qint64> head = source.journalHead();
+    if (!head)
+        return head.error();
+    out.sequence = *head;
+    Result<QStringList> tlds = source.tlds();
+    if (!tlds)
+        return tlds.error();
+    const QString wanted = onlyZone.endsWith(u'.') ? onlyZone.chopped(1).toLower() : onlyZone.toLower();
+    for (const QString &tld : std::as_const(*tlds)) {
+        if (!wanted.isEmpty() && tld != wanted)
+            continue;
+        Result<DnsName> apex = registryName(tld);
+        if (!apex)
+            return apex.error().withContext(QStringLiteral("TLD %1: ").arg(tld));
+        Result<ZoneContent> content = ZoneContent::make(config, *apex);
+        if (!content)
+            return content.error();
+        Result<std::shared_ptr<const Zone>> zone = source.build(*content, std::uint32_t(out.sequence), historyLimit);
+        if (!zone)
+            return zone.error();
+        out.contents.append(*content);
+        out.zones.append(*zone);
+    }
+    if (!wanted.isEmpty() && out.zones.isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("there is no zone %1: the registry serves no TLD of that name").arg(onlyZone));
+    return out;
+}
+
+} // namespace reg::dns
