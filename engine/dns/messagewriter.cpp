@@ -25,28 +25,19 @@ inline void put32(std::uint8_t *p, std::uint32_t value)
 constexpr std::size_t kMaxPointerTarget = 0x3FFF;   // 14 bits of offset in a pointer
 constexpr std::size_t kRecordFixedSize = 10;        // type, class, TTL, RDLENGTH
 
-// True when the (possibly compressed) name written at offset in buffer equals the uncompressed
-// suffix, ignoring ASCII case. The buffer holds only names this writer produced, so pointers
-// lead backwards; the hop bound is a second guard.
-bool nameAtEquals(const std::uint8_t *buffer, std::size_t offset, const std::uint8_t *suffix)
+// Label bytes equal ignoring ASCII case. Runs for every candidate label, so equal bytes (the
+// common case) cost one compare; bytes that differ only in bit 0x20 must be a letter pair.
+inline bool sameLabel(const std::uint8_t *a, const std::uint8_t *b, std::size_t length)
 {
-    int hops = 0;
-    for (;;) {
-        while ((buffer[offset] & 0xC0) == 0xC0) {
-            if (++hops > int(kMaxLabels))
-                return false;
-            offset = ((std::size_t(buffer[offset]) & 0x3F) << 8) | buffer[offset + 1];
-        }
-        const std::uint8_t length = buffer[offset];
-        if (length != *suffix)
+    for (std::size_t i = 0; i < length; ++i) {
+        const std::uint8_t x = a[i], y = b[i];
+        if (x == y)
+            continue;
+        const std::uint8_t lower = x | 0x20;
+        if ((x ^ y) != 0x20 || lower < 'a' || lower > 'z')
             return false;
-        if (length == 0)
-            return true;
-        if (!WireName::equalIgnoringCase(buffer + offset + 1, suffix + 1, length))
-            return false;
-        offset += 1 + std::size_t(length);
-        suffix += 1 + std::size_t(length);
     }
+    return true;
 }
 
 } // namespace
@@ -110,58 +101,73 @@ std::size_t MessageWriter::finish()
     return m_size;
 }
 
-bool MessageWriter::writeName(const std::uint8_t *name, std::size_t length, std::size_t limit)
+std::size_t MessageWriter::writeName(const std::uint8_t *name, std::size_t available, std::size_t limit)
 {
-    // Label offsets of the input, checking that it is one valid uncompressed name of this length.
+    // Label offsets of the input, checking that it is one valid uncompressed name.
     std::uint8_t starts[kMaxLabels];
     std::size_t labels = 0;
     std::size_t pos = 0;
     for (;;) {
-        if (pos >= length)
-            return false;
+        if (pos >= available)
+            return 0;
         const std::uint8_t label = name[pos];
-        if (label > kMaxLabelLength || pos + 1 + label > length)
-            return false;
+        if (label > kMaxLabelLength || pos + 1 + label > available)
+            return 0;
         if (label == 0)
             break;
         starts[labels++] = std::uint8_t(pos);
         pos += 1 + std::size_t(label);
+        if (pos >= kMaxNameWireLength)
+            return 0;
     }
-    if (pos + 1 != length || length > kMaxNameWireLength)
-        return false;
+    const std::size_t length = pos + 1;
 
-    // The longest suffix already in the message wins; the root alone is never worth a pointer.
+    // Match from the last label towards the first: each step looks for a target with the same
+    // label whose parent is the target matched so far, so the longest suffix already in the
+    // message is found with a few integer compares per target. The root alone is never worth a
+    // pointer. At most one target exists per (parent, label): a name already present is always
+    // pointed to, never written again.
     std::size_t literalLabels = labels;
-    std::size_t pointer = 0;
-    for (std::size_t i = 0; i < labels && pointer == 0; ++i) {
-        const std::uint8_t *suffix = name + starts[i];
+    std::uint16_t pointer = 0;   // 0: no suffix found (offsets start at 12)
+    for (std::size_t i = labels; i-- > 0;) {
+        const std::uint8_t *label = name + starts[i];
+        int found = -1;
         for (int t = 0; t < m_targetCount; ++t) {
-            if (nameAtEquals(m_buffer, m_targets[t], suffix)) {
-                pointer = m_targets[t];
-                literalLabels = i;
+            if (m_targetParents[t] != pointer)
+                continue;
+            const std::uint8_t *candidate = m_buffer + m_targets[t];
+            if (candidate[0] == label[0] && sameLabel(candidate + 1, label + 1, label[0])) {
+                found = t;
                 break;
             }
         }
+        if (found < 0)
+            break;
+        pointer = m_targets[found];
+        literalLabels = i;
     }
 
     const std::size_t literalBytes = literalLabels == labels ? length : starts[literalLabels];
     const std::size_t total = literalBytes + (pointer != 0 ? 2 : 0);
     if (m_size + total > limit)
-        return false;
+        return 0;
 
     std::memcpy(m_buffer + m_size, name, literalBytes);
-    for (std::size_t i = 0; i < literalLabels; ++i) {
+    // New targets from the root side, so a label is only added after the name it leads to.
+    for (std::size_t i = literalLabels; i-- > 0;) {
         const std::size_t offset = m_size + starts[i];
         if (offset > kMaxPointerTarget || m_targetCount == kMaxCompressionTargets)
             break;
-        m_targets[m_targetCount++] = std::uint16_t(offset);
+        m_targets[m_targetCount] = std::uint16_t(offset);
+        m_targetParents[m_targetCount] = i + 1 < literalLabels ? std::uint16_t(m_size + starts[i + 1]) : pointer;
+        ++m_targetCount;
     }
     m_size += literalBytes;
     if (pointer != 0) {
         put16(m_buffer + m_size, std::uint16_t(0xC000 | pointer));
         m_size += 2;
     }
-    return true;
+    return length;
 }
 
 bool MessageWriter::addQuestion(const std::uint8_t *name, std::size_t nameLength, std::uint16_t type,
@@ -172,7 +178,7 @@ bool MessageWriter::addQuestion(const std::uint8_t *name, std::size_t nameLength
     const std::size_t limit = m_capacity > m_reserved ? m_capacity - m_reserved : 0;
     const std::size_t savedSize = m_size;
     const int savedTargets = m_targetCount;
-    if (!writeName(name, nameLength, limit) || m_size + 4 > limit) {
+    if (writeName(name, nameLength, limit) != nameLength || m_size + 4 > limit) {
         m_size = savedSize;
         m_targetCount = savedTargets;
         return false;
@@ -200,7 +206,7 @@ bool MessageWriter::addRecord(Section section, const std::uint8_t *owner, std::s
         return false;
     };
 
-    if (!writeName(owner, ownerLength, limit) || m_size + kRecordFixedSize > limit)
+    if (writeName(owner, ownerLength, limit) != ownerLength || m_size + kRecordFixedSize > limit)
         return undo();
     std::uint8_t *fixed = m_buffer + m_size;
     put16(fixed, type);
@@ -243,8 +249,8 @@ bool MessageWriter::addRecord(Section section, const std::uint8_t *owner, std::s
         m_size += prefix;
         pos = prefix;
         for (std::size_t n = 0; n < names; ++n) {
-            const std::size_t nameLength = WireName::validLength(rdata + pos, rdataLength - pos);
-            if (nameLength == 0 || !writeName(rdata + pos, nameLength, limit))
+            const std::size_t nameLength = writeName(rdata + pos, rdataLength - pos, limit);
+            if (nameLength == 0)
                 return undo();
             pos += nameLength;
         }

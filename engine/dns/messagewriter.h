@@ -46,16 +46,22 @@ public:
     std::size_t finish();
 
 private:
-    bool writeName(const std::uint8_t *name, std::size_t length, std::size_t limit);
+    // Writes the uncompressed name at the start of name[0, available); returns its length, or 0
+    // when it is malformed or does not fit before limit.
+    std::size_t writeName(const std::uint8_t *name, std::size_t available, std::size_t limit);
     struct Impl;
     std::uint8_t *m_buffer;
     std::size_t m_capacity;
     std::size_t m_reserved = 0;
     std::size_t m_size = kHeaderSize;
     std::uint16_t m_counts[4] = {0, 0, 0, 0};   // question, answer, authority, additional
-    // Offsets of names written so far (label starts), for compression; bounded.
+    // Offsets of names written so far (label starts), for compression; bounded. With each, the
+    // offset of the name after its first label (0 for the root), so the targets form a tree that
+    // a new name is matched against from its last label. Only the first m_targetCount are read,
+    // so they are not cleared per message.
     static constexpr int kMaxCompressionTargets = 96;
-    std::uint16_t m_targets[kMaxCompressionTargets] = {};
+    std::uint16_t m_targets[kMaxCompressionTargets];
+    std::uint16_t m_targetParents[kMaxCompressionTargets];
     int m_targetCount = 0;
 };
 

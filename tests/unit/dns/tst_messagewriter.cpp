@@ -80,6 +80,7 @@ class tst_MessageWriter : public QObject
 private Q_SLOTS:
     void compressesAgainstEveryEarlierNameByteByByte();
     void keepsTheQuestionsSpellingForPointers();
+    void foldsOnlyLettersWhenComparing();
     void compressesOnlyTheRdataOfWellKnownTypes();
     void recordThatDoesNotFitLeavesMessageUnchanged();
     void keepsTheReservedTailFree();
@@ -134,6 +135,26 @@ void tst_MessageWriter::keepsTheQuestionsSpellingForPointers()
     QCOMPARE(decoded->answers[0].owner.toText(), QStringLiteral("DoMaIn.tld."));
     QCOMPARE(std::get<NameRData>(decoded->answers[0].data).name.toText(), QStringLiteral("ns.DoMaIn.tld."));
     QCOMPARE(decoded->answers[0].rdata.size(), wire("ns.domain.tld").size());
+}
+
+void tst_MessageWriter::foldsOnlyLettersWhenComparing()
+{
+    // '[' and '{', '@' and '`' differ by the case bit but are not letters: different names.
+    std::uint8_t buffer[512];
+    MessageWriter writer(buffer, sizeof buffer);
+    const QByteArray qname = wire("a[@.tld");
+    QVERIFY(writer.addQuestion(u8(qname), std::size_t(qname.size()), RRType::A, RRClass::IN));
+    QVERIFY(add(writer, MessageWriter::Section::Answer, wire("A{`.TLD"), RRType::A, QByteArray(4, '\1')));
+    QVERIFY(add(writer, MessageWriter::Section::Answer, wire("A[@.TLD"), RRType::A, QByteArray(4, '\2')));
+    const QByteArray message = finished(writer, buffer);
+    // Question to 25; the first record: literal "A{`" and a pointer to "tld" (16); the second (at
+    // 45): a pointer to the question.
+    QCOMPARE(message.mid(25, 6), QByteArray("\3A{`\xC0\x10", 6));
+    QCOMPARE(message.mid(45, 2), QByteArray("\xC0\x0C", 2));
+    auto decoded = decodeMessage(message);
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded->answers[0].owner.toText(), QStringLiteral("A{`.tld."));
+    QCOMPARE(decoded->answers[1].owner.toText(), QStringLiteral("a[\\@.tld."));
 }
 
 void tst_MessageWriter::compressesOnlyTheRdataOfWellKnownTypes()
