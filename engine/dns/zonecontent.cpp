@@ -87,8 +87,13 @@ QList<RRsetData> ZoneContent::apexRRsets(std::uint32_t serial) const
 
 bool ZoneContent::delegationInZone(const DomainFacts &domain)
 {
+    return delegationInZone(domain.statuses, !domain.nameServers.isEmpty());
+}
+
+bool ZoneContent::delegationInZone(const srs::StatusSet &statuses, bool hasNameServers)
+{
     // RFC 5731 2.3: without name servers a domain is "inactive" and has no delegation.
-    return domain.statuses.inZone() && !domain.nameServers.isEmpty();
+    return statuses.inZone() && hasNameServers;
 }
 
 bool ZoneContent::belowDelegation(const DnsName &host) const
@@ -103,10 +108,8 @@ QList<RRsetData> ZoneContent::rrsets(const OwnerFacts &facts) const
         return out;
     if (facts.domain && delegationInZone(*facts.domain)) {
         RRsetData ns{RRType::NS, ttl(m_config.delegationTtlSecs), {}};
-        for (const QString &server : facts.domain->nameServers) {
-            if (Result<DnsName> name = registryName(server))
-                ns.rdatas.append(name->wire());
-        }
+        for (const DnsName &server : facts.domain->nameServers)
+            ns.rdatas.append(server.wire());
         out.append(ns);
         RRsetData ds{RRType::DS, ttl(m_config.dsTtlSecs), {}};
         for (const DsFacts &d : facts.domain->ds) {

@@ -27,7 +27,7 @@ struct DsFacts
 struct DomainFacts
 {
     srs::StatusSet statuses;        // as stored (without ok/inactive, which are derived)
-    QStringList nameServers;        // host names, lower case, no trailing dot
+    QList<DnsName> nameServers;     // lower case
     QList<DsFacts> ds;
 };
 
@@ -67,6 +67,7 @@ public:
     const QList<DnsName> &configuredOwners() const { return m_configuredOwners; }
 
     static bool delegationInZone(const DomainFacts &domain);
+    static bool delegationInZone(const srs::StatusSet &statuses, bool hasNameServers);
     // Whether a host name lies inside this zone and below one of its delegation points.
     bool belowDelegation(const DnsName &host) const;
 

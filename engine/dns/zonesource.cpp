@@ -2,6 +2,7 @@
 
 #include "store/connection.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 namespace reg::dns {
@@ -85,6 +86,9 @@ Result<qint64> ZoneSource::journalHead()
 Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content, std::uint32_t serial, int historyLimit)
 {
     const QString tld = tldOf(content.apex());
+    QElapsedTimer timer;
+    timer.start();
+    qint64 phases[4] = {};
     ZoneEditor editor(content.apex());
     editor.setNode(content.apex(), content.apexRRsets(serial));
 
@@ -94,134 +98,128 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
     for (const DnsName &owner : content.configuredOwners())
         configured.insert(owner.wire(), OwnerFacts{owner, std::nullopt, std::nullopt});
 
-    // DS records first (few), keyed by domain.
-    QHash<QString, QList<DsFacts>> ds;
-    {
-        Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
-            "SELECT d.name, s.key_tag, s.algorithm, s.digest_type, s.digest FROM domain_ds s "
-            "JOIN domains d ON d.roid = s.domain_roid WHERE d.tld = ?1"));
-        if (!st)
-            return storeError(st.error(), "DS records");
-        (void)(*st)->bind(1, tld);
-        for (;;) {
-            Result<bool> row = (*st)->step();
-            if (!row)
-                return storeError(row.error(), "DS records");
-            if (!*row)
-                break;
-            ds[lower((*st)->text(0))].append(DsFacts{int((*st)->int64(1)), int((*st)->int64(2)), int((*st)->int64(3)), (*st)->text(4)});
-        }
-        (*st)->reset();
-    }
+    // Host names repeat across delegations (a provider's name servers serve many domains): each is
+    // parsed once.
+    QHash<QString, DnsName> hostNames;
+    const auto hostName = [&](const QString &text) -> std::optional<DnsName> {
+        const auto cached = hostNames.constFind(text);
+        if (cached != hostNames.cend())
+            return *cached;
+        Result<DnsName> name = registryName(text);
+        if (!name)
+            return std::nullopt;
+        hostNames.insert(text, *name);
+        return *name;
+    };
+    phases[0] = timer.elapsed();
 
-    // Delegations: one row per (domain, name server), grouped by domain.
-    QSet<QString> usedInBailiwick;   // name servers below the apex used by a delegation in the zone
+    // Delegations: one row per domain with its name servers and DS records folded in, so the rows
+    // stream in whatever order SQLite finds cheapest and nothing has to be sorted or held.
+    QSet<QByteArray> usedInBailiwick;   // name servers below the apex used by a delegation in the zone
     {
         Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
-            "SELECT d.roid, d.name, d.statuses, h.name FROM domains d "
-            "JOIN domain_hosts dh ON dh.domain_roid = d.roid JOIN hosts h ON h.roid = dh.host_roid "
-            "WHERE d.tld = ?1 ORDER BY d.roid"));
+            "SELECT d.name, d.statuses, "
+            "(SELECT group_concat(h.name, ' ') FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid WHERE dh.domain_roid = d.roid), "
+            "(SELECT group_concat(s.key_tag || ' ' || s.algorithm || ' ' || s.digest_type || ' ' || s.digest, ' ') "
+            "FROM domain_ds s WHERE s.domain_roid = d.roid) "
+            "FROM domains d WHERE d.tld = ?1"));
         if (!st)
             return storeError(st.error(), "delegations");
         (void)(*st)->bind(1, tld);
-        QString currentRoid;
-        QString currentName;
-        DomainFacts current;
-        const auto flush = [&]() {
-            if (currentRoid.isEmpty())
-                return;
-            Result<DnsName> owner = registryName(currentName);
-            if (!owner || !owner->isSubdomainOf(content.apex())) {
-                qCWarning(lcZone, "domain \"%s\" is not a name of the zone %s; left out", qUtf8Printable(currentName), qUtf8Printable(tld));
-                return;
-            }
-            current.ds = ds.take(currentName);
-            if (ZoneContent::delegationInZone(current)) {
-                for (const QString &ns : std::as_const(current.nameServers)) {
-                    if (ns.endsWith(tld) && ns.size() > tld.size() && ns[ns.size() - tld.size() - 1] == u'.')
-                        usedInBailiwick.insert(ns);
-                }
-            }
-            OwnerFacts facts{*owner, std::move(current), std::nullopt};
-            auto pending = configured.find(owner->wire());
-            if (pending != configured.end())
-                pending->domain = facts.domain;
-            else
-                editor.setNode(*owner, content.rrsets(facts));
-        };
         for (;;) {
             Result<bool> row = (*st)->step();
             if (!row)
                 return storeError(row.error(), "delegations");
             if (!*row)
                 break;
-            const QString roid = (*st)->text(0);
-            if (roid != currentRoid) {
-                flush();
-                currentRoid = roid;
-                currentName = lower((*st)->text(1));
-                current = DomainFacts{parseStatuses((*st)->text(2), currentName), {}, {}};
+            if ((*st)->isNull(2))
+                continue;   // no name servers: inactive, no delegation
+            const QString name = (*st)->text(0);
+            Result<DnsName> owner = registryName(name);
+            if (!owner || !owner->isSubdomainOf(content.apex())) {
+                qCWarning(lcZone, "domain \"%s\" is not a name of the zone %s; left out", qUtf8Printable(name), qUtf8Printable(tld));
+                continue;
             }
-            current.nameServers.append(lower((*st)->text(3)));
+            DomainFacts domain{parseStatuses((*st)->text(1), name), {}, {}};
+            for (const QString &server : (*st)->text(2).split(u' ', Qt::SkipEmptyParts)) {
+                if (std::optional<DnsName> ns = hostName(server.toLower()))
+                    domain.nameServers.append(*ns);
+            }
+            if (!(*st)->isNull(3)) {
+                const QStringList fields = (*st)->text(3).split(u' ', Qt::SkipEmptyParts);
+                for (qsizetype i = 0; i + 3 < fields.size(); i += 4)
+                    domain.ds.append(DsFacts{fields[i].toInt(), fields[i + 1].toInt(), fields[i + 2].toInt(), fields[i + 3]});
+            }
+            if (ZoneContent::delegationInZone(domain)) {
+                for (const DnsName &ns : std::as_const(domain.nameServers)) {
+                    if (content.belowDelegation(ns))
+                        usedInBailiwick.insert(ns.wire());
+                }
+            }
+            OwnerFacts facts{*owner, std::move(domain), std::nullopt};
+            auto pending = configured.find(owner->wire());
+            if (pending != configured.end())
+                pending->domain = facts.domain;
+            else
+                editor.setNode(*owner, content.rrsets(facts));
         }
-        flush();
         (*st)->reset();
     }
+    hostNames.clear();
+    hostNames.squeeze();
 
+    phases[1] = timer.elapsed();
     // Glue candidates: hosts whose superordinate domain is of this TLD, with their addresses.
     {
         Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
-            "SELECT h.roid, h.name, sup.name, sup.statuses, "
-            "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid), a.address "
-            "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid "
-            "JOIN host_addresses a ON a.host_roid = h.roid WHERE sup.tld = ?1 ORDER BY h.roid"));
+            "SELECT h.name, sup.name, sup.statuses, "
+            "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid), "
+            "(SELECT group_concat(a.address, ' ') FROM host_addresses a WHERE a.host_roid = h.roid) "
+            "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid WHERE sup.tld = ?1"));
         if (!st)
             return storeError(st.error(), "glue");
         (void)(*st)->bind(1, tld);
-        QString currentRoid;
-        QString currentName;
-        HostFacts current;
-        const auto flush = [&]() {
-            if (currentRoid.isEmpty() || !current.usedInZone)
-                return;
-            Result<DnsName> owner = registryName(currentName);
-            if (!owner)
-                return;
-            OwnerFacts facts{*owner, std::nullopt, std::move(current)};
-            auto pending = configured.find(owner->wire());
-            if (pending != configured.end())
-                pending->host = facts.host;
-            else
-                editor.setNode(*owner, content.rrsets(facts));
-        };
         for (;;) {
             Result<bool> row = (*st)->step();
             if (!row)
                 return storeError(row.error(), "glue");
             if (!*row)
                 break;
-            const QString roid = (*st)->text(0);
-            if (roid != currentRoid) {
-                flush();
-                currentRoid = roid;
-                currentName = lower((*st)->text(1));
-                const DomainFacts superordinate{parseStatuses((*st)->text(3), (*st)->text(2)),
-                                                (*st)->int64(4) ? QStringList{QString()} : QStringList{}, {}};
-                current = HostFacts{{}, ZoneContent::delegationInZone(superordinate), usedInBailiwick.contains(currentName)};
+            if ((*st)->isNull(4))
+                continue;   // no addresses, nothing to serve
+            Result<DnsName> owner = registryName((*st)->text(0));
+            if (!owner || !usedInBailiwick.contains(owner->wire()))
+                continue;
+            const bool superordinateInZone = ZoneContent::delegationInZone(parseStatuses((*st)->text(2), (*st)->text(1)), (*st)->int64(3) != 0);
+            HostFacts host{{}, superordinateInZone, true};
+            for (const QString &text : (*st)->text(4).split(u' ', Qt::SkipEmptyParts)) {
+                const QHostAddress address(text);
+                if (!address.isNull())
+                    host.addresses.append(address);
             }
-            const QHostAddress address((*st)->text(5));
-            if (!address.isNull())
-                current.addresses.append(address);
+            OwnerFacts facts{*owner, std::nullopt, std::move(host)};
+            auto pending = configured.find(owner->wire());
+            if (pending != configured.end())
+                pending->host = facts.host;
+            else
+                editor.setNode(*owner, content.rrsets(facts));
         }
-        flush();
         (*st)->reset();
     }
 
     for (const OwnerFacts &facts : std::as_const(configured))
         editor.setNode(facts.owner, content.rrsets(facts));
-    return editor.finish(serial, historyLimit);
+    phases[2] = timer.elapsed();
+    std::shared_ptr<const Zone> zone = editor.finish(serial, historyLimit);
+    phases[3] = timer.elapsed();
+    qCInfo(lcZone, "built the zone %s: %zu names at serial %u in %lld ms (delegations %lld, glue %lld, index %lld)",
+           qUtf8Printable(content.apex().toText()), zone->nodeCount(), serial, phases[3], phases[1] - phases[0],
+           phases[2] - phases[1], phases[3] - phases[2]);
+    return zone;
 }
 
+// The point reads name the TLD with a unary plus: that condition only confirms the row, and
+// without it SQLite (with no statistics) may walk the TLD's index instead of the row's own key.
 Result<OwnerFacts> ZoneSource::facts(const ZoneContent &content, const DnsName &owner)
 {
     const QString tld = tldOf(content.apex());
@@ -229,7 +227,7 @@ Result<OwnerFacts> ZoneSource::facts(const ZoneContent &content, const DnsName &
     const QString name = tldOf(out.owner);
     if (out.owner.labelCount() == content.apex().labelCount() + 1) {
         Result<QList<QVariantList>> rows = m_connection.queryRows(
-            QStringLiteral("SELECT roid, statuses FROM domains WHERE name = ?1 AND tld = ?2"), {name, tld}, 1);
+            QStringLiteral("SELECT roid, statuses FROM domains WHERE name = ?1 AND +tld = ?2"), {name, tld}, 1);
         if (!rows)
             return storeError(rows.error(), "a domain");
         if (!rows->isEmpty()) {
@@ -239,8 +237,10 @@ Result<OwnerFacts> ZoneSource::facts(const ZoneContent &content, const DnsName &
                 QStringLiteral("SELECT h.name FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid WHERE dh.domain_roid = ?1"), {roid});
             if (!ns)
                 return storeError(ns.error(), "name servers");
-            for (const QVariantList &row : *ns)
-                domain.nameServers.append(lower(row.value(0).toString()));
+            for (const QVariantList &row : *ns) {
+                if (Result<DnsName> server = registryName(row.value(0).toString()))
+                    domain.nameServers.append(*server);
+            }
             Result<QList<QVariantList>> dsRows = m_connection.queryRows(
                 QStringLiteral("SELECT key_tag, algorithm, digest_type, digest FROM domain_ds WHERE domain_roid = ?1"), {roid});
             if (!dsRows)
@@ -254,25 +254,25 @@ Result<OwnerFacts> ZoneSource::facts(const ZoneContent &content, const DnsName &
         Result<QList<QVariantList>> rows = m_connection.queryRows(
             QStringLiteral("SELECT h.roid, sup.name, sup.statuses, "
                            "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid) "
-                           "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid WHERE h.name = ?1 AND sup.tld = ?2"),
+                           "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid WHERE h.name = ?1 AND +sup.tld = ?2"),
             {name, tld}, 1);
         if (!rows)
             return storeError(rows.error(), "a host");
         if (!rows->isEmpty()) {
             const QVariantList &row = rows->first();
             const QString roid = row.value(0).toString();
-            const DomainFacts superordinate{parseStatuses(row.value(2).toString(), row.value(1).toString()),
-                                            row.value(3).toLongLong() ? QStringList{QString()} : QStringList{}, {}};
-            HostFacts host{{}, ZoneContent::delegationInZone(superordinate), false};
+            const bool superordinateInZone =
+                ZoneContent::delegationInZone(parseStatuses(row.value(2).toString(), row.value(1).toString()), row.value(3).toLongLong() != 0);
+            HostFacts host{{}, superordinateInZone, false};
             Result<QList<QVariantList>> users = m_connection.queryRows(
                 QStringLiteral("SELECT d.name, d.statuses FROM domain_hosts dh JOIN domains d ON d.roid = dh.domain_roid "
-                               "WHERE dh.host_roid = ?1 AND d.tld = ?2"),
+                               "WHERE dh.host_roid = ?1 AND +d.tld = ?2"),
                 {roid, tld});
             if (!users)
                 return storeError(users.error(), "the domains using a host");
             for (const QVariantList &user : *users) {
                 // A domain that uses the host has at least this name server.
-                if (ZoneContent::delegationInZone(DomainFacts{parseStatuses(user.value(1).toString(), user.value(0).toString()), {name}, {}})) {
+                if (ZoneContent::delegationInZone(parseStatuses(user.value(1).toString(), user.value(0).toString()), true)) {
                     host.usedInZone = true;
                     break;
                 }
@@ -354,7 +354,8 @@ Result<LoadedZones> loadZones(store::Connection &connection, const DnsConfig &co
         out.zones.append(*zone);
     }
     if (!wanted.isEmpty() && out.zones.isEmpty())
-        return Error(ErrorCode::NotFound, QStringLiteral("there is no zone %1: the registry serves no TLD of that name").arg(onlyZone));
+        return Error(ErrorCode::NotFound, QStringLiteral("there is no zone \"%1\": the registry's TLDs are %2")
+                                              .arg(onlyZone, tlds->isEmpty() ? QStringLiteral("none") : tlds->join(QStringLiteral(", "))));
     return out;
 }
 

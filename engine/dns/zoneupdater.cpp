@@ -5,6 +5,7 @@
 #include "store/connection.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -148,6 +149,9 @@ Result<void> ZoneUpdater::Private::apply()
 
     const std::uint32_t serial = std::uint32_t(pendingSequence);
     QList<PublishedZone> changed;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const qsizetype changedObjects = pendingDomains.size() + pendingHosts.size() + pendingNames.size();
 
     if (pendingTlds) {
         Result<QStringList> tlds = source.tlds();
@@ -202,8 +206,8 @@ Result<void> ZoneUpdater::Private::apply()
         if (!facts)
             return facts.error();
         if (facts->domain) {
-            for (const QString &ns : std::as_const(facts->domain->nameServers))
-                names.insert(ns);
+            for (const DnsName &ns : std::as_const(facts->domain->nameServers))
+                names.insert(ZoneSource::tldOf(ns));
         }
     }
 
@@ -240,6 +244,9 @@ Result<void> ZoneUpdater::Private::apply()
     if (!changed.isEmpty())
         publish(changed);
     appliedSequence.store(pendingSequence, std::memory_order_release);
+    qCDebug(lcZoneUpdater, "applied the journal up to %lld: %lld objects, %lld names, %lld zones changed, in %lld ms",
+            static_cast<long long>(pendingSequence), static_cast<long long>(changedObjects), static_cast<long long>(names.size()),
+            static_cast<long long>(changed.size()), static_cast<long long>(elapsed.elapsed()));
     return success();
 }
 
@@ -279,6 +286,9 @@ Result<void> ZoneUpdater::loadAll()
     d->contents = std::move(loaded->contents);
     d->zones = std::move(loaded->zones);
     d->appliedSequence.store(loaded->sequence, std::memory_order_release);
+    // The build read every row once; the pages it left in this connection's cache are not needed
+    // for the point reads that follow.
+    (void)d->reader->exec(QStringLiteral("PRAGMA shrink_memory"));
     releaseFreedMemory();
     d->publish({});
     return success();
