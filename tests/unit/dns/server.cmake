@@ -1,0 +1,2 @@
+# DNS server unit tests (owner: server): rate limiting, and the responder over real zones.
+registry_add_test(tst_ratelimiter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ratelimiter.cpp LIBS registry_dns LABEL unit)
