@@ -5,6 +5,7 @@
 #include "admin/managementserver.h"
 #include "admin/metricsregistry.h"
 #include "core/logging.h"
+#include "dns/dnsservice.h"
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
@@ -35,7 +36,7 @@ const char notBuiltDetail[] = "not part of this release";
 // Services this engine starts itself when enabled; every other configured one is "not available".
 bool isBuiltService(const QString &name)
 {
-    return name == u"management" || name == u"xrp";
+    return name == u"management" || name == u"xrp" || name == u"dns";
 }
 
 // The XRP port's counters on /metrics.
@@ -97,6 +98,8 @@ std::optional<Engine::Failure> Engine::start()
         m_running = false;
         if (m_xrp)
             m_xrp->shutdown(QStringLiteral("start failed"));
+        if (m_dns)
+            m_dns->shutdown();
         if (m_management)
             m_management->shutdown(QStringLiteral("start failed"));
         stopAll();
@@ -139,6 +142,8 @@ std::optional<Engine::Failure> Engine::startServices()
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
     if (std::optional<Failure> xrpFailure = startXrp())
         return xrpFailure;
+    if (std::optional<Failure> dnsFailure = startDns())
+        return dnsFailure;
     if (Result<void> r = startMaintenance(); !r)
         return Failure{ExitCode::DataDirectory, r.error()};
 
@@ -152,6 +157,25 @@ std::optional<Engine::Failure> Engine::startServices()
            qPrintable(m_config.siteName), qPrintable(management),
            qPrintable(m_xrp ? m_xrp->boundAddress().toString() : QStringLiteral("(disabled)")),
            qlonglong(m_store->writer().journalHead()));
+    return std::nullopt;
+}
+
+std::optional<Engine::Failure> Engine::startDns()
+{
+    const ServiceConfig *service = m_config.service(QStringLiteral("dns"));
+    if (!service || !service->enabled)
+        return std::nullopt;
+    const QString name = QStringLiteral("dns");
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading the zones"));
+    m_dns = std::make_unique<dns::DnsService>(m_config, *m_store, m_clock);
+    if (Result<void> r = m_dns->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "DNS: %s", qUtf8Printable(r.error().message));
+        m_dns.reset();
+        return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("DNS: "))};
+    }
+    m_board.setStatus(name, ServiceState::Running, m_dns->boundAddress().toString(),
+                      QStringLiteral("UDP (%1 threads) and TCP").arg(m_dns->udpThreadCount()));
     return std::nullopt;
 }
 
@@ -242,6 +266,8 @@ Result<void> Engine::writeReadyFile()
     services.insert(QStringLiteral("management"), m_management->boundAddress().toString());
     if (m_xrp)
         services.insert(QStringLiteral("xrp"), m_xrp->boundAddress().toString());
+    if (m_dns)
+        services.insert(QStringLiteral("dns"), m_dns->boundAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -263,6 +289,11 @@ void Engine::shutdown(const QString &reason)
         m_xrp->shutdown(reason);
         m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopped);
     }
+    if (m_dns) {
+        m_board.setStatus(QStringLiteral("dns"), ServiceState::Stopping);
+        m_dns->shutdown();
+        m_board.setStatus(QStringLiteral("dns"), ServiceState::Stopped);
+    }
     if (m_management)
         m_management->shutdown(reason);
     stopAll();
@@ -280,6 +311,11 @@ void Engine::stopAll()
     if (m_xrp) {
         m_xrp->shutdown(QStringLiteral("engine stopping"));
         m_xrp.reset();
+    }
+    // The zone updater reads the store: it stops before the store closes.
+    if (m_dns) {
+        m_dns->shutdown();
+        m_dns.reset();
     }
     if (m_store) {
         m_board.setStatus(QStringLiteral("store"), ServiceState::Stopping);

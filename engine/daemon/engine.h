@@ -25,6 +25,9 @@ class MaintenanceScheduler;
 namespace reg::xrp {
 class XrpServer;
 }
+namespace reg::dns {
+class DnsService;
+}
 
 namespace reg::daemon {
 
@@ -60,6 +63,7 @@ Q_SIGNALS:
 private:
     std::optional<Failure> startServices();
     std::optional<Failure> startXrp();
+    std::optional<Failure> startDns();
     Result<void> startMaintenance();
     Result<void> lockDataDirectory();
     Result<void> writeReadyFile();
@@ -73,6 +77,7 @@ private:
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<admin::ManagementServer> m_management;
     std::unique_ptr<xrp::XrpServer> m_xrp;
+    std::unique_ptr<dns::DnsService> m_dns;
     std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
     int m_lockFd = -1;
     bool m_running = false;

@@ -6,6 +6,7 @@
 #include "core/engineconfig.h"
 #include "core/result.h"
 
+#include <functional>
 #include <memory>
 
 namespace reg::store {
@@ -15,6 +16,8 @@ class Store;
 namespace reg::dns {
 
 class ZonePublisher;
+class ZoneTransferService;
+class ZoneUpdater;
 
 // The authoritative DNS service as the engine runs it: builds the zones (ZoneUpdater), answers
 // UDP and TCP on the [dns] listen address (the same port for both), serves zone transfers and
@@ -35,6 +38,14 @@ public:
     int udpThreadCount() const;
     DnsStatisticsSnapshot statistics() const;   // thread-safe
     ZonePublisher &publisher();
+
+    // Hooks for the zone transfer part, set before start(): the service AXFR/IXFR over TCP go to
+    // (without one they are REFUSED), and a source of its figures (transfers, NOTIFY) for
+    // statistics(), called on any thread. The updater exists from construction (for NOTIFY on
+    // its published() signal).
+    void setTransferService(std::shared_ptr<ZoneTransferService> transfers);
+    void addStatisticsSource(std::function<void(DnsStatisticsSnapshot &)> source);
+    ZoneUpdater &updater();
 
 private:
     struct Private;
