@@ -24,7 +24,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
-    if (status != ParseStatus::Ok || request.questionCount != 1)
+    if (status != ParseStatus::Ok)
+        return 0;
+    // What the parser accepted is consistent, and where the stricter decoder accepts the same
+    // bytes, both read the same question, OPT, TSIG position and IXFR serial.
+    if (request.questionCount == 1 && WireName::validLength(request.qname, request.qnameLength) != request.qnameLength)
+        std::abort();
+    if (request.tsigOffset >= size || request.questionEnd > size)
+        std::abort();
+    if (message.ok()) {
+        const DnsMessage &m = *message;
+        if (m.questions.size() != request.questionCount || (m.opt() != nullptr) != request.hasEdns)
+            std::abort();
+        if (request.questionCount == 1
+            && (m.questions[0].name.wire()
+                    != QByteArray::fromRawData(reinterpret_cast<const char *>(request.qname), request.qnameLength)
+                || m.questions[0].type != request.qtype))
+            std::abort();
+        if (request.hasEdns && m.opt()->udpPayloadSize() != request.ednsUdpSize)
+            std::abort();
+        if ((m.tsig() != nullptr ? m.tsig()->offset : 0) != request.tsigOffset)
+            std::abort();
+        if (request.hasIxfrSerial && m.authority[0].soa()->serial != request.ixfrSerial)
+            std::abort();
+    }
+    if (request.questionCount != 1)
         return 0;
     // A response echoing the question, with the name as owner of a record and in its RDATA, into
     // a buffer small enough that long names hit the capacity checks.
