@@ -167,7 +167,7 @@ bool soaSerial(const std::uint8_t *packet, const RecordHead &record, std::uint32
 
 } // namespace
 
-ParseStatus parseRequest(const std::uint8_t *packet, std::size_t size, ParsedRequest &out)
+ParseStatus parseRequest(const std::uint8_t *packet, std::size_t size, ParsedRequest &out) noexcept
 {
     out = ParsedRequest();
     if (packet == nullptr || size < kHeaderSize)

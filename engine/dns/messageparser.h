@@ -53,6 +53,6 @@ enum class ParseStatus {
 // authority records except the one SOA of an IXFR request, a second OPT, an OPT not at the root,
 // a TSIG that is not the last record, any record that runs past the end, trailing bytes.
 // Unknown records in the additional section are skipped (their names may be compressed).
-ParseStatus parseRequest(const std::uint8_t *packet, std::size_t size, ParsedRequest &out);
+ParseStatus parseRequest(const std::uint8_t *packet, std::size_t size, ParsedRequest &out) noexcept;
 
 } // namespace reg::dns

@@ -42,7 +42,7 @@ inline bool sameLabel(const std::uint8_t *a, const std::uint8_t *b, std::size_t 
 
 } // namespace
 
-MessageWriter::MessageWriter(std::uint8_t *buffer, std::size_t capacity) : m_buffer(buffer), m_capacity(capacity)
+MessageWriter::MessageWriter(std::uint8_t *buffer, std::size_t capacity) noexcept : m_buffer(buffer), m_capacity(capacity)
 {
     // A buffer that cannot hold a header takes nothing: every add fails and finish() returns 0.
     if (m_capacity < kHeaderSize) {
@@ -53,46 +53,46 @@ MessageWriter::MessageWriter(std::uint8_t *buffer, std::size_t capacity) : m_buf
     std::memset(m_buffer, 0, kHeaderSize);
 }
 
-void MessageWriter::setId(std::uint16_t id)
+void MessageWriter::setId(std::uint16_t id) noexcept
 {
     if (m_capacity != 0)
         put16(m_buffer, id);
 }
 
-void MessageWriter::setFlags(std::uint16_t flags)
+void MessageWriter::setFlags(std::uint16_t flags) noexcept
 {
     if (m_capacity != 0)
         put16(m_buffer + 2, flags);
 }
 
-std::uint16_t MessageWriter::flags() const
+std::uint16_t MessageWriter::flags() const noexcept
 {
     if (m_capacity == 0)
         return 0;
     return std::uint16_t((std::uint16_t(m_buffer[2]) << 8) | m_buffer[3]);
 }
 
-void MessageWriter::setTruncated()
+void MessageWriter::setTruncated() noexcept
 {
     setFlags(flags() | HeaderFlag::TC);
 }
 
-void MessageWriter::reserveTail(std::size_t bytes)
+void MessageWriter::reserveTail(std::size_t bytes) noexcept
 {
     m_reserved += bytes;
 }
 
-void MessageWriter::releaseTail(std::size_t bytes)
+void MessageWriter::releaseTail(std::size_t bytes) noexcept
 {
     m_reserved -= bytes < m_reserved ? bytes : m_reserved;
 }
 
-std::uint16_t MessageWriter::count(Section section) const
+std::uint16_t MessageWriter::count(Section section) const noexcept
 {
     return m_counts[1 + int(section)];
 }
 
-std::size_t MessageWriter::finish()
+std::size_t MessageWriter::finish() noexcept
 {
     if (m_capacity == 0)
         return 0;
@@ -101,7 +101,7 @@ std::size_t MessageWriter::finish()
     return m_size;
 }
 
-std::size_t MessageWriter::writeName(const std::uint8_t *name, std::size_t available, std::size_t limit)
+std::size_t MessageWriter::writeName(const std::uint8_t *name, std::size_t available, std::size_t limit) noexcept
 {
     // Label offsets of the input, checking that it is one valid uncompressed name.
     std::uint8_t starts[kMaxLabels];
@@ -171,7 +171,7 @@ std::size_t MessageWriter::writeName(const std::uint8_t *name, std::size_t avail
 }
 
 bool MessageWriter::addQuestion(const std::uint8_t *name, std::size_t nameLength, std::uint16_t type,
-                                std::uint16_t klass)
+                                std::uint16_t klass) noexcept
 {
     if (m_capacity == 0 || m_counts[1] != 0 || m_counts[2] != 0 || m_counts[3] != 0 || m_counts[0] == 0xFFFF)
         return false;
@@ -192,7 +192,7 @@ bool MessageWriter::addQuestion(const std::uint8_t *name, std::size_t nameLength
 
 bool MessageWriter::addRecord(Section section, const std::uint8_t *owner, std::size_t ownerLength, std::uint16_t type,
                               std::uint16_t klass, std::uint32_t ttl, const std::uint8_t *rdata,
-                              std::uint16_t rdataLength)
+                              std::uint16_t rdataLength) noexcept
 {
     std::uint16_t &sectionCount = m_counts[1 + int(section)];
     if (m_capacity == 0 || sectionCount == 0xFFFF)
@@ -265,7 +265,7 @@ bool MessageWriter::addRecord(Section section, const std::uint8_t *owner, std::s
 }
 
 bool MessageWriter::addOpt(std::uint16_t udpPayloadSize, std::uint8_t extendedRcode, std::uint8_t version,
-                           std::uint16_t flags)
+                           std::uint16_t flags) noexcept
 {
     constexpr std::size_t kOptSize = 11;   // root owner, type, class, TTL, empty RDATA
     const std::size_t limit = m_capacity > m_reserved ? m_capacity - m_reserved : 0;
