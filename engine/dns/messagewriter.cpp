@@ -239,7 +239,8 @@ bool MessageWriter::addRecord(Section section, const std::uint8_t *owner, std::s
     if (names == 0) {
         if (m_size + rdataLength > limit)
             return undo();
-        std::memcpy(m_buffer + m_size, rdata, rdataLength);
+        if (rdataLength != 0)   // empty RDATA may come as a null pointer
+            std::memcpy(m_buffer + m_size, rdata, rdataLength);
         m_size += rdataLength;
     } else {
         std::size_t pos = 0;

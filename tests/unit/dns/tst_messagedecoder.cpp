@@ -2,6 +2,7 @@
 
 #include "dns/messagedecoder.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void followsLongPointerChains();
     void writesPresentationFormat();
     void rdataTextFallsBackToGenericForm();
+    void decodesTsigSignedQueriesFromKdig_data();
+    void decodesTsigSignedQueriesFromKdig();
 };
 
 void tst_MessageDecoder::decodesEverySectionWithNamesExpanded()
@@ -258,6 +261,48 @@ void tst_MessageDecoder::rdataTextFallsBackToGenericForm()
     QCOMPARE(rdataToText(RRType::NS, QByteArray("\xC0\x0C", 2)), QStringLiteral("\\# 2 C00C"));
     QCOMPARE(rdataToText(RRType::TXT, QByteArray("\5ab", 3)), QStringLiteral("\\# 3 056162"));
     QCOMPARE(rdataToText(999, QByteArray()), QStringLiteral("\\# 0"));
+}
+
+void tst_MessageDecoder::decodesTsigSignedQueriesFromKdig_data()
+{
+    // Captured from kdig -y hmac-sha256:transfer-key:... (tests/fuzz/corpus/fuzz_dnsmessage).
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("qtype");
+    QTest::newRow("SOA over UDP") << QStringLiteral("kdig-soa-tsig") << int(RRType::SOA);
+    QTest::newRow("AXFR over TCP") << QStringLiteral("kdig-axfr-tsig-tcp") << int(RRType::AXFR);
+    QTest::newRow("IXFR with EDNS") << QStringLiteral("kdig-ixfr-tsig-edns-tcp") << int(RRType::IXFR);
+}
+
+void tst_MessageDecoder::decodesTsigSignedQueriesFromKdig()
+{
+    QFETCH(QString, file);
+    QFETCH(int, qtype);
+    QFile in(qEnvironmentVariable("REGISTRY_SOURCE_DIR") + QStringLiteral("/tests/fuzz/corpus/fuzz_dnsmessage/") + file
+             + QStringLiteral(".bin"));
+    QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(in.fileName()));
+    const QByteArray wire = in.readAll();
+    auto message = decodeMessage(wire);
+    QVERIFY2(message.ok(), message.ok() ? "" : qPrintable(message.error().message));
+    QVERIFY(!message->isResponse());
+    QCOMPARE(int(message->questions[0].type), qtype);
+    const DnsRecord *tsig = message->tsig();
+    QVERIFY(tsig);
+    QCOMPARE(tsig->owner.toText(), QStringLiteral("transfer-key."));
+    QCOMPARE(tsig->klass, RRClass::ANY);
+    QCOMPARE(tsig->ttl, 0u);
+    QCOMPARE(tsig->tsig()->algorithm.toText(), QStringLiteral("hmac-sha256."));
+    QCOMPARE(tsig->tsig()->fudge, 300);
+    QCOMPARE(tsig->tsig()->mac.size(), 32);
+    QCOMPARE(tsig->tsig()->originalId, message->id);
+    QCOMPARE(tsig->tsig()->error, 0);
+    // Captured in 2026: the signing time is a plausible epoch second.
+    QVERIFY(tsig->tsig()->timeSigned > 1700000000u && tsig->tsig()->timeSigned < 2000000000u);
+    // The TSIG is the message's tail: its offset plus its encoded size is the message size.
+    QCOMPARE(tsig->offset + std::size_t(tsig->owner.size()) + 10 + std::size_t(tsig->rdata.size()), std::size_t(wire.size()));
+    if (qtype == RRType::IXFR) {
+        QCOMPARE(message->authority[0].soa()->serial, 7u);
+        QVERIFY(message->opt());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_MessageDecoder)

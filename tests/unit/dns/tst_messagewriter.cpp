@@ -88,6 +88,7 @@ private Q_SLOTS:
     void compressionTableIsBounded();
     void refusesMalformedInput();
     void writesHeaderAndOpt();
+    void acceptsEmptyRdataAsNullPointer();
     void realKdigAndDigReadOurResponse_data();
     void realKdigAndDigReadOurResponse();
     void benchmarkReferral();
@@ -368,6 +369,20 @@ void tst_MessageWriter::writesHeaderAndOpt()
     QVERIFY(decoded.ok());
     QCOMPARE(decoded->rcode(), Rcode::NXDomain | (1 << 4));
     QCOMPARE(writer.count(MessageWriter::Section::Additional), 1);
+}
+
+void tst_MessageWriter::acceptsEmptyRdataAsNullPointer()
+{
+    std::uint8_t buffer[64];
+    MessageWriter writer(buffer, sizeof buffer);
+    const QByteArray qname = wire("tld");
+    QVERIFY(writer.addQuestion(u8(qname), std::size_t(qname.size()), 65280, RRClass::IN));
+    QVERIFY(writer.addRecord(MessageWriter::Section::Answer, u8(qname), std::size_t(qname.size()), 65280, RRClass::IN, 0,
+                             nullptr, 0));
+    auto decoded = decodeMessage(finished(writer, buffer));
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded->answers.size(), 1);
+    QVERIFY(decoded->answers[0].rdata.isEmpty());
 }
 
 void tst_MessageWriter::realKdigAndDigReadOurResponse_data()
