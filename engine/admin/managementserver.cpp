@@ -993,8 +993,8 @@ void ManagementServer::dnsStatistics(const Request &request, const Reply &reply)
         return reply(ApiResponse::badRequest(r.error().message));
     const std::optional<dns::DnsStatisticsSnapshot> snapshot = m_dnsStatistics ? m_dnsStatistics() : std::nullopt;
     if (!snapshot) {
-        reply(ApiResponse::unavailable(QStringLiteral("the DNS service is not running (see the \"dns\" service in GET /api/v1/status; "
-                                                "it starts when [dns] enabled = true)")));
+        reply(ApiResponse::unavailable(QStringLiteral("the DNS service is not running; it starts with [dns] enabled = true "
+                                                      "(its state is the \"dns\" service in GET /api/v1/status)")));
         return;
     }
     reply(ApiResponse::json(dnsStatisticsJson(*snapshot)));
