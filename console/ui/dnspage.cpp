@@ -350,7 +350,9 @@ void DnsPage::redrawCharts()
     const qint64 window = m_rates.windowSecs();
 
     m_queriesPlot->clearGraphs();
+    // The total as a shaded area, so it stays visible where one transport carries all of it.
     QCPGraph *total = addGraph(m_queriesPlot, QColor(0x263238), 2.2);
+    total->setBrush(QColor(0x26, 0x32, 0x38, 28));
     total->setName(tr("All queries"));
     QCPGraph *udp = addGraph(m_queriesPlot, QColor(0x1e88e5));
     udp->setName(tr("UDP"));
@@ -377,8 +379,10 @@ void DnsPage::redrawCharts()
     highest = 0;
     for (qsizetype i = 0; i < codes.size(); ++i) {
         const QString code = codes.at(i);
-        const bool seen = std::any_of(points.begin(), points.end(), [&code](const DnsRatePoint &p) { return p.responseCodes.contains(code); });
-        if (!seen)
+        // NOERROR always; any other code once it occurred in the window, so the legend stays short.
+        const bool occurred = std::any_of(points.begin(), points.end(), [&code](const DnsRatePoint &p) { return p.responseCodes.value(code) > 0; });
+        const bool reported = std::any_of(points.begin(), points.end(), [&code](const DnsRatePoint &p) { return p.responseCodes.contains(code); });
+        if (!reported || (!occurred && code != u"NOERROR"_s))
             continue;
         const QColor colour = i < qsizetype(std::size(codeStyles)) ? QColor(codeStyles[i].colour) : QColor::fromHsv(int(i * 47 % 360), 160, 160);
         QCPGraph *graph = addGraph(m_responsesPlot, colour);
