@@ -99,8 +99,7 @@ private Q_SLOTS:
         QCOMPARE(engine.stop(), 0);
     }
 
-    // Needs the DNS service in the engine (issue 4). Until the engine starts it, its status is
-    // "not-available" and this is skipped; once it runs, every check here must hold.
+    // The engine runs the DNS service by default ([dns] enabled = true in the generated file).
     void countsRealQueries()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("dig")).isEmpty())
@@ -113,9 +112,9 @@ private Q_SLOTS:
 
         const QJsonObject dnsService = serviceStatus(engine, token, QStringLiteral("dns"));
         QVERIFY2(!dnsService.isEmpty(), "GET /api/v1/status lists no \"dns\" service");
-        if (dnsService.value(u"state").toString() == u"not-available")
-            QSKIP("this engine does not run the DNS service yet (status \"not-available\")");
-        QCOMPARE(dnsService.value(u"state").toString(), QStringLiteral("running"));
+        QVERIFY2(dnsService.value(u"state").toString() == u"running",
+                 qPrintable(QStringLiteral("the DNS service is \"%1\": %2")
+                                .arg(dnsService.value(u"state").toString(), dnsService.value(u"detail").toString())));
         quint16 port = engine.port(QStringLiteral("dns"));
         if (port == 0) {
             const QString listen = dnsService.value(u"listen").toString();

@@ -139,11 +139,6 @@ private Q_SLOTS:
         m_window->connectToEngine(uitest::profileFor(m_engine), m_engine.adminPassword());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), noc::ConsoleSession::State::Connected, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!dnsState(m_window->session()->lastStatus()).isEmpty(), 10000);
-        if (dnsState(m_window->session()->lastStatus()) == u"not-available"_s) {
-            // The engine lists DNS but does not run it yet: the page must say so, not pretend.
-            QTRY_COMPARE_WITH_TIMEOUT(m_page->status(), DnsPage::Status::NotRunning, 10000);
-            QSKIP("this engine does not run the DNS service yet (status \"not-available\")");
-        }
         QCOMPARE(dnsState(m_window->session()->lastStatus()), u"running"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_page->status(), DnsPage::Status::Live, 10000);
         QVERIFY(m_page->findChild<QWidget *>(u"dnsContent"_s)->isVisible());
