@@ -540,14 +540,6 @@
         </translation>
     </message>
     <message>
-        <source>Answers by response code</source>
-        <translation>Antworten nach Antwortcode</translation>
-    </message>
-    <message>
-        <source>Referrals, truncation, rate limiting</source>
-        <translation>Verweise, Kürzung, Ratenbegrenzung</translation>
-    </message>
-    <message>
         <source>Zones</source>
         <translation>Zonen</translation>
     </message>
@@ -558,6 +550,14 @@
     <message>
         <source>No DNS statistics: %1</source>
         <translation>Keine DNS-Statistik: %1</translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation>Nach Antwortcode</translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
+        <translation>Verweise, TC, Limits</translation>
     </message>
 </context>
 <context>

@@ -540,14 +540,6 @@
         </translation>
     </message>
     <message>
-        <source>Answers by response code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referrals, truncation, rate limiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Zones</source>
         <translation type="unfinished"></translation>
     </message>
@@ -557,6 +549,14 @@
     </message>
     <message>
         <source>No DNS statistics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -540,14 +540,6 @@
         </translation>
     </message>
     <message>
-        <source>Answers by response code</source>
-        <translation>Réponses par code de réponse</translation>
-    </message>
-    <message>
-        <source>Referrals, truncation, rate limiting</source>
-        <translation>Délégations, troncature, limitation de débit</translation>
-    </message>
-    <message>
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
@@ -558,6 +550,14 @@
     <message>
         <source>No DNS statistics: %1</source>
         <translation>Pas de statistiques DNS : %1</translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation>Par code de réponse</translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
+        <translation>Délégations, TC, limites</translation>
     </message>
 </context>
 <context>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>Serial</source>
-        <translation>Numéro de série</translation>
+        <translation>N° de série</translation>
     </message>
     <message>
         <source>Names</source>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>Journal entry</source>
-        <translation>Entrée du journal</translation>
+        <translation>Entrée journal</translation>
     </message>
     <message>
         <source>Published</source>

@@ -191,8 +191,9 @@ DnsPage::DnsPage(ConsoleSession *session, QWidget *parent)
     m_zonesView->setWordWrap(false);
     m_zonesView->verticalHeader()->hide();
     m_zonesView->horizontalHeader()->setHighlightSections(false);
+    // Numbers and times as wide as they need; the zone name takes what is left.
     m_zonesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_zonesView->horizontalHeader()->setStretchLastSection(true);
+    m_zonesView->horizontalHeader()->setSectionResizeMode(DnsZoneModel::ApexColumn, QHeaderView::Stretch);
     m_noZones = new QLabel(m_zonesBox);
     m_noZones->setObjectName(u"dnsNoZones"_s);
     m_noZones->setAlignment(Qt::AlignCenter);
@@ -487,8 +488,8 @@ void DnsPage::retranslateUi()
     for (qsizetype i = 0; i < m_summaryCaptions.size(); ++i)
         m_summaryCaptions.at(i)->setText(captions.value(i));
     m_queriesBox->setTitle(tr("Queries per second (last %n minute(s))", nullptr, int(m_rates.windowSecs() / 60)));
-    m_detailTabs->setTabText(0, tr("Answers by response code"));
-    m_detailTabs->setTabText(1, tr("Referrals, truncation, rate limiting"));
+    m_detailTabs->setTabText(0, tr("By response code"));
+    m_detailTabs->setTabText(1, tr("Referrals, TC, rate limits"));
     m_zonesBox->setTitle(tr("Zones"));
     m_noZones->setText(tr("The DNS server publishes no zones yet."));
     m_zones->retranslate();
