@@ -432,6 +432,182 @@
     </message>
 </context>
 <context>
+    <name>noc::DnsPage</name>
+    <message>
+        <source>the engine&apos;s answer is not DNS statistics</source>
+        <translation>die Antwort der Engine enthält keine DNS-Statistik</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Für Ihre Rolle nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Keine Antwort von der Engine: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Die Engine hat die Anfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>answers per second</source>
+        <translation>Antworten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Verweise</translation>
+    </message>
+    <message>
+        <source>Truncated (TC)</source>
+        <translation>Gekürzt (TC)</translation>
+    </message>
+    <message>
+        <source>Dropped by rate limiting</source>
+        <translation>Durch Ratenbegrenzung verworfen</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its DNS server at work.</source>
+        <translation>Verbinden Sie sich mit einer Engine, um ihren DNS-Server bei der Arbeit zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading DNS statistics…</source>
+        <translation>DNS-Statistik wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Raten erscheinen mit der nächsten Aktualisierung (jede Sekunde).</numerusform>
+            <numerusform>Raten erscheinen mit der nächsten Aktualisierung (alle %n Sekunden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queries/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>UDP/s</source>
+        <translation>UDP/s</translation>
+    </message>
+    <message>
+        <source>TCP/s</source>
+        <translation>TCP/s</translation>
+    </message>
+    <message>
+        <source>Queries since start</source>
+        <translation>Anfragen seit Start</translation>
+    </message>
+    <message>
+        <source>Referrals/s</source>
+        <translation>Verweise/s</translation>
+    </message>
+    <message>
+        <source>Truncated/s</source>
+        <translation>Gekürzt/s</translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation>Ratenbegrenzt/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Anfragen pro Sekunde (letzte Minute)</numerusform>
+            <numerusform>Anfragen pro Sekunde (letzte %n Minuten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zonen</translation>
+    </message>
+    <message>
+        <source>The DNS server publishes no zones yet.</source>
+        <translation>Der DNS-Server veröffentlicht noch keine Zonen.</translation>
+    </message>
+    <message>
+        <source>No DNS statistics: %1</source>
+        <translation>Keine DNS-Statistik: %1</translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation>Nach Antwortcode</translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
+        <translation>Verweise, TC, Limits</translation>
+    </message>
+</context>
+<context>
+    <name>noc::DnsZoneModel</name>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Journaleintrag</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
     <name>noc::EventLogModel</name>
     <message>
         <source>Time</source>
@@ -759,6 +935,10 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Disconnect and stop reconnecting</source>
         <translation>Trennen und keine weiteren Verbindungsversuche unternehmen</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
     </message>
 </context>
 <context>

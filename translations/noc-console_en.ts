@@ -432,6 +432,182 @@
     </message>
 </context>
 <context>
+    <name>noc::DnsPage</name>
+    <message>
+        <source>the engine&apos;s answer is not DNS statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated (TC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped by rate limiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its DNS server at work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading DNS statistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Rates appear with the next update (every %n second).</numerusform>
+            <numerusform>Rates appear with the next update (every %n seconds).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queries/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Queries per second (last %n minute)</numerusform>
+            <numerusform>Queries per second (last %n minutes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS server publishes no zones yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No DNS statistics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::DnsZoneModel</name>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::EventLogModel</name>
     <message>
         <source>Time</source>
@@ -756,6 +932,10 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>Disconnect and stop reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

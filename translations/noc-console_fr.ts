@@ -432,6 +432,182 @@
     </message>
 </context>
 <context>
+    <name>noc::DnsPage</name>
+    <message>
+        <source>the engine&apos;s answer is not DNS statistics</source>
+        <translation>la réponse du moteur ne contient pas de statistiques DNS</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Non autorisé pour votre rôle : %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Pas de réponse du moteur : %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Le moteur a refusé la requête (%1) : %2</translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation>Toutes les requêtes</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation>requêtes par seconde</translation>
+    </message>
+    <message>
+        <source>answers per second</source>
+        <translation>réponses par seconde</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Délégations</translation>
+    </message>
+    <message>
+        <source>Truncated (TC)</source>
+        <translation>Tronquées (TC)</translation>
+    </message>
+    <message>
+        <source>Dropped by rate limiting</source>
+        <translation>Écartées par la limitation de débit</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>par seconde</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its DNS server at work.</source>
+        <translation>Connectez-vous à un moteur pour voir son serveur DNS à l&apos;œuvre.</translation>
+    </message>
+    <message>
+        <source>Loading DNS statistics…</source>
+        <translation>Chargement des statistiques DNS…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Les débits apparaissent à la prochaine mise à jour (chaque seconde).</numerusform>
+            <numerusform>Les débits apparaissent à la prochaine mise à jour (toutes les %n secondes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queries/s</source>
+        <translation>Requêtes/s</translation>
+    </message>
+    <message>
+        <source>UDP/s</source>
+        <translation>UDP/s</translation>
+    </message>
+    <message>
+        <source>TCP/s</source>
+        <translation>TCP/s</translation>
+    </message>
+    <message>
+        <source>Queries since start</source>
+        <translation>Requêtes depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>Referrals/s</source>
+        <translation>Délégations/s</translation>
+    </message>
+    <message>
+        <source>Truncated/s</source>
+        <translation>Tronquées/s</translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation>Limitées/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Requêtes par seconde (dernière minute)</numerusform>
+            <numerusform>Requêtes par seconde (%n dernières minutes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>The DNS server publishes no zones yet.</source>
+        <translation>Le serveur DNS ne publie encore aucune zone.</translation>
+    </message>
+    <message>
+        <source>No DNS statistics: %1</source>
+        <translation>Pas de statistiques DNS : %1</translation>
+    </message>
+    <message>
+        <source>By response code</source>
+        <translation>Par code de réponse</translation>
+    </message>
+    <message>
+        <source>Referrals, TC, rate limits</source>
+        <translation>Délégations, TC, limites</translation>
+    </message>
+</context>
+<context>
+    <name>noc::DnsZoneModel</name>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Entrée journal</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+</context>
+<context>
     <name>noc::EventLogModel</name>
     <message>
         <source>Time</source>
@@ -759,6 +935,10 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Disconnect and stop reconnecting</source>
         <translation>Se déconnecter et cesser les tentatives de reconnexion</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "connectdialog.h"
+#include "dnspage.h"
 #include "eventlogmodel.h"
 #include "languagemanager.h"
 #include "overviewpage.h"
@@ -53,7 +54,7 @@ constexpr auto GeometryKey = "ui/geometry"_L1;
 
 const char *const PageIcons[MainWindow::PageCount] = {
     ":/icons/overview.svg", ":/icons/topology.svg", ":/icons/health.svg", ":/icons/tickets.svg",
-    ":/icons/backups.svg", ":/icons/sla.svg", ":/icons/registry.svg",
+    ":/icons/backups.svg", ":/icons/sla.svg", ":/icons/registry.svg", ":/icons/dns.svg",
 };
 
 QIcon pageIcon(int page)
@@ -135,6 +136,9 @@ void MainWindow::buildUi()
     m_registry = new RegistryPage(m_session, m_stack);
     m_registry->setObjectName(u"registryPage"_s);
     m_stack->addWidget(m_registry);
+    m_dns = new DnsPage(m_session, m_stack);
+    m_dns->setObjectName(u"dnsPage"_s);
+    m_stack->addWidget(m_dns);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     m_banner = new ConnectionBanner(this);
@@ -250,7 +254,7 @@ void MainWindow::buildMenus()
 void MainWindow::retranslateUi()
 {
     const QString pageNames[PageCount] = {tr("Overview"), tr("Topology"), tr("Health & Alarms"), tr("Tickets"),
-                                          tr("Backups"), tr("SLA"), tr("Registry")};
+                                          tr("Backups"), tr("SLA"), tr("Registry"), tr("DNS")};
     for (int page = 0; page < PageCount; ++page) {
         m_nav->item(page)->setText(pageNames[page]);
         m_pageActions.at(page)->setText(pageNames[page]);
@@ -323,6 +327,7 @@ void MainWindow::connectToEngine(const ConnectionProfile &profile, const QString
     m_retryAt = QDeadlineTimer();
     m_overview->clear();
     m_registry->clear();
+    m_dns->clear();
     m_settings->setValue(LastProfileKey, profile.name);
     m_session->connectToEngine(profile, password, sshSecret);
     refreshConnectionUi();

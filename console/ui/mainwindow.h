@@ -22,6 +22,7 @@ namespace noc {
 
 class ConnectionBanner;
 class ConnectionIndicator;
+class DnsPage;
 class EmptyStatePage;
 class LanguageManager;
 class OverviewPage;
@@ -37,7 +38,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Overview, Topology, Health, Tickets, Backups, Sla, Registry, PageCount };
+    enum Page { Overview, Topology, Health, Tickets, Backups, Sla, Registry, Dns, PageCount };
     Q_ENUM(Page)
 
     // language may be null (no language menu), as in tests that do not exercise it.
@@ -47,6 +48,7 @@ public:
     ConsoleSession *session() const { return m_session; }
     OverviewPage *overviewPage() const { return m_overview; }
     RegistryPage *registryPage() const { return m_registry; }
+    DnsPage *dnsPage() const { return m_dns; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     // The Connection menu's actions; the banner shows whichever of them help in the current state.
@@ -100,6 +102,7 @@ private:
     OverviewPage *m_overview = nullptr;
     QList<EmptyStatePage *> m_emptyPages;   // Topology..Sla, in Page order
     RegistryPage *m_registry = nullptr;
+    DnsPage *m_dns = nullptr;
     ConnectionBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     QLabel *m_userLabel = nullptr;

@@ -4,6 +4,8 @@
 #include "apiresponse.h"
 #include "auditlog.h"
 #include "connectionguard.h"
+#include "dnsmetrics.h"
+#include "dnsstatisticsjson.h"
 #include "eventhub.h"
 #include "guardedsslserver.h"
 #include "metricsregistry.h"
@@ -404,6 +406,8 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
             else
                 readRegistry(reply, [registrar, p](RegistryBrowser &browser) { return browser.xrpAudit(registrar, p); });
         });
+    } else if (path == u"/api/v1/dns/statistics") {
+        add("GET", true, Permission::ViewMetrics, [&] { dnsStatistics(request, reply); });
     } else if (path == u"/metrics") {
         const bool auth = m_config.management.metricsRequireAuth;
         add("GET", auth, auth ? std::optional<Permission>(Permission::ViewMetrics) : std::nullopt, [&] { metrics(request, reply); });
@@ -967,11 +971,33 @@ void ManagementServer::updateMetrics()
     m_metrics->set(QStringLiteral("registry_event_clients"), m_events ? m_events->clientCount() : 0);
     for (const MetricsSource &source : std::as_const(m_metricsSources))
         source(*m_metrics);
+    if (const std::optional<dns::DnsStatisticsSnapshot> dns = m_dnsStatistics ? m_dnsStatistics() : std::nullopt)
+        publishDnsMetrics(*m_metrics, *dns);
+    else
+        withdrawDnsMetrics(*m_metrics);
 }
 
 void ManagementServer::addMetricsSource(MetricsSource source)
 {
     m_metricsSources.append(std::move(source));
+}
+
+void ManagementServer::setDnsStatisticsSource(DnsStatisticsSource source)
+{
+    m_dnsStatistics = std::move(source);
+}
+
+void ManagementServer::dnsStatistics(const Request &request, const Reply &reply)
+{
+    if (auto r = RegistryRequests::parseNoParameters(request.query); !r)
+        return reply(ApiResponse::badRequest(r.error().message));
+    const std::optional<dns::DnsStatisticsSnapshot> snapshot = m_dnsStatistics ? m_dnsStatistics() : std::nullopt;
+    if (!snapshot) {
+        reply(ApiResponse::unavailable(QStringLiteral("the DNS service is not running; it starts with [dns] enabled = true "
+                                                      "(its state is the \"dns\" service in GET /api/v1/status)")));
+        return;
+    }
+    reply(ApiResponse::json(dnsStatisticsJson(*snapshot)));
 }
 
 void ManagementServer::metrics(const Request &, const Reply &reply)

@@ -5,6 +5,7 @@
 #include "core/engineconfig.h"
 #include "core/result.h"
 #include "core/servicestatus.h"
+#include "dns/dnsstatistics.h"
 
 #include <QDateTime>
 #include <QList>
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -63,6 +65,13 @@ public:
     using MetricsSource = std::function<void(MetricsRegistry &)>;
     void addMetricsSource(MetricsSource source);
 
+    // The DNS service's counters for /metrics and GET /api/v1/dns/statistics; called on this
+    // thread at each scrape or request. nullopt (or no source) means the DNS service is not
+    // running: the endpoint answers 503 and /metrics has no registry_dns_* series. It must stay
+    // callable until shutdown().
+    using DnsStatisticsSource = std::function<std::optional<reg::dns::DnsStatisticsSnapshot>()>;
+    void setDnsStatisticsSource(DnsStatisticsSource source);
+
 private:
     using Reply = std::function<void(const ApiResponse &)>;
     struct Route;
@@ -85,6 +94,7 @@ private:
     void unlockUser(const Request &request, const Reply &reply, const QString &name);
     void changePassword(const Request &request, const Reply &reply);
     void metrics(const Request &request, const Reply &reply);
+    void dnsStatistics(const Request &request, const Reply &reply);
     void registrySearch(const Request &request, const Reply &reply);
     // Runs read on the registry worker thread and answers on this thread; done (may be empty) sees
     // the result first, for the audit trail of personal-data views.
@@ -117,6 +127,7 @@ private:
     QDateTime m_startedAt;
     reg::ListenAddress m_bound;
     QList<MetricsSource> m_metricsSources;
+    DnsStatisticsSource m_dnsStatistics;
     QList<Reply> m_verifyWaiters;           // requests sharing the chain verification in progress
     bool m_running = false;
     bool m_shuttingDown = false;

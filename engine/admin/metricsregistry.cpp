@@ -126,6 +126,12 @@ double MetricsRegistry::value(const QString &name, const Labels &labels) const
     return 0;
 }
 
+void MetricsRegistry::clearSeries(const QString &name)
+{
+    if (Family *f = family(name))
+        f->series.clear();
+}
+
 QByteArray MetricsRegistry::render() const
 {
     QByteArray out;

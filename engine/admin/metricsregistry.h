@@ -22,6 +22,8 @@ public:
     void set(const QString &name, double value) { set(name, {}, value); }
     void add(const QString &name, const Labels &labels = {}, double by = 1);
     double value(const QString &name, const Labels &labels = {}) const;
+    // Drops every series of the family (it stays defined): for label values that can disappear.
+    void clearSeries(const QString &name);
 
     QByteArray render() const;
 

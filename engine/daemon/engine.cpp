@@ -176,6 +176,12 @@ std::optional<Engine::Failure> Engine::startDns()
     }
     m_board.setStatus(name, ServiceState::Running, m_dns->boundAddress().toString(),
                       QStringLiteral("UDP (%1 threads) and TCP").arg(m_dns->udpThreadCount()));
+    // /metrics and GET /api/v1/dns/statistics; nothing (503) once the service is gone.
+    m_management->setDnsStatisticsSource([this]() -> std::optional<dns::DnsStatisticsSnapshot> {
+        if (m_dns)
+            return m_dns->statistics();
+        return std::nullopt;
+    });
     return std::nullopt;
 }
 
