@@ -72,6 +72,9 @@ private Q_SLOTS:
         QVERIFY(m_settingsDir.isValid());
         uitest::isolateSettings(m_settingsDir);
         QVERIFY2(qEnvironmentVariableIsSet("REGISTRY_BINARY_DIR"), "run through ctest");
+        // The traffic that fills the charts repeats the same few queries: rate limiting would hold
+        // them back (and each held-back dig waits out its time-out).
+        m_engine.setConfigValue(QStringLiteral("dns"), QStringLiteral("rrl_responses_per_second"), QStringLiteral("0"));
         QString error;
         QVERIFY2(m_engine.start(&error), qPrintable(error));
     }
