@@ -260,7 +260,9 @@ private Q_SLOTS:
         QCOMPARE(states.value(QStringLiteral("store")), QStringLiteral("running"));
         QCOMPARE(states.value(QStringLiteral("xrp")), QStringLiteral("running"));
         QVERIFY(engine.port(QStringLiteral("xrp")) != 0);   // ready.json names the XRP address
-        for (const char *unbuilt : {"whois", "rdap", "dns", "replication", "snmp-traps"})
+        QCOMPARE(states.value(QStringLiteral("dns")), QStringLiteral("running"));
+        QVERIFY(engine.port(QStringLiteral("dns")) != 0);
+        for (const char *unbuilt : {"whois", "rdap", "replication", "snmp-traps"})
             QCOMPARE(states.value(QString::fromLatin1(unbuilt)), QStringLiteral("not-available"));
         QVERIFY(status.object().value(QLatin1StringView("journal"))[QLatin1StringView("head")].toInteger() > 300);
 
