@@ -202,7 +202,7 @@ struct IndexEntry
 using Bucket = std::vector<IndexEntry>;
 using BucketPtr = std::shared_ptr<const Bucket>;
 
-constexpr std::size_t kTargetBucketLoad = 4;
+constexpr std::size_t kTargetBucketLoad = 8;   // 4 to 8 names per bucket: a short scan, and few buckets to copy per version
 constexpr std::size_t kMinBuckets = 16;
 
 std::size_t bucketCountFor(std::size_t nodes)
