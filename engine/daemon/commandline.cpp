@@ -6,13 +6,17 @@
 #include "core/engineconfig.h"
 #include "core/logging.h"
 #include "core/version.h"
+#include "dns/masterfile.h"
+#include "dns/zonesource.h"
 #include "setup/datadirectoryinitializer.h"
 #include "store/connection.h"
 #include "store/journal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -175,6 +179,64 @@ int journalVerifyCommand(const QStringList &arguments)
     return toInt(ExitCode::Ok);
 }
 
+int zoneExportCommand(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("zone export");
+    QCommandLineParser parser;
+    const QCommandLineOption zone(QStringLiteral("zone"), QStringLiteral("The zone (a TLD) to write."), QStringLiteral("NAME"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("The file to write (default: stdout)."), QStringLiteral("FILE"));
+    parser.addOptions({zone, output});
+    int exitCode = 0;
+    if (!parseCommand(parser, arguments, command, &exitCode))
+        return exitCode;
+    if (parser.values(zone).size() != 1 || parser.value(zone).isEmpty())
+        return usageError(QStringLiteral("zone export needs exactly one --zone NAME"));
+    if (parser.values(output).size() > 1 || (parser.isSet(output) && parser.value(output).isEmpty()))
+        return usageError(QStringLiteral("zone export: --output may be given once, with a file name"));
+    const QString dataDir = parser.value(dataDirOption);
+    if (!QFileInfo(dataDir).isDir())
+        return commandError(command, ExitCode::DataDirectory, QStringLiteral("the data directory %1 does not exist").arg(dataDir));
+    Result<EngineConfig> config = EngineConfig::load(dataDir);
+    if (!config)
+        return commandError(command, ExitCode::Config, config.error().message);
+    // Read-only and in one read transaction: safe beside a running engine, and a consistent zone.
+    Result<std::unique_ptr<store::Connection>> db = store::Connection::open(config->store.databaseFile, store::Connection::Mode::ReadOnly);
+    if (!db)
+        return commandError(command, ExitCode::DataDirectory, db.error().message);
+    Result<dns::LoadedZones> loaded = dns::loadZones(**db, config->dns, 1, parser.value(zone));
+    if (!loaded) {
+        const ErrorCode code = loaded.error().code;
+        const ExitCode exit = code == ErrorCode::NotFound ? ExitCode::Usage
+                              : code == ErrorCode::InvalidInput ? ExitCode::Config
+                                                                : ExitCode::DataDirectory;
+        return commandError(command, exit, loaded.error().message);
+    }
+    const dns::Zone &exported = *loaded->zones.first();
+    if (!parser.isSet(output)) {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return commandError(command, ExitCode::Failure, stdoutFile.errorString());
+        if (Result<void> r = dns::MasterFileWriter::write(exported, stdoutFile); !r)
+            return commandError(command, ExitCode::Failure, r.error().message);
+        stdoutFile.flush();
+        return toInt(ExitCode::Ok);
+    }
+    // Written beside the target and renamed over it, so a reader never sees half a zone.
+    QSaveFile file(parser.value(output));
+    if (!file.open(QIODevice::WriteOnly))
+        return commandError(command, ExitCode::Failure, QStringLiteral("cannot write %1: %2").arg(parser.value(output), file.errorString()));
+    if (Result<void> r = dns::MasterFileWriter::write(exported, file); !r)
+        return commandError(command, ExitCode::Failure, r.error().message);
+    if (!file.commit())
+        return commandError(command, ExitCode::Failure, QStringLiteral("cannot write %1: %2").arg(parser.value(output), file.errorString()));
+    err(QStringLiteral("registryd zone export: wrote %1 (serial %2, %3 names) to %4\n")
+            .arg(exported.apex().toText())
+            .arg(exported.serial())
+            .arg(exported.nodeCount())
+            .arg(parser.value(output)));
+    return toInt(ExitCode::Ok);
+}
+
 } // namespace
 
 QString helpText()
@@ -200,6 +262,12 @@ QString helpText()
                "\n"
                "  registryd journal verify --data-dir DIR\n"
                "      Recompute the journal's hash chain and report the first gap or altered entry.\n"
+               "\n"
+               "  registryd zone export --data-dir DIR --zone NAME [--output FILE]\n"
+               "      Write the DNS zone of the TLD NAME as the engine would serve it now, in RFC 1035\n"
+               "      master-file format (for named-checkzone, kzonecheck or a hand-fed secondary), to\n"
+               "      FILE or stdout. Reads the database read-only, so it is safe beside a running engine.\n"
+               "      An unknown zone is a usage error (exit code 2).\n"
                "\n"
                "  registryd --help | --version\n"
                "\n"
@@ -243,6 +311,12 @@ int run(const QStringList &arguments)
             return usageError(QStringLiteral("journal: the only subcommand is \"verify\""));
         rest.removeAt(1);
         return journalVerifyCommand(rest);
+    }
+    if (command == u"zone") {
+        if (arguments.size() < 3 || arguments.at(2) != u"export")
+            return usageError(QStringLiteral("zone: the only subcommand is \"export\""));
+        rest.removeAt(1);
+        return zoneExportCommand(rest);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }

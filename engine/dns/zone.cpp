@@ -202,7 +202,7 @@ struct IndexEntry
 using Bucket = std::vector<IndexEntry>;
 using BucketPtr = std::shared_ptr<const Bucket>;
 
-constexpr std::size_t kTargetBucketLoad = 4;
+constexpr std::size_t kTargetBucketLoad = 8;   // 4 to 8 names per bucket: a short scan, and few buckets to copy per version
 constexpr std::size_t kMinBuckets = 16;
 
 std::size_t bucketCountFor(std::size_t nodes)
@@ -398,6 +398,19 @@ struct ZoneEditor::Private
     QByteArray apexKey;
     std::shared_ptr<const Zone> base;
     std::unordered_map<QByteArray, WorkEntry> work;   // every owner name touched, ancestors included
+    std::vector<std::shared_ptr<const ZoneNode>> fresh;   // nodes of a new zone, indexed in finish()
+
+    void apply(const QByteArray &key, std::shared_ptr<const ZoneNode> node);
+    void applyFresh()
+    {
+        work.reserve(fresh.size() + fresh.size() / 8 + 16);
+        for (std::shared_ptr<const ZoneNode> &node : fresh) {
+            const QByteArray key(reinterpret_cast<const char *>(node->owner()), qsizetype(node->ownerLength()));
+            apply(key, std::move(node));
+        }
+        fresh.clear();
+        fresh.shrink_to_fit();
+    }
 
     WorkEntry &entry(const QByteArray &key)
     {
@@ -490,13 +503,21 @@ void ZoneEditor::setNode(const DnsName &owner, const QList<RRsetData> &rrsets)
 {
     if (!owner.isSubdomainOf(d->apex))
         return;   // not this zone's business; the builder never asks for it
-    const QByteArray key = loweredKey(owner);
-    if (d->work.empty() && d->base == nullptr)
-        d->work.reserve(1024);
     std::shared_ptr<const ZoneNode> node = ZoneNode::make(owner, rrsets);
-    WorkEntry &e = d->entry(key);
+    if (!d->base) {
+        // A new zone indexes its nodes in finish(): the bookkeeping allocated then sits apart from
+        // the nodes in the heap, so freeing it returns whole pages instead of leaving holes.
+        d->fresh.push_back(std::move(node));
+        return;
+    }
+    d->apply(loweredKey(owner), std::move(node));
+}
+
+void ZoneEditor::Private::apply(const QByteArray &key, std::shared_ptr<const ZoneNode> node)
+{
+    WorkEntry &e = entry(key);
     const bool existed = e.node != nullptr;
-    if (key == d->apexKey) {
+    if (key == apexKey) {
         e.node = std::move(node);   // the apex always exists, even with nothing in it yet
         return;
     }
@@ -508,21 +529,23 @@ void ZoneEditor::setNode(const DnsName &owner, const QList<RRsetData> &rrsets)
             return;
         }
         e.node.reset();
-        d->removeChild(key);
+        removeChild(key);
         return;
     }
     e.node = std::move(node);
     if (!existed)
-        d->addChild(key);
+        addChild(key);
 }
 
 bool ZoneEditor::changed() const
 {
+    d->applyFresh();
     return d->anyChange();
 }
 
 std::shared_ptr<const Zone> ZoneEditor::finish(std::uint32_t serial, int historyLimit)
 {
+    d->applyFresh();
     if (d->base && !d->anyChange())
         return d->base;
 

@@ -138,6 +138,8 @@ void ZoneUpdater::Private::schedule(int delayMs)
 
 Result<void> ZoneUpdater::Private::apply()
 {
+    if (!reader)
+        return Error(ErrorCode::Internal, QStringLiteral("the zone updater was started without loadAll()"));
     ZoneSource source(*reader);
     if (auto r = source.beginSnapshot(); !r)
         return r;

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void lookupClassifiesNames();
     void delegationCarriesDsAtTheCut();
     void emptyNonTerminalsAreCreatedForNamesBelow();
+    void aNewZoneTakesTheLastSettingOfAName();
     void editorReplacesAndRemovesWithExactDelta();
     void removingTheLastNameBelowRemovesEmptyNonTerminals();
     void removingANodeWithNamesBelowLeavesAnEmptyNonTerminal();
@@ -229,6 +230,20 @@ void tst_Zone::emptyNonTerminalsAreCreatedForNamesBelow()
     int visited = 0;
     zone->forEachNode([&](const ZoneNode &) { ++visited; });
     QCOMPARE(visited, 4);   // every node but the apex
+}
+
+void tst_Zone::aNewZoneTakesTheLastSettingOfAName()
+{
+    ZoneEditor editor(name("tld"));
+    editor.setNode(name("tld"), apexSets());
+    editor.setNode(name("gone.tld"), delegation("a.dns.net", "b.dns.net"));
+    editor.setNode(name("gone.tld"), {});
+    editor.setNode(name("twice.tld"), delegation("a.dns.net", "b.dns.net"));
+    editor.setNode(name("twice.tld"), delegation("c.dns.net", "d.dns.net"));
+    const auto zone = editor.finish(1, 10);
+    QVERIFY(!findName(*zone, "gone.tld"));
+    QCOMPARE(findName(*zone, "twice.tld")->records().first().rdata, nsRdata("c.dns.net"));
+    QCOMPARE(zone->nodeCount(), std::size_t(2));
 }
 
 void tst_Zone::editorReplacesAndRemovesWithExactDelta()
