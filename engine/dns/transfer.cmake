@@ -1,0 +1,4 @@
+# Zone transfers and their security: TSIG (RFC 8945), AXFR/IXFR streams (RFC 5936, 1995) and the
+# NOTIFY sender (RFC 1996).
+target_sources(registry_dns PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/tsig.cpp ${CMAKE_CURRENT_LIST_DIR}/tsig.h)

@@ -1,0 +1,2 @@
+# TSIG, zone transfer streams and the NOTIFY sender (engine/dns/transfer.cmake).
+registry_add_test(tst_tsig SOURCES tst_tsig.cpp LIBS registry_dns Qt6::Network LABEL unit)
