@@ -100,6 +100,12 @@ Notifier::Notifier(const DnsConfig &config, std::shared_ptr<const TsigKeyring> k
 
 Notifier::~Notifier() = default;
 
+void Notifier::setRetryPolicy(int firstRetryMs, int maxAttempts)
+{
+    m_firstRetryMs = std::max(1, firstRetryMs);
+    m_maxAttempts = std::max(1, maxAttempts);
+}
+
 bool Notifier::start()
 {
     if (m_socket)
@@ -178,7 +184,7 @@ void Notifier::notify(const QList<PublishedZone> &zones)
 void Notifier::send(Pending &pending)
 {
     ++pending.attempts;
-    pending.dueMs = m_monotonic.elapsed() + (qint64(kFirstRetryMs) << (pending.attempts - 1));
+    pending.dueMs = m_monotonic.elapsed() + (qint64(m_firstRetryMs) << std::min(pending.attempts - 1, 16));
     m_sent.fetch_add(1, std::memory_order_relaxed);
     if (m_socket->writeDatagram(pending.message, pending.target.address, pending.target.port) != pending.message.size())
         qCDebug(lcDnsNotify, "NOTIFY to %s:%u not sent: %s", qPrintable(pending.target.address.toString()), pending.target.port,
@@ -194,7 +200,7 @@ void Notifier::resendDue()
             ++it;
             continue;
         }
-        if (p.attempts >= kMaxAttempts) {
+        if (p.attempts >= m_maxAttempts) {
             m_failed.fetch_add(1, std::memory_order_relaxed);
             qCWarning(lcDnsNotify, "no answer to NOTIFY of %s serial %u from %s:%u after %d attempts", qPrintable(p.apex.toText()),
                       p.serial, qPrintable(p.target.address.toString()), p.target.port, p.attempts);

@@ -43,6 +43,9 @@ public:
              QObject *parent = nullptr);
     ~Notifier() override;
 
+    // For tests: shorter delays and fewer attempts than the defaults.
+    void setRetryPolicy(int firstRetryMs, int maxAttempts);
+
     // Binds the sending socket (any address, a port the kernel chooses). false when it cannot.
     bool start();
 
@@ -71,6 +74,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_monotonic;                          // retry deadlines: wall-clock jumps must not matter
     QHash<QString, std::shared_ptr<Pending>> m_pending;   // by "apex|target"
+    int m_firstRetryMs = kFirstRetryMs;
+    int m_maxAttempts = kMaxAttempts;
     std::atomic<std::uint64_t> m_sent{0};
     std::atomic<std::uint64_t> m_failed{0};
     std::atomic<std::uint64_t> m_acknowledged{0};
