@@ -3,4 +3,5 @@
 target_sources(registry_dns PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/tsig.cpp ${CMAKE_CURRENT_LIST_DIR}/tsig.h
   ${CMAKE_CURRENT_LIST_DIR}/zonetransferservice.cpp ${CMAKE_CURRENT_LIST_DIR}/zonetransferservice.h
-  ${CMAKE_CURRENT_LIST_DIR}/notifier.cpp ${CMAKE_CURRENT_LIST_DIR}/notifier.h)
+  ${CMAKE_CURRENT_LIST_DIR}/notifier.cpp ${CMAKE_CURRENT_LIST_DIR}/notifier.h
+  ${CMAKE_CURRENT_LIST_DIR}/transfersetup.cpp ${CMAKE_CURRENT_LIST_DIR}/transfersetup.h)
