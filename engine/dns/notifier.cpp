@@ -9,6 +9,9 @@
 #include <QRandomGenerator>
 #include <QUdpSocket>
 
+#include <algorithm>
+#include <limits>
+
 Q_LOGGING_CATEGORY(lcDnsNotify, "registry.dns.notify", QtInfoMsg)
 
 namespace reg::dns {
