@@ -19,6 +19,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void ixfrAfterAChangeIsJustTheDifference();
+    void engineRefusesAnUnsafeKeyFile();
 
 private:
     QString keySpec(const QString &secret) const { return QStringLiteral("hmac-sha256:registry-xfr:") + secret; }
@@ -139,6 +140,22 @@ void tst_DnsTransfer::ixfrAfterAChangeIsJustTheDifference()
     const ToolRun current = run(QStringLiteral("kdig"), kdigArguments(m_port, keySpec(m_secret))
                                                             << QStringLiteral("example.") << (QStringLiteral("IXFR=") + QString::number(*after)));
     QCOMPARE(normalisedRecords(current.output).size(), 1);
+}
+
+void tst_DnsTransfer::engineRefusesAnUnsafeKeyFile()
+{
+    EngineFixture engine;
+    engine.setInitArguments({});
+    QString error;
+    QVERIFY2(engine.initialize(&error), qPrintable(error));
+    const QString keyFile = engine.dataDir() + QStringLiteral("/dns/tsig.key");
+    QVERIFY(QFile::setPermissions(keyFile, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+    QVERIFY2(!engine.start(&error), "registryd started with a group-readable TSIG key file");
+    QVERIFY2(error.contains(QStringLiteral("tsig.key")) && error.contains(QStringLiteral("0600")), qPrintable(error));
+    // The secret is never in the log.
+    const QString secret = tsigSecret(engine.dataDir());
+    QVERIFY(!secret.isEmpty());
+    QVERIFY(!engine.engineLog().contains(secret.toLatin1()));
 }
 
 QTEST_GUILESS_MAIN(tst_DnsTransfer)
