@@ -181,6 +181,7 @@ std::optional<Engine::Failure> Engine::startDns()
     if (Result<void> r = m_dns->start(); !r) {
         m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
         qCCritical(lcDaemon, "DNS: %s", qUtf8Printable(r.error().message));
+        m_dnsTransfers.reset();   // its Notifier reads the service's zones
         m_dns.reset();
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("DNS: "))};
     }
