@@ -6,6 +6,7 @@
 #include "admin/metricsregistry.h"
 #include "core/logging.h"
 #include "dns/dnsservice.h"
+#include "dns/transfersetup.h"
 #include "core/version.h"
 #include "setup/securefile.h"
 #include "store/store.h"
@@ -168,9 +169,19 @@ std::optional<Engine::Failure> Engine::startDns()
     const QString name = QStringLiteral("dns");
     m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading the zones"));
     m_dns = std::make_unique<dns::DnsService>(m_config, *m_store, m_clock);
+    // Zone transfers and NOTIFY: the TSIG key file must be there and private, or DNS does not start.
+    Result<std::unique_ptr<dns::TransferSetup>> transfers = dns::TransferSetup::attach(*m_dns, m_config, m_clock);
+    if (!transfers) {
+        m_board.setStatus(name, ServiceState::Failed, {}, transfers.error().message);
+        qCCritical(lcDaemon, "DNS: %s", qUtf8Printable(transfers.error().message));
+        m_dns.reset();
+        return Failure{ExitCode::Config, transfers.error().withContext(QStringLiteral("DNS: "))};
+    }
+    m_dnsTransfers = std::move(*transfers);
     if (Result<void> r = m_dns->start(); !r) {
         m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
         qCCritical(lcDaemon, "DNS: %s", qUtf8Printable(r.error().message));
+        m_dnsTransfers.reset();   // its Notifier reads the service's zones
         m_dns.reset();
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("DNS: "))};
     }
@@ -321,6 +332,7 @@ void Engine::stopAll()
     // The zone updater reads the store: it stops before the store closes.
     if (m_dns) {
         m_dns->shutdown();
+        m_dnsTransfers.reset();   // the Notifier reads the service's zones: it goes first
         m_dns.reset();
     }
     if (m_store) {

@@ -27,6 +27,7 @@ class XrpServer;
 }
 namespace reg::dns {
 class DnsService;
+class TransferSetup;
 }
 
 namespace reg::daemon {
@@ -78,6 +79,7 @@ private:
     std::unique_ptr<admin::ManagementServer> m_management;
     std::unique_ptr<xrp::XrpServer> m_xrp;
     std::unique_ptr<dns::DnsService> m_dns;
+    std::unique_ptr<dns::TransferSetup> m_dnsTransfers;   // AXFR/IXFR and NOTIFY; outlives nothing it serves
     std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
     int m_lockFd = -1;
     bool m_running = false;

@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <openssl/rand.h>
+
 namespace reg::setup {
 namespace {
 
@@ -77,6 +79,25 @@ Result<void> provisionDemoRegistrarAccess(srs::RegistrarLogin &login, const QStr
     }
     const QByteArray credentials = "user=" + userId.toUtf8() + "\npassword=" + password.toUtf8() + "\n";
     return SecureFile::writeNew(registrarDir + QStringLiteral("/credentials"), credentials, SecureFile::secretMode);
+}
+
+// The shared secret zone-transfer secondaries use (TSIG, HMAC-SHA256), in a directory of its own
+// so an operator can copy it to them. The line format is the one the DNS keyring reads.
+constexpr const char tsigKeyName[] = "registry-xfr";
+constexpr int tsigSecretBytes = 32;   // the HMAC-SHA256 output length (RFC 8945 6)
+
+Result<void> writeTsigKey(const QString &keyFile)
+{
+    if (keyFile.isEmpty())
+        return success();
+    if (Result<void> r = SecureFile::makeDirectory(QFileInfo(keyFile).absolutePath()); !r)
+        return r;
+    QByteArray secret(tsigSecretBytes, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(secret.data()), tsigSecretBytes) != 1)
+        return Error(ErrorCode::Internal, QStringLiteral("the random generator failed while making the TSIG key"));
+    const QByteArray line = QByteArray(tsigKeyName) + " hmac-sha256 " + secret.toBase64() + '\n';
+    return SecureFile::writeNew(keyFile, "# name algorithm base64-secret (RFC 8945); give this line to the secondaries\n" + line,
+                                SecureFile::secretMode);
 }
 
 // Removes what a failed init created, leaving the directory as it was before.
@@ -169,6 +190,9 @@ Result<InitReport> DataDirectoryInitializer::populate(const InitOptions &options
             return r.error();
     }
     report.caCertificateFile = config->tls.caFile;
+
+    if (Result<void> r = writeTsigKey(config->dns.tsigKeyFile); !r)
+        return r.error().withContext(QStringLiteral("writing the TSIG key: "));
     qCInfo(lcSetup, "created the development CA and server certificate in %s", qPrintable(d.filePath(QStringLiteral("pki"))));
 
     // The store, created 0600 by Store::open, with migrations applied.

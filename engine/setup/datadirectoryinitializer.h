@@ -35,6 +35,8 @@ struct InitReport
 //   registrars/<id>/  per demo registrar: cert.pem and key.pem (its client certificate) and
 //                     credentials ("user=" and "password=" lines of its EPP login), 0600
 //   admin-password    the generated password of the "admin" account, 0600, created O_EXCL
+//   dns/tsig.key      one fresh 32-byte TSIG key "registry-xfr" (hmac-sha256) for the zone-transfer
+//                     secondaries, 0600 in a 0700 directory
 //   run/              where `registryd run` writes ready.json
 // Anything else in the way is refused before anything is written; a failure half-way removes what
 // this run created, so the directory is either fully initialised or as it was.
