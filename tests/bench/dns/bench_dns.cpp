@@ -3,14 +3,15 @@
 //
 //   bench_dns [--delegations 100000] [--seconds 10] [--rounds 3] [--servers registryd,nsd,knot]
 //             [--clients 8] [--dnsperf-threads 1] [--outstanding 200] [--queries 500000]
-//             [--workers 0] [--changes 20] [--keep-data]
+//             [--workers 0] [--changes 20] [--latency-qps 20000] [--keep-data]
 //
 // What it does: `registryd init --demo` into a temporary directory, then N delegations loaded with
 // bulk SQL (2-4 NS each, every tenth with in-bailiwick glue, every tenth another with DS). The zone
 // is exported with `registryd zone export` for NSD and Knot. Each server is started alone and timed
 // from process start to its first correct referral (cold start); its memory is read from /proc
 // once it answers and again after the load. dnsperf then runs `--rounds` times against every
-// server in turn, the order rotating each round. Last, while dnsperf loads registryd, domains are
+// server in turn, the order rotating each round, then once more per server at a fixed rate with
+// every answer timed (latency percentiles). Last, while dnsperf loads registryd, domains are
 // created over XRP and each is polled over UDP until its referral comes back (change-to-answer).
 //
 // Outside ctest it needs the engine binary: REGISTRYD_BINARY=<build>/engine/daemon/registryd. Measure
@@ -43,6 +44,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 using namespace reg;
@@ -60,6 +62,7 @@ struct BenchOptions
     qint64 queries = 500000;
     int workers = 0;          // UDP threads/processes of every server; 0: one per core
     int changes = 20;
+    int latencyQps = 20000;   // the fixed rate of the latency pass; 0: no latency pass
     bool keepData = false;
 };
 
@@ -71,6 +74,7 @@ struct ServerReport
     ProcessMemory afterRun;
     std::vector<DnsperfResult> rounds;
     std::vector<double> cpuUsPerQuery;
+    std::optional<DnsperfResult> latency;   // the fixed-rate pass with every answer's latency
 };
 
 [[noreturn]] void die(const QString &message)
@@ -94,8 +98,9 @@ BenchOptions parseOptions()
     const QCommandLineOption queries(QStringLiteral("queries"), QStringLiteral("lines in the query file (default 500000)"), QStringLiteral("n"));
     const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("UDP threads/processes per server (default 0: one per core)"), QStringLiteral("n"));
     const QCommandLineOption changes(QStringLiteral("changes"), QStringLiteral("domains created over XRP under load (default 20; 0: none)"), QStringLiteral("n"));
+    const QCommandLineOption latency(QStringLiteral("latency-qps"), QStringLiteral("rate of the latency pass (default 20000; 0: none)"), QStringLiteral("n"));
     const QCommandLineOption keep(QStringLiteral("keep-data"), QStringLiteral("keep the temporary directory"));
-    parser.addOptions({delegations, seconds, rounds, servers, clients, threads, outstanding, queries, workers, changes, keep});
+    parser.addOptions({delegations, seconds, rounds, servers, clients, threads, outstanding, queries, workers, changes, latency, keep});
     parser.process(*QCoreApplication::instance());
 
     BenchOptions o;
@@ -118,6 +123,7 @@ BenchOptions parseOptions()
     o.queries = number(queries, 100, 10000000, o.queries);
     o.workers = int(number(workers, 0, 64, o.workers));
     o.changes = int(number(changes, 0, 1000, o.changes));
+    o.latencyQps = int(number(latency, 0, 10000000, o.latencyQps));
     if (parser.isSet(servers)) {
         o.servers.clear();
         for (const QString &s : parser.value(servers).split(u',', Qt::SkipEmptyParts)) {
@@ -417,6 +423,23 @@ int main(int argc, char **argv)
         }
     }
 
+    // Latency percentiles: dnsperf 2.10 has no histogram, so a pass at a fixed rate every server
+    // sustains prints each answer's latency (-v); dnsperf's own CPU for that stays modest at that rate.
+    if (options.latencyQps > 0) {
+        DnsperfSettings fixed = settings;
+        fixed.maxQps = options.latencyQps;
+        fixed.perQuery = true;
+        for (auto &s : servers) {
+            Result<DnsperfResult> result = DnsperfRun::run(s->port(), fixed);
+            if (!result) {
+                std::printf("%-10s latency pass failed: %s\n", qPrintable(s->name()), qPrintable(result.error().message));
+                failures << QStringLiteral("latency pass failed against %1").arg(s->name());
+                continue;
+            }
+            reports[s->name()].latency = *result;
+        }
+    }
+
     // Change-to-answer: registryd under the same load, domains created over XRP one after another.
     std::vector<double> fromCommit, fromSend;
     ChangeDelays delays;
@@ -475,6 +498,17 @@ int main(int argc, char **argv)
         const double n = double(std::max<size_t>(1, r.rounds.size()));
         std::printf("%-10s %10.0f %10.0f %10.1f %12.2f %14.0f %14.0f %12.0f %12.0f\n", qPrintable(s->name()), sum / n, best, cpu / n,
                     r.coldStartSecs, mb(r.afterLoad.rssKb), mb(r.afterLoad.treePssKb), mb(r.afterRun.rssKb), mb(r.afterRun.peakRssKb));
+    }
+    if (options.latencyQps > 0) {
+        std::printf("\nlatency at a fixed %d q/s for %d s (every answer timed by dnsperf -v):\n%-10s %10s %8s %8s %8s %8s %8s\n",
+                    options.latencyQps, options.seconds, "server", "answered", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost");
+        for (auto &s : servers) {
+            const std::optional<DnsperfResult> &l = reports[s->name()].latency;
+            if (l) {
+                std::printf("%-10s %10lld %8.3f %8.3f %8.3f %8.2f %8lld\n", qPrintable(s->name()), static_cast<long long>(l->completed),
+                            l->p50LatencyMs, l->p99LatencyMs, l->p999LatencyMs, l->maxLatencyMs, static_cast<long long>(l->lost));
+            }
+        }
     }
     if (registryd && options.changes > 0) {
         if (!changeNote.isEmpty()) {

@@ -2,8 +2,10 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace reg::bench {
 namespace {
@@ -35,12 +37,17 @@ bool DnsperfRun::start(quint16 port, const DnsperfSettings &s, QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_seconds = s.seconds;
+    m_perQuery = s.perQuery;
     // -n 1000000 lets the run loop over the query file for as long as -l allows.
-    m_process->start(QStringLiteral("dnsperf"),
-                     {QStringLiteral("-s"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
-                      QStringLiteral("-d"), s.queryFile, QStringLiteral("-l"), QString::number(s.seconds),
-                      QStringLiteral("-c"), QString::number(s.clients), QStringLiteral("-T"), QString::number(s.threads),
-                      QStringLiteral("-q"), QString::number(s.outstanding), QStringLiteral("-n"), QStringLiteral("1000000")});
+    QStringList arguments{QStringLiteral("-s"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
+                          QStringLiteral("-d"), s.queryFile, QStringLiteral("-l"), QString::number(s.seconds),
+                          QStringLiteral("-c"), QString::number(s.clients), QStringLiteral("-T"), QString::number(s.threads),
+                          QStringLiteral("-q"), QString::number(s.outstanding), QStringLiteral("-n"), QStringLiteral("1000000")};
+    if (s.maxQps > 0)
+        arguments << QStringLiteral("-Q") << QString::number(s.maxQps);
+    if (s.perQuery)
+        arguments << QStringLiteral("-v");
+    m_process->start(QStringLiteral("dnsperf"), arguments);
     if (!m_process->waitForStarted(10000)) {
         *error = QStringLiteral("cannot start dnsperf: %1").arg(m_process->errorString());
         m_process.reset();
@@ -53,7 +60,7 @@ Result<DnsperfResult> DnsperfRun::finish()
 {
     if (!m_process)
         return Error(ErrorCode::Internal, QStringLiteral("dnsperf was not started"));
-    // The output is a few kilobytes, printed at the end: the pipe never fills.
+    // waitForFinished() drains the pipe while it waits, so -v's line per answer cannot block dnsperf.
     if (!m_process->waitForFinished((m_seconds + 60) * 1000)) {
         m_process->kill();
         m_process->waitForFinished(5000);
@@ -61,7 +68,23 @@ Result<DnsperfResult> DnsperfRun::finish()
     }
     const QByteArray output = m_process->readAll();
     m_process.reset();
-    return parse(output);
+    Result<DnsperfResult> result = parse(output);
+    if (result && m_perQuery) {
+        // "> NOERROR name type 0.000123": the last field is the latency in seconds.
+        std::vector<double> latencies;
+        for (const QByteArray &line : output.split('\n')) {
+            if (line.startsWith("> "))
+                latencies.push_back(line.mid(line.lastIndexOf(' ') + 1).toDouble() * 1000);
+        }
+        if (!latencies.empty()) {
+            std::sort(latencies.begin(), latencies.end());
+            const auto at = [&latencies](double p) { return latencies[std::min(latencies.size() - 1, size_t(p * double(latencies.size() - 1) + 0.5))]; };
+            result->p50LatencyMs = at(0.50);
+            result->p99LatencyMs = at(0.99);
+            result->p999LatencyMs = at(0.999);
+        }
+    }
+    return result;
 }
 
 Result<DnsperfResult> DnsperfRun::parse(const QByteArray &output)

@@ -17,6 +17,8 @@ struct DnsperfSettings
     int clients = 8;        // -c: sockets
     int threads = 1;        // -T
     int outstanding = 200;  // -q: queries in flight
+    int maxQps = 0;         // -Q: a fixed rate; 0: as fast as the server answers
+    bool perQuery = false;  // -v: every answer's latency, for percentiles (costs dnsperf CPU)
 };
 
 // dnsperf's summary of one run.
@@ -31,6 +33,10 @@ struct DnsperfResult
     double maxLatencyMs = 0;
     double stddevLatencyMs = 0;
     QString responseCodes;  // as dnsperf prints them: "NOERROR 81 (81.00%), NXDOMAIN ..."
+    // With perQuery: percentiles of the answers' latencies; -1 otherwise.
+    double p50LatencyMs = -1;
+    double p99LatencyMs = -1;
+    double p999LatencyMs = -1;
 };
 
 // One dnsperf process against 127.0.0.1:port. run() blocks; start()/finish() let the caller do
@@ -48,6 +54,7 @@ public:
 private:
     std::unique_ptr<QProcess> m_process;
     int m_seconds = 0;
+    bool m_perQuery = false;
 };
 
 } // namespace reg::bench
