@@ -352,7 +352,7 @@ int main(int argc, char **argv)
         ServerReport &report = reports[name];
         report.coldStartSecs = coldStart;
         report.afterLoad = processMemory(server->processId());
-        std::printf("%-10s port %5u  first correct referral %.2f s after process start, RSS %.0f MB (PSS of its processes %.0f MB)\n",
+        std::printf("%-10s port %5u  first correct referral %.2f s after process start, RSS %.0f MB (largest process), PSS %.0f MB (all)\n",
                     qPrintable(name), server->port(), coldStart, mb(report.afterLoad.rssKb), mb(report.afterLoad.treePssKb));
         std::fflush(stdout);
         servers.push_back(std::move(server));
@@ -486,7 +486,7 @@ int main(int argc, char **argv)
         reports[s->name()].afterRun = processMemory(s->processId());
 
     std::printf("\n%-10s %10s %10s %10s %12s %14s %14s %12s %12s\n", "server", "mean q/s", "best q/s", "us/query", "cold start s",
-                "RSS loaded MB", "PSS loaded MB", "RSS end MB", "peak RSS MB");
+                "RSS loaded MB", "PSS loaded MB", "PSS end MB", "peak RSS MB");
     for (auto &s : servers) {
         const ServerReport &r = reports[s->name()];
         double sum = 0, best = 0, cpu = 0;
@@ -497,7 +497,7 @@ int main(int argc, char **argv)
         }
         const double n = double(std::max<size_t>(1, r.rounds.size()));
         std::printf("%-10s %10.0f %10.0f %10.1f %12.2f %14.0f %14.0f %12.0f %12.0f\n", qPrintable(s->name()), sum / n, best, cpu / n,
-                    r.coldStartSecs, mb(r.afterLoad.rssKb), mb(r.afterLoad.treePssKb), mb(r.afterRun.rssKb), mb(r.afterRun.peakRssKb));
+                    r.coldStartSecs, mb(r.afterLoad.rssKb), mb(r.afterLoad.treePssKb), mb(r.afterRun.treePssKb), mb(r.afterRun.peakRssKb));
     }
     if (options.latencyQps > 0) {
         std::printf("\nlatency at a fixed %d q/s for %d s (every answer timed by dnsperf -v):\n%-10s %10s %8s %8s %8s %8s %8s\n",

@@ -97,15 +97,13 @@ quint16 freeLoopbackPort()
 ProcessMemory processMemory(qint64 pid)
 {
     ProcessMemory m;
-    const QString status = QStringLiteral("/proc/%1/status").arg(pid);
-    m.rssKb = procKb(status, "VmRSS");
-    m.peakRssKb = procKb(status, "VmHWM");
     qint64 pss = 0;
     for (qint64 p : processTree(pid)) {
+        const QString status = QStringLiteral("/proc/%1/status").arg(p);
+        m.rssKb = std::max(m.rssKb, procKb(status, "VmRSS"));
+        m.peakRssKb = std::max(m.peakRssKb, procKb(status, "VmHWM"));
         const qint64 kb = procKb(QStringLiteral("/proc/%1/smaps_rollup").arg(p), "Pss");
-        if (kb < 0)
-            return m;
-        pss += kb;
+        pss = (pss < 0 || kb < 0) ? -1 : pss + kb;
     }
     m.treePssKb = pss;
     return m;

@@ -11,9 +11,10 @@ namespace reg::bench {
 // A UDP and TCP port on 127.0.0.1 that nothing listens on right now (bound, then released).
 quint16 freeLoopbackPort();
 
-// What /proc says about a server's memory, in KiB: the main process's VmRSS and VmHWM, and the
-// proportional set size summed over it and its children (NSD forks its serving processes, which
-// share the zone copy-on-write: adding their RSS would count it several times).
+// What /proc says about a server's memory, in KiB, over the process and its children: the
+// largest VmRSS and VmHWM of any one of them, and their proportional set sizes summed. NSD forks
+// its serving processes, which share the zone copy-on-write: adding their RSS would count it
+// several times, the largest RSS or the PSS sum do not.
 struct ProcessMemory
 {
     qint64 rssKb = -1;
