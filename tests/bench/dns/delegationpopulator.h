@@ -20,7 +20,8 @@ struct DelegationRegistrar
 
 // The shape of delegation i, decided by i alone so the query file, the zone-file writer and the
 // populator agree without sharing state: 2-4 name servers, every tenth domain with two
-// in-bailiwick name servers (glue: an A each, an AAAA on the first), every tenth another with a DS.
+// in-bailiwick name servers (glue: an A each, an AAAA on the first; public addresses, as the
+// registry accepts no others), every tenth another with a DS.
 struct DelegationShape
 {
     static constexpr qint64 ExternalHostCount = 4000;   // out-of-zone name servers shared by all domains
@@ -32,8 +33,8 @@ struct DelegationShape
     static qint64 externalHost(qint64 i, int k) { return (i * 7 + k) % ExternalHostCount; }
     static QString externalHostName(qint64 h) { return QStringLiteral("ns%1.op%2.bench-dns.test").arg(h % 4 + 1).arg(h / 4); }
     static QString glueHostName(const QString &domain, int k) { return QStringLiteral("ns%1.%2").arg(k + 1).arg(domain); }
-    static QString glueIpv4(qint64 i, int k) { return QStringLiteral("10.%1.%2.%3").arg((i >> 14) & 255).arg((i >> 6) & 255).arg(((i & 63) << 2) + k + 1); }
-    static QString glueIpv6(qint64 i) { return QStringLiteral("2001:db8:%1:%2::53").arg((i >> 16) & 0xffff, 0, 16).arg(i & 0xffff, 0, 16); }
+    static QString glueIpv4(qint64 i, int k) { return QStringLiteral("45.%1.%2.%3").arg((i >> 14) & 255).arg((i >> 6) & 255).arg(((i & 63) << 2) + k + 1); }
+    static QString glueIpv6(qint64 i) { return QStringLiteral("2a0f:%1:%2::53").arg((i >> 16) & 0xffff, 0, 16).arg(i & 0xffff, 0, 16); }
     static int dsKeyTag(qint64 i) { return int(i % 65536); }
     static QString dsDigest(const QString &domain);   // SHA-256 of the name, upper-case hex (64 digits)
 };
