@@ -354,6 +354,9 @@ int main(int argc, char **argv)
         report.afterLoad = processMemory(server->processId());
         std::printf("%-10s port %5u  first correct referral %.2f s after process start, RSS %.0f MB (largest process), PSS %.0f MB (all)\n",
                     qPrintable(name), server->port(), coldStart, mb(report.afterLoad.rssKb), mb(report.afterLoad.treePssKb));
+        // Where registryd's cold start went: its zone build logs its own time and phases.
+        for (const QString &line : server->logLinesContaining(QStringLiteral("built the zone")))
+            std::printf("           %s\n", qPrintable(line));
         std::fflush(stdout);
         servers.push_back(std::move(server));
     }

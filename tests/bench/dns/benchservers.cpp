@@ -195,6 +195,19 @@ QString BenchServer::logTail(int lines) const
     return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(u'\n');
 }
 
+QStringList BenchServer::logLinesContaining(const QString &text) const
+{
+    QFile f(logFile());
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QStringList found;
+    for (const QString &line : QString::fromUtf8(f.readAll()).split(u'\n')) {
+        if (line.contains(text))
+            found << line.trimmed();
+    }
+    return found;
+}
+
 NsdServer::NsdServer(const QString &workDir, quint16 port, QString zone, QString zoneFile, int serverCount)
     : BenchServer(QStringLiteral("nsd"), workDir, port), m_zone(std::move(zone)), m_zoneFile(std::move(zoneFile)), m_serverCount(serverCount)
 {

@@ -44,6 +44,8 @@ public:
     // SIGTERM, then SIGKILL after 20 s.
     void stop();
     QString logTail(int lines = 30) const;
+    // The lines of its log that contain `text` (how a server says what its start-up spent).
+    QStringList logLinesContaining(const QString &text) const;
     // Why the server will never answer although it runs, when it can tell; empty otherwise.
     virtual QString neverAnswersReason() const { return {}; }
 
