@@ -76,6 +76,31 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &arguments, cons
     return true;
 }
 
+// The data directory's configuration and a read-only connection to its database. Read-only, so the
+// commands are safe beside a running engine (WAL readers never block the writer). On failure the
+// error is printed and *exitCode set.
+bool openDatabaseReadOnly(const QString &command, const QString &dataDir, EngineConfig &config,
+                          std::unique_ptr<store::Connection> &db, int *exitCode)
+{
+    if (!QFileInfo(dataDir).isDir()) {
+        *exitCode = commandError(command, ExitCode::DataDirectory, QStringLiteral("the data directory %1 does not exist").arg(dataDir));
+        return false;
+    }
+    Result<EngineConfig> loaded = EngineConfig::load(dataDir);
+    if (!loaded) {
+        *exitCode = commandError(command, ExitCode::Config, loaded.error().message);
+        return false;
+    }
+    Result<std::unique_ptr<store::Connection>> opened = store::Connection::open(loaded->store.databaseFile, store::Connection::Mode::ReadOnly);
+    if (!opened) {
+        *exitCode = commandError(command, ExitCode::DataDirectory, opened.error().message);
+        return false;
+    }
+    config = std::move(*loaded);
+    db = std::move(*opened);
+    return true;
+}
+
 int initCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -149,17 +174,11 @@ int journalVerifyCommand(const QStringList &arguments)
     if (!parseCommand(parser, arguments, QStringLiteral("journal verify"), &exitCode))
         return exitCode;
     const QString command = QStringLiteral("journal verify");
-    const QString dataDir = parser.value(dataDirOption);
-    if (!QFileInfo(dataDir).isDir())
-        return commandError(command, ExitCode::DataDirectory, QStringLiteral("the data directory %1 does not exist").arg(dataDir));
-    Result<EngineConfig> config = EngineConfig::load(dataDir);
-    if (!config)
-        return commandError(command, ExitCode::Config, config.error().message);
-    // Read-only, so verifying a running engine's journal is safe (WAL readers never block the writer).
-    Result<std::unique_ptr<store::Connection>> db = store::Connection::open(config->store.databaseFile, store::Connection::Mode::ReadOnly);
-    if (!db)
-        return commandError(command, ExitCode::DataDirectory, db.error().message);
-    Result<store::ChainVerification> verification = store::Journal::verify(**db);
+    EngineConfig config;
+    std::unique_ptr<store::Connection> db;
+    if (!openDatabaseReadOnly(command, parser.value(dataDirOption), config, db, &exitCode))
+        return exitCode;
+    Result<store::ChainVerification> verification = store::Journal::verify(*db);
     if (!verification)
         return commandError(command, ExitCode::DataDirectory, verification.error().message);
     if (!verification->ok) {
@@ -169,7 +188,7 @@ int journalVerifyCommand(const QStringList &arguments)
                 .arg(verification->entriesChecked));
         return toInt(ExitCode::JournalBroken);
     }
-    Result<store::JournalHead> head = store::Journal::head(**db);
+    Result<store::JournalHead> head = store::Journal::head(*db);
     if (!head)
         return commandError(command, ExitCode::DataDirectory, head.error().message);
     out(QStringLiteral("journal OK: %1 entries verified, head %2 (%3)\n")
@@ -193,17 +212,11 @@ int zoneExportCommand(const QStringList &arguments)
         return usageError(QStringLiteral("zone export needs exactly one --zone NAME"));
     if (parser.values(output).size() > 1 || (parser.isSet(output) && parser.value(output).isEmpty()))
         return usageError(QStringLiteral("zone export: --output may be given once, with a file name"));
-    const QString dataDir = parser.value(dataDirOption);
-    if (!QFileInfo(dataDir).isDir())
-        return commandError(command, ExitCode::DataDirectory, QStringLiteral("the data directory %1 does not exist").arg(dataDir));
-    Result<EngineConfig> config = EngineConfig::load(dataDir);
-    if (!config)
-        return commandError(command, ExitCode::Config, config.error().message);
-    // Read-only and in one read transaction: safe beside a running engine, and a consistent zone.
-    Result<std::unique_ptr<store::Connection>> db = store::Connection::open(config->store.databaseFile, store::Connection::Mode::ReadOnly);
-    if (!db)
-        return commandError(command, ExitCode::DataDirectory, db.error().message);
-    Result<dns::LoadedZones> loaded = dns::loadZones(**db, config->dns, 1, parser.value(zone));
+    EngineConfig config;
+    std::unique_ptr<store::Connection> db;
+    if (!openDatabaseReadOnly(command, parser.value(dataDirOption), config, db, &exitCode))
+        return exitCode;
+    Result<dns::LoadedZones> loaded = dns::loadZones(*db, config.dns, 1, parser.value(zone));
     if (!loaded) {
         const ErrorCode code = loaded.error().code;
         const ExitCode exit = code == ErrorCode::NotFound ? ExitCode::Usage

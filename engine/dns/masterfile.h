@@ -18,7 +18,6 @@ class MasterFileWriter
 public:
     static Result<void> write(const Zone &zone, QIODevice &out);
     static QString recordText(const ZoneRecord &record);   // one line, without the newline
-    static QString rdataText(std::uint16_t type, const QByteArray &rdata);
 };
 
 } // namespace reg::dns
