@@ -57,12 +57,13 @@ class AnswerBuilder
 {
 public:
     AnswerBuilder(const std::uint8_t *packet, const ParsedRequest &request, bool questionValid, std::uint8_t *out,
-                  std::size_t limit, std::uint16_t advertisedPayload)
+                  std::size_t limit, std::uint16_t advertisedPayload, std::size_t tailReserve)
         : m_request(request)
         , m_questionValid(questionValid)
         , m_out(out)
         , m_limit(limit)
         , m_advertisedPayload(advertisedPayload)
+        , m_tailReserve(tailReserve)
         , m_id(read16(packet))
         , m_baseFlags(std::uint16_t(HeaderFlag::QR | (read16(packet + 2) & (0x7800 | HeaderFlag::RD | HeaderFlag::CD))))
         , m_writer(out, limit)
@@ -77,6 +78,7 @@ public:
     {
         m_writer = MessageWriter(m_out, m_limit);
         m_writer.setId(m_id);
+        m_writer.reserveTail(m_tailReserve);
         if (m_questionValid)
             m_writer.addQuestion(m_request.qname, m_request.qnameLength, m_request.qtype, m_request.qclass);
         if (m_request.hasEdns && m_questionValid)
@@ -123,6 +125,7 @@ private:
     std::uint8_t *const m_out;
     const std::size_t m_limit;
     const std::uint16_t m_advertisedPayload;
+    const std::size_t m_tailReserve;   // kept free to the end: the caller's TSIG record goes there
     const std::uint16_t m_id;
     const std::uint16_t m_baseFlags;
     MessageWriter m_writer;
@@ -173,7 +176,7 @@ std::size_t DnsResponder::answerLimit(const ParsedRequest &request, DnsTransport
 
 void DnsResponder::respond(const std::uint8_t *packet, std::size_t size, ParseStatus status, const ParsedRequest &request,
                            const ZoneSet *zones, DnsTransport transport, std::uint8_t *out, std::size_t capacity,
-                           DnsResponse &response) const noexcept
+                           DnsResponse &response, std::size_t tailReserve) const noexcept
 {
     response.size = 0;
     response.rcode = Rcode::NoError;
@@ -190,7 +193,7 @@ void DnsResponder::respond(const std::uint8_t *packet, std::size_t size, ParseSt
     const bool questionValid = parsed && request.questionCount == 1;
     const std::size_t limit = std::min(capacity, parsed ? answerLimit(request, transport)
                                                         : (transport == DnsTransport::Tcp ? kMaxTcpMessage : kMinUdpPayload));
-    AnswerBuilder answer(packet, request, questionValid, out, limit, m_maxUdpPayload);
+    AnswerBuilder answer(packet, request, questionValid, out, limit, m_maxUdpPayload, tailReserve);
 
     auto finish = [&](std::uint16_t rcode, bool authoritative) {
         response.rcode = rcode;

@@ -50,9 +50,11 @@ public:
     // packet/size is the request as received; status/request its parse. zones may be null (no
     // zones yet: everything REFUSED). capacity must be at least 512 (the answer never grows
     // beyond what the transport and the client's EDNS size allow, even with more room).
+    // tailReserve bytes of that limit stay free after the answer (TC when the rest does not fit),
+    // for a TSIG record the caller appends (SignedQueryAnswerer).
     void respond(const std::uint8_t *packet, std::size_t size, ParseStatus status, const ParsedRequest &request,
                  const ZoneSet *zones, DnsTransport transport, std::uint8_t *out, std::size_t capacity,
-                 DnsResponse &response) const noexcept;
+                 DnsResponse &response, std::size_t tailReserve = 0) const noexcept;
 
     // The answer size limit for a request over a transport (RFC 6891 6.2.5, RFC 1035 4.2.1).
     std::size_t answerLimit(const ParsedRequest &request, DnsTransport transport) const noexcept;

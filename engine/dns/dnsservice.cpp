@@ -3,6 +3,7 @@
 #include "dnsresponder.h"
 #include "dnssocket.h"
 #include "ratelimiter.h"
+#include "signedqueryanswerer.h"
 #include "tcpserver.h"
 #include "udpserver.h"
 #include "zone.h"
@@ -30,6 +31,7 @@ struct DnsService::Private
         , limiter(engineConfig.dns.rrlResponsesPerSecond, engineConfig.dns.rrlSlip, engineConfig.dns.rrlIpv4PrefixLength,
                   engineConfig.dns.rrlIpv6PrefixLength)
         , updater(engineConfig.dns, store, publisher, clock)
+        , wallClock(clock)
     {
     }
 
@@ -41,6 +43,9 @@ struct DnsService::Private
     RateLimiter limiter;
     ZoneUpdater updater;
     std::shared_ptr<ZoneTransferService> transfers;
+    const Clock &wallClock;
+    std::shared_ptr<const TsigKeyring> keyring;
+    std::unique_ptr<SignedQueryAnswerer> signedQueries;   // made by start(); outlives the servers below
     std::unique_ptr<UdpServer> udp;
     std::unique_ptr<TcpServer> tcp;
     int tcpListener = -1;
@@ -71,6 +76,11 @@ void DnsService::addStatisticsSource(std::function<void(DnsStatisticsSnapshot &)
     d->sources.append(std::move(source));
 }
 
+void DnsService::setTsigKeyring(std::shared_ptr<const TsigKeyring> keyring)
+{
+    d->keyring = std::move(keyring);
+}
+
 ZoneUpdater &DnsService::updater()
 {
     return d->updater;
@@ -90,7 +100,7 @@ Result<void> DnsService::Private::bind()
     const int threads = config.dns.udpThreads > 0 ? config.dns.udpThreads : int(std::max(1u, std::thread::hardware_concurrency()));
     Error lastError(ErrorCode::Unavailable, QStringLiteral("DNS: no port found"));
     for (int attempt = 0; attempt < (listen.port == 0 ? kPortAttempts : 1); ++attempt) {
-        udp = std::make_unique<UdpServer>(responder, publisher, limiter, config.dns.maxUdpPayload);
+        udp = std::make_unique<UdpServer>(responder, publisher, limiter, config.dns.maxUdpPayload, signedQueries.get());
         Result<quint16> port = udp->bind(listen.address, listen.port, threads);
         if (!port)
             return port.error();
@@ -112,6 +122,8 @@ Result<void> DnsService::start()
         return success();
     if (Result<void> r = d->updater.loadAll(); !r)
         return r.error().withContext(QStringLiteral("DNS zones: "));
+    if (!d->signedQueries)
+        d->signedQueries = std::make_unique<SignedQueryAnswerer>(d->responder, d->keyring, d->wallClock);
     if (Result<void> r = d->bind(); !r)
         return r;
 
@@ -121,7 +133,7 @@ Result<void> DnsService::start()
     limits.maxConnectionsPerAddress = dns.maxTcpConnectionsPerAddress;
     limits.idleTimeoutMs = int(std::min<qint64>(dns.tcpIdleTimeoutSecs * 1000, 3600 * 1000));
     limits.maxQueriesPerConnection = dns.maxTcpQueriesPerConnection;
-    d->tcp = std::make_unique<TcpServer>(limits, d->responder, d->publisher, d->transfers.get());
+    d->tcp = std::make_unique<TcpServer>(limits, d->responder, d->publisher, d->transfers.get(), d->signedQueries.get());
     const int listener = std::exchange(d->tcpListener, -1);
     if (!d->tcp->start(listener)) {
         d->tcp.reset();

@@ -15,6 +15,7 @@ class Store;
 
 namespace reg::dns {
 
+class TsigKeyring;
 class ZonePublisher;
 class ZoneTransferService;
 class ZoneUpdater;
@@ -46,6 +47,9 @@ public:
     void setTransferService(std::shared_ptr<ZoneTransferService> transfers);
     void addStatisticsSource(std::function<void(DnsStatisticsSnapshot &)> source);
     ZoneUpdater &updater();
+    // The keys signed ordinary queries are checked against (SignedQueryAnswerer), set before
+    // start(); without it every signed query gets NOTAUTH/BADKEY.
+    void setTsigKeyring(std::shared_ptr<const TsigKeyring> keyring);
 
 private:
     struct Private;

@@ -3,6 +3,7 @@
 #include "dnsresponder.h"
 #include "dnssocket.h"
 #include "messageparser.h"
+#include "signedqueryanswerer.h"
 #include "zone.h"
 #include "zonetransfer.h"
 
@@ -33,8 +34,9 @@ class TcpWorker : public QObject
 {
 public:
     TcpWorker(const TcpLimits &tcpLimits, const DnsResponder &dnsResponder, ZonePublisher &zonePublisher,
-              ZoneTransferService *transferService, DnsCounters &tcpCounters)
-        : limits(tcpLimits), responder(dnsResponder), publisher(zonePublisher), transfers(transferService), counters(tcpCounters),
+              ZoneTransferService *transferService, const SignedQueryAnswerer *signedAnswerer, DnsCounters &tcpCounters)
+        : limits(tcpLimits), responder(dnsResponder), publisher(zonePublisher), transfers(transferService),
+          signedQueries(signedAnswerer), counters(tcpCounters),
           answer(std::size_t(kFrameMax))
     {
     }
@@ -48,6 +50,7 @@ public:
     const DnsResponder &responder;
     ZonePublisher &publisher;
     ZoneTransferService *const transfers;
+    const SignedQueryAnswerer *const signedQueries;
     DnsCounters &counters;
     std::vector<std::uint8_t> answer;   // 2-byte length prefix and the message
 
@@ -220,7 +223,10 @@ void TcpConnection::handle(const std::uint8_t *packet, std::size_t size)
     DnsResponse response;
     // The zone set is taken per query here: TCP is not the fast path, and a pipelined client sees each change.
     const std::shared_ptr<const ZoneSet> zones = m_worker.publisher.current();
-    m_worker.responder.respond(packet, size, status, request, zones.get(), DnsTransport::Tcp, message, kMaxTcpMessage, response);
+    if (request.tsigOffset != 0 && m_worker.signedQueries)
+        m_worker.signedQueries->respond(packet, size, status, request, zones.get(), DnsTransport::Tcp, message, kMaxTcpMessage, response);
+    else
+        m_worker.responder.respond(packet, size, status, request, zones.get(), DnsTransport::Tcp, message, kMaxTcpMessage, response);
     if (response.size > 0) {
         DnsCounters::bump(counters.byRcode[DnsCounters::rcodeIndex(response.rcode)]);
         if (response.referral)
@@ -270,8 +276,9 @@ void TcpConnection::send(const std::uint8_t *message, std::size_t size)
     m_socket->write(reinterpret_cast<const char *>(message), qint64(size));
 }
 
-TcpServer::TcpServer(const TcpLimits &limits, const DnsResponder &responder, ZonePublisher &publisher, ZoneTransferService *transfers)
-    : m_limits(limits), m_responder(responder), m_publisher(publisher), m_transfers(transfers)
+TcpServer::TcpServer(const TcpLimits &limits, const DnsResponder &responder, ZonePublisher &publisher, ZoneTransferService *transfers,
+                     const SignedQueryAnswerer *signedQueries)
+    : m_limits(limits), m_responder(responder), m_publisher(publisher), m_transfers(transfers), m_signedQueries(signedQueries)
 {
 }
 
@@ -284,7 +291,7 @@ bool TcpServer::start(int listeningFd)
 {
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("dns-tcp"));
-    m_worker = new TcpWorker(m_limits, m_responder, m_publisher, m_transfers, m_counters);
+    m_worker = new TcpWorker(m_limits, m_responder, m_publisher, m_transfers, m_signedQueries, m_counters);
     m_worker->moveToThread(m_thread.get());
     m_thread->start();
     bool listening = false;

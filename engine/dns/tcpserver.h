@@ -11,6 +11,7 @@ class QThread;
 namespace reg::dns {
 
 class DnsResponder;
+class SignedQueryAnswerer;
 class ZonePublisher;
 class ZoneTransferService;
 class TcpWorker;
@@ -30,12 +31,13 @@ struct TcpLimits
 // and zone transfers handed to the ZoneTransferService with back-pressure (the next message is
 // produced only when the socket's send buffer has drained). Input is bounded: one message at a
 // time, at most 64 KiB, and a client that does not read its answers is not read from either.
-// Owned by DnsService; the responder, publisher and transfer service must outlive it.
+// Requests carrying TSIG (other than transfers) are answered by signedQueries when there is one.
+// Owned by DnsService; the responder, publisher, transfer service and signedQueries must outlive it.
 class TcpServer
 {
 public:
     TcpServer(const TcpLimits &limits, const DnsResponder &responder, ZonePublisher &publisher,
-              ZoneTransferService *transfers);
+              ZoneTransferService *transfers, const SignedQueryAnswerer *signedQueries = nullptr);
     ~TcpServer();   // stops
     TcpServer(const TcpServer &) = delete;
     TcpServer &operator=(const TcpServer &) = delete;
@@ -51,6 +53,7 @@ private:
     const DnsResponder &m_responder;
     ZonePublisher &m_publisher;
     ZoneTransferService *m_transfers;
+    const SignedQueryAnswerer *m_signedQueries;
     DnsCounters m_counters;   // written by the TCP thread only
     std::unique_ptr<QThread> m_thread;
     TcpWorker *m_worker = nullptr;   // lives on m_thread

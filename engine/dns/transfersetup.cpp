@@ -15,6 +15,7 @@ Result<std::unique_ptr<TransferSetup>> TransferSetup::attach(DnsService &service
         return keyring.error().withContext(QStringLiteral("DNS transfers: "));
     std::unique_ptr<TransferSetup> setup(new TransferSetup);
     setup->m_keyring = *keyring;
+    service.setTsigKeyring(setup->m_keyring);   // signed ordinary queries get signed answers too
     service.setTransferService(std::make_shared<ZoneTransfers>(config.dns, setup->m_keyring, clock));
 
     if (!config.dns.notifyTargets.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "dnssocket.h"
 #include "messageparser.h"
 #include "ratelimiter.h"
+#include "signedqueryanswerer.h"
 #include "zone.h"
 
 #include <sys/socket.h>
@@ -53,8 +54,9 @@ struct Batch
 
 } // namespace
 
-UdpServer::UdpServer(const DnsResponder &responder, ZonePublisher &publisher, RateLimiter &limiter, int maxUdpPayload)
-    : m_responder(responder), m_publisher(publisher), m_limiter(limiter), m_maxUdpPayload(std::max<int>(maxUdpPayload, kMinUdpPayload))
+UdpServer::UdpServer(const DnsResponder &responder, ZonePublisher &publisher, RateLimiter &limiter, int maxUdpPayload,
+                     const SignedQueryAnswerer *signedQueries)
+    : m_responder(responder), m_signedQueries(signedQueries), m_publisher(publisher), m_limiter(limiter), m_maxUdpPayload(std::max<int>(maxUdpPayload, kMinUdpPayload))
 {
 }
 
@@ -170,7 +172,10 @@ void UdpServer::serve(int index) noexcept
                 DnsCounters::bump(counters.byType[DnsCounters::typeIndex(request.qtype)]);
 
             std::uint8_t *answer = batch->answers.get() + std::size_t(toSend) * batch->answerCapacity;
-            m_responder.respond(packet, size, status, request, zones.get(), DnsTransport::Udp, answer, batch->answerCapacity, response);
+            if (request.tsigOffset != 0 && m_signedQueries) [[unlikely]]
+                m_signedQueries->respond(packet, size, status, request, zones.get(), DnsTransport::Udp, answer, batch->answerCapacity, response);
+            else
+                m_responder.respond(packet, size, status, request, zones.get(), DnsTransport::Udp, answer, batch->answerCapacity, response);
             if (response.size == 0)
                 continue;
             std::size_t answerSize = response.size;

@@ -15,6 +15,7 @@ namespace reg::dns {
 
 class DnsResponder;
 class RateLimiter;
+class SignedQueryAnswerer;
 class ZonePublisher;
 
 // Answers DNS over UDP: one SO_REUSEPORT socket and one plain thread per configured thread, each
@@ -22,11 +23,14 @@ class ZonePublisher;
 // generation once per batch and takes a new zone set only when it moved, so answering touches no
 // lock, no reference count and no allocation; each thread counts into its own DnsCounters.
 // stop() wakes the threads with shutdown() on their sockets and joins them.
-// Owned by DnsService; the responder, limiter and publisher must outlive it.
+// A request carrying TSIG goes to signedQueries instead of the responder (without one it is
+// answered unsigned, as the responder sees it).
+// Owned by DnsService; the responder, limiter, publisher and signedQueries must outlive it.
 class UdpServer
 {
 public:
-    UdpServer(const DnsResponder &responder, ZonePublisher &publisher, RateLimiter &limiter, int maxUdpPayload);
+    UdpServer(const DnsResponder &responder, ZonePublisher &publisher, RateLimiter &limiter, int maxUdpPayload,
+              const SignedQueryAnswerer *signedQueries = nullptr);
     ~UdpServer();   // stops
     UdpServer(const UdpServer &) = delete;
     UdpServer &operator=(const UdpServer &) = delete;
@@ -45,6 +49,7 @@ private:
     void closeSockets();
 
     const DnsResponder &m_responder;
+    const SignedQueryAnswerer *const m_signedQueries;
     ZonePublisher &m_publisher;
     RateLimiter &m_limiter;
     const int m_maxUdpPayload;

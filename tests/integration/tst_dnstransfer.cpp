@@ -7,7 +7,9 @@ using namespace testsupport::dnsxfr;
 
 // Zone transfers from the real registryd, asked for by the real kdig: AXFR with the key `registryd
 // init` wrote equals `registryd zone export`; without TSIG, with a wrong key or from an unlisted
-// address it is refused; IXFR after a change made over XRP carries just that change.
+// address it is refused; IXFR after a change made over XRP carries just that change. Ordinary
+// queries signed with the key get answers kdig and dig verify (RFC 8945 5.3), over UDP and TCP;
+// a wrong secret gets NOTAUTH/BADSIG and an unknown key NOTAUTH/BADKEY, without the zone's data.
 class tst_DnsTransfer : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,10 @@ private Q_SLOTS:
     void refusals();
     void ixfrAfterAChangeIsJustTheDifference();
     void engineRefusesAnUnsafeKeyFile();
+    void signedQueryGetsASignedAnswer_data();
+    void signedQueryGetsASignedAnswer();
+    void badlySignedQueryGetsNotAuth_data();
+    void badlySignedQueryGetsNotAuth();
 
 private:
     QString keySpec(const QString &secret) const { return QStringLiteral("hmac-sha256:registry-xfr:") + secret; }
@@ -156,6 +162,81 @@ void tst_DnsTransfer::engineRefusesAnUnsafeKeyFile()
     const QString secret = tsigSecret(engine.dataDir());
     QVERIFY(!secret.isEmpty());
     QVERIFY(!engine.engineLog().contains(secret.toLatin1()));
+}
+
+void tst_DnsTransfer::signedQueryGetsASignedAnswer_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<bool>("tcp");
+    QTest::newRow("kdig-udp") << QStringLiteral("kdig") << false;
+    QTest::newRow("kdig-tcp") << QStringLiteral("kdig") << true;
+    QTest::newRow("dig-udp") << QStringLiteral("dig") << false;
+    QTest::newRow("dig-tcp") << QStringLiteral("dig") << true;
+}
+
+void tst_DnsTransfer::signedQueryGetsASignedAnswer()
+{
+    QFETCH(QString, tool);
+    QFETCH(bool, tcp);
+    QStringList arguments;
+    if (tool == u"kdig")
+        arguments = kdigArguments(m_port, keySpec(m_secret));
+    else
+        arguments = {QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("+tries=1"),
+                     QStringLiteral("+time=5"), QStringLiteral("-y"), keySpec(m_secret)};
+    // +norec: dig warns "recursion requested but not available" otherwise, which is not about TSIG.
+    arguments << QStringLiteral("+norec");
+    if (tcp)
+        arguments << QStringLiteral("+tcp");
+    arguments << QStringLiteral("example.") << QStringLiteral("SOA");
+    const ToolRun query = run(tool, arguments);
+    QVERIFY2(query.exitCode == 0, qPrintable(query.output));
+    QVERIFY2(query.output.contains(QStringLiteral("status: NOERROR")), qPrintable(query.output));
+    QVERIFY2(query.output.contains(QRegularExpression(QStringLiteral("^example\\.\\s+\\d+\\s+IN\\s+SOA\\s"),
+                                                      QRegularExpression::MultilineOption)),
+             qPrintable(query.output));
+    // The answer carries our TSIG record, and the tool checked it: an unsigned or badly signed answer
+    // makes kdig warn (";; WARNING: reply verification ...") and dig complain (";; Couldn't verify
+    // signature: expected a TSIG", "tsig verify failure").
+    QVERIFY2(query.output.contains(QRegularExpression(QStringLiteral("^registry-xfr\\.\\s+0\\s+ANY\\s+TSIG\\s+hmac-sha256\\."),
+                                                      QRegularExpression::MultilineOption)),
+             qPrintable(query.output));
+    for (const char *complaint : {"WARNING", "Couldn't verify", "failure", "expected a TSIG", "BADSIG", "BADKEY", "BADTIME"})
+        QVERIFY2(!query.output.contains(QLatin1String(complaint), Qt::CaseInsensitive), qPrintable(query.output));
+}
+
+void tst_DnsTransfer::badlySignedQueryGetsNotAuth_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("tcp");
+    QTest::addColumn<QString>("expected");
+    const QString wrong = QStringLiteral("hmac-sha256:registry-xfr:") + QString::fromLatin1(QByteArray(32, 'w').toBase64());
+    QTest::newRow("wrong-secret-udp") << wrong << false << QStringLiteral("BADSIG");
+    QTest::newRow("wrong-secret-tcp") << wrong << true << QStringLiteral("BADSIG");
+    QTest::newRow("unknown-key-udp") << QStringLiteral("other-key") << false << QStringLiteral("BADKEY");
+    QTest::newRow("unknown-key-tcp") << QStringLiteral("other-key") << true << QStringLiteral("BADKEY");
+}
+
+void tst_DnsTransfer::badlySignedQueryGetsNotAuth()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, tcp);
+    QFETCH(QString, expected);
+    if (key == u"other-key")
+        key = QStringLiteral("hmac-sha256:other-key:") + m_secret;   // the real secret under a name the server does not know
+    QStringList arguments = kdigArguments(m_port, key);
+    if (tcp)
+        arguments << QStringLiteral("+tcp");
+    arguments << QStringLiteral("example.") << QStringLiteral("SOA");
+    const ToolRun query = run(QStringLiteral("kdig"), arguments);
+    // kdig shows NOTAUTH with the TSIG error as the status ("status: BADSIG"); the header's NOTAUTH
+    // is checked by tst_signedqueryanswerer.
+    QVERIFY2(query.output.contains(QStringLiteral("status: ") + expected), qPrintable(query.output));
+    QVERIFY2(query.output.contains(QStringLiteral("ANSWER: 0;")), qPrintable(query.output));
+    QVERIFY2(query.output.contains(QRegularExpression(QStringLiteral("TSIG\\s+hmac-sha256\\.\\s+\\d+\\s+300\\s+0\\s+\\d+\\s+") + expected)),
+             qPrintable(query.output));   // an empty MAC: unsigned (RFC 8945 5.3.2)
+    QVERIFY2(!query.output.contains(QStringLiteral("ANSWER SECTION")), qPrintable(query.output));
+    QVERIFY2(!query.output.contains(QRegularExpression(QStringLiteral("\\sSOA\\s+\\S+\\.\\s"))), qPrintable(query.output));
 }
 
 QTEST_GUILESS_MAIN(tst_DnsTransfer)
