@@ -435,6 +435,8 @@ struct ZoneEditor::Private
         return ZoneNode::make(*DnsName::fromWire(key), {});
     }
 
+    std::shared_ptr<const Zone> finishFresh(std::uint32_t serial);
+
     // A node appeared below `key`'s parent: the parent gains a child, and exists (as an empty
     // non-terminal if it has nothing else) up to the apex.
     void addChild(const QByteArray &childKey)
@@ -543,8 +545,151 @@ bool ZoneEditor::changed() const
     return d->anyChange();
 }
 
+namespace {
+
+// One node of a new zone while it is indexed in bulk.
+struct FreshEntry
+{
+    std::uint64_t hash;
+    std::uint32_t order;      // when it was set: the last one set for an owner wins
+    std::uint32_t children;
+    std::shared_ptr<const ZoneNode> node;
+};
+
+// Bucket first, so each bucket is one run; then hash and owner, so an owner is found by binary search.
+int compareFresh(std::uint64_t mask, std::uint64_t hash, const std::uint8_t *owner, std::size_t length, const FreshEntry &e)
+{
+    if ((hash & mask) != (e.hash & mask))
+        return (hash & mask) < (e.hash & mask) ? -1 : 1;
+    if (hash != e.hash)
+        return hash < e.hash ? -1 : 1;
+    const std::size_t other = e.node->ownerLength();
+    const int c = std::memcmp(owner, e.node->owner(), std::min(length, other));
+    if (c != 0)
+        return c;
+    return length == other ? 0 : (length < other ? -1 : 1);
+}
+
+} // namespace
+
+// A new zone is indexed without a per-name map (a million names would cost more in that map than in
+// the zone): the nodes are sorted by bucket in a vector, parents are found by binary search to count
+// children, ancestors nothing was set for become empty non-terminals, and each bucket is built once.
+// The result equals what setting the nodes one by one gives.
+std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t serial)
+{
+    std::vector<FreshEntry> entries;
+    entries.reserve(fresh.size() + 1);
+    bool apexSet = false;
+    for (std::shared_ptr<const ZoneNode> &node : fresh) {
+        const std::uint64_t hash = WireName::hashLowered(node->owner(), node->ownerLength());
+        if (!apexSet && sameOwner(*node, bytesOf(apexKey), std::size_t(apexKey.size())))
+            apexSet = true;
+        entries.push_back(FreshEntry{hash, std::uint32_t(entries.size()), 0, std::move(node)});
+    }
+    fresh.clear();
+    fresh.shrink_to_fit();
+    if (!apexSet)
+        entries.push_back(FreshEntry{WireName::hashLowered(bytesOf(apexKey), std::size_t(apexKey.size())), std::uint32_t(entries.size()), 0,
+                                     emptyNode(apexKey)});
+
+    const std::uint64_t mask = bucketCountFor(entries.size()) - 1;
+    const auto less = [mask](const FreshEntry &a, const FreshEntry &b) {
+        const int c = compareFresh(mask, a.hash, a.node->owner(), a.node->ownerLength(), b);
+        return c != 0 ? c < 0 : a.order < b.order;
+    };
+    std::sort(entries.begin(), entries.end(), less);
+    // Keep the last node set for each owner; a name set with no records exists only if something is
+    // below it, and then it is an empty non-terminal like any other (added below).
+    {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const bool lastOfOwner = i + 1 == entries.size()
+                || compareFresh(mask, entries[i].hash, entries[i].node->owner(), entries[i].node->ownerLength(), entries[i + 1]) != 0;
+            if (!lastOfOwner)
+                continue;
+            const bool isApex = sameOwner(*entries[i].node, bytesOf(apexKey), std::size_t(apexKey.size()));
+            if (entries[i].node->isEmptyNonTerminal() && !isApex)
+                continue;
+            if (kept != i)
+                entries[kept] = std::move(entries[i]);
+            ++kept;
+        }
+        entries.erase(entries.begin() + std::ptrdiff_t(kept), entries.end());
+    }
+
+    const auto find = [&](const std::uint8_t *owner, std::size_t length, std::uint64_t hash) -> FreshEntry * {
+        auto it = std::lower_bound(entries.begin(), entries.end(), 0, [&](const FreshEntry &e, int) {
+            return compareFresh(mask, hash, owner, length, e) > 0;
+        });
+        return it != entries.end() && compareFresh(mask, hash, owner, length, *it) == 0 ? &*it : nullptr;
+    };
+    // Ancestors that have no node: usually none in a TLD zone (glue below a domain that is not delegated).
+    std::unordered_map<QByteArray, std::uint32_t> missing;
+    for (const FreshEntry &e : entries) {
+        const std::uint8_t *owner = e.node->owner();
+        std::size_t length = e.node->ownerLength();
+        if (length == std::size_t(apexKey.size()))
+            continue;   // the apex (every other node is longer)
+        while (true) {
+            const std::size_t skip = parentOffset(owner);
+            owner += skip;
+            length -= skip;
+            if (FreshEntry *parent = find(owner, length, WireName::hashLowered(owner, length))) {
+                ++parent->children;
+                break;
+            }
+            auto [it, inserted] = missing.try_emplace(QByteArray(reinterpret_cast<const char *>(owner), qsizetype(length)), 0);
+            ++it->second;
+            if (!inserted)
+                break;
+        }
+    }
+    if (!missing.empty()) {
+        for (const auto &[key, children] : missing)
+            entries.push_back(FreshEntry{WireName::hashLowered(bytesOf(key), std::size_t(key.size())), 0, children, emptyNode(key)});
+        std::sort(entries.begin(), entries.end(), less);
+    }
+
+    std::shared_ptr<Zone> zone(new Zone());
+    Zone::Data &z = *zone->d;
+    z.apex = apex;
+    z.serial = serial;
+    z.buckets.resize(std::size_t(mask) + 1);
+    z.nodeCount = entries.size();
+    for (auto run = entries.begin(); run != entries.end();) {
+        const std::uint64_t index = run->hash & mask;
+        auto runEnd = run;
+        while (runEnd != entries.end() && (runEnd->hash & mask) == index)
+            ++runEnd;
+        auto bucket = std::make_shared<Bucket>();
+        bucket->reserve(std::size_t(runEnd - run));
+        for (auto e = run; e != runEnd; ++e) {
+            if (sameOwner(*e->node, bytesOf(apexKey), std::size_t(apexKey.size()))) {
+                // The apex node with the SOA's serial rewritten.
+                QList<RRsetData> sets = rrsetsOf(*e->node);
+                for (RRsetData &set : sets) {
+                    if (set.type == RRType::SOA) {
+                        for (QByteArray &rdata : set.rdatas)
+                            rdata = withSerial(rdata, serial);
+                    }
+                }
+                e->node = ZoneNode::make(apex, sets);
+                z.apexNode = e->node;
+            }
+            bucket->push_back(IndexEntry{std::uint32_t(e->hash >> 32), e->children, std::move(e->node)});
+        }
+        z.buckets[std::size_t(index)] = std::move(bucket);
+        run = runEnd;
+    }
+    base = zone;
+    return zone;
+}
+
 std::shared_ptr<const Zone> ZoneEditor::finish(std::uint32_t serial, int historyLimit)
 {
+    if (!d->base && d->work.empty())
+        return d->finishFresh(serial);
     d->applyFresh();
     if (d->base && !d->anyChange())
         return d->base;
@@ -576,8 +721,8 @@ std::shared_ptr<const Zone> ZoneEditor::finish(std::uint32_t serial, int history
     delta->toSerial = serial;
     for (const auto &[key, e] : d->work) {
         const ZoneNode *before = e.inBase ? e.baseNode.get() : nullptr;
-        if (before == e.node.get())
-            continue;
+        if (!d->base || before == e.node.get())
+            continue;   // a new zone keeps no delta
         difference(before, e.node.get(), delta->removed);
         difference(e.node.get(), before, delta->added);
     }

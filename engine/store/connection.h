@@ -77,6 +77,8 @@ public:
     double real(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
+    // The column's text as SQLite holds it (UTF-8), without a copy: valid until the next step or reset.
+    QByteArrayView utf8(int column) const;
     QVariant value(int column) const;
 
 private:
