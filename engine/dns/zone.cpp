@@ -580,18 +580,21 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
 {
     std::vector<FreshEntry> entries;
     entries.reserve(fresh.size() + 1);
+    // The hash first: comparing owners reads each node (a cache miss per name).
+    const std::uint64_t apexHash = WireName::hashLowered(bytesOf(apexKey), std::size_t(apexKey.size()));
+    const auto isApex = [&](const FreshEntry &e) {
+        return e.hash == apexHash && sameOwner(*e.node, bytesOf(apexKey), std::size_t(apexKey.size()));
+    };
     bool apexSet = false;
     for (std::shared_ptr<const ZoneNode> &node : fresh) {
         const std::uint64_t hash = WireName::hashLowered(node->owner(), node->ownerLength());
-        if (!apexSet && sameOwner(*node, bytesOf(apexKey), std::size_t(apexKey.size())))
-            apexSet = true;
         entries.push_back(FreshEntry{hash, std::uint32_t(entries.size()), 0, std::move(node)});
+        apexSet = apexSet || isApex(entries.back());
     }
     fresh.clear();
     fresh.shrink_to_fit();
     if (!apexSet)
-        entries.push_back(FreshEntry{WireName::hashLowered(bytesOf(apexKey), std::size_t(apexKey.size())), std::uint32_t(entries.size()), 0,
-                                     emptyNode(apexKey)});
+        entries.push_back(FreshEntry{apexHash, std::uint32_t(entries.size()), 0, emptyNode(apexKey)});
 
     const std::uint64_t mask = bucketCountFor(entries.size()) - 1;
     const auto less = [mask](const FreshEntry &a, const FreshEntry &b) {
@@ -608,8 +611,7 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
                 || compareFresh(mask, entries[i].hash, entries[i].node->owner(), entries[i].node->ownerLength(), entries[i + 1]) != 0;
             if (!lastOfOwner)
                 continue;
-            const bool isApex = sameOwner(*entries[i].node, bytesOf(apexKey), std::size_t(apexKey.size()));
-            if (entries[i].node->isEmptyNonTerminal() && !isApex)
+            if (entries[i].node->isEmptyNonTerminal() && !isApex(entries[i]))
                 continue;
             if (kept != i)
                 entries[kept] = std::move(entries[i]);
@@ -665,7 +667,7 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
         auto bucket = std::make_shared<Bucket>();
         bucket->reserve(std::size_t(runEnd - run));
         for (auto e = run; e != runEnd; ++e) {
-            if (sameOwner(*e->node, bytesOf(apexKey), std::size_t(apexKey.size()))) {
+            if (isApex(*e)) {
                 // The apex node with the SOA's serial rewritten.
                 QList<RRsetData> sets = rrsetsOf(*e->node);
                 for (RRsetData &set : sets) {
