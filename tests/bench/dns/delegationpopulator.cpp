@@ -1,5 +1,7 @@
 #include "delegationpopulator.h"
 
+#include "../bulkload.h"
+
 #include "srs/roidallocator.h"
 #include "store/connection.h"
 #include "store/store.h"
@@ -187,20 +189,12 @@ Result<DelegationRegistry> DelegationPopulator::populate(const QString &dataDir,
                 if (auto r = srs::RoidAllocator::reserveUpTo(c, Kind::Host, lastGlue); !r)
                     return r.error();
             }
-            return std::optional<JournalChange>(JournalChange{
-                QStringLiteral("bench"), QStringLiteral("domain.bulkload"), snapshot.domainName(start),
-                QJsonObject{{QStringLiteral("first"), snapshot.domainName(start)}, {QStringLiteral("last"), snapshot.domainName(end - 1)},
-                            {QStringLiteral("count"), end - start}}});
+            return std::optional<JournalChange>(bulkLoadChange(snapshot.domainName(start), snapshot.domainName(end - 1), end - start));
         });
         if (!batch)
             return batch.error();
-        if ((end / BatchSize) % 10 == 0 || end == delegations) {
-            std::fprintf(stderr, "\rpopulated %lld of %lld delegations", static_cast<long long>(end), static_cast<long long>(delegations));
-            std::fflush(stderr);
-        }
+        reportBulkProgress(end, delegations, BatchSize, "delegations");
     }
-    if (delegations > 0)
-        std::fprintf(stderr, "\n");
     registry.delegations = delegations;
     db.close();
     return registry;

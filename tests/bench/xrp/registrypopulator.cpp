@@ -1,5 +1,7 @@
 #include "registrypopulator.h"
 
+#include "../bulkload.h"
+
 #include "srs/roidallocator.h"
 #include "store/connection.h"
 #include "store/store.h"
@@ -124,20 +126,12 @@ Result<PopulatedRegistry> RegistryPopulator::populate(const QString &dataDir, co
             }
             if (auto r = srs::RoidAllocator::reserveUpTo(c, srs::RoidAllocator::Kind::Domain, firstRoid + end - 1); !r)
                 return r.error();
-            return std::optional<JournalChange>(JournalChange{
-                QStringLiteral("bench"), QStringLiteral("domain.bulkload"), snapshot.domainName(start),
-                QJsonObject{{QStringLiteral("first"), snapshot.domainName(start)}, {QStringLiteral("last"), snapshot.domainName(end - 1)},
-                            {QStringLiteral("count"), end - start}}});
+            return std::optional<JournalChange>(bulkLoadChange(snapshot.domainName(start), snapshot.domainName(end - 1), end - start));
         });
         if (!batch)
             return batch.error();
-        if ((end / BatchSize) % 10 == 0 || end == domainCount) {
-            std::fprintf(stderr, "\rpopulated %lld of %lld domains", static_cast<long long>(end), static_cast<long long>(domainCount));
-            std::fflush(stderr);
-        }
+        reportBulkProgress(end, domainCount, BatchSize, "domains");
     }
-    if (domainCount > 0)
-        std::fprintf(stderr, "\n");
     registry.domains = domainCount;
     db.close();
     return registry;
