@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace reg {
 namespace {
@@ -159,6 +160,16 @@ Result<QList<ApexNameServer>> apexNameServers(const QString &text)
     return servers;
 }
 
+// An absolute https URL ending in '/', the base that RDAP links are made from (RFC 7480 4.2).
+Result<QString> httpsBaseUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty() || url.hasQuery() || url.hasFragment()
+        || !text.endsWith(u'/'))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not an https URL ending in '/'").arg(text));
+    return text;
+}
+
 Result<QList<QHostAddress>> addressList(const QString &text)
 {
     Result<QStringList> items = listItems(text);
@@ -172,6 +183,24 @@ Result<QList<QHostAddress>> addressList(const QString &text)
         addresses << *a;
     }
     return addresses;
+}
+
+// Comma-separated networks in CIDR form ("192.0.2.0/24, 2001:db8::/32"); a bare address is one host.
+Result<QList<QPair<QHostAddress, int>>> networkList(const QString &text)
+{
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    QList<QPair<QHostAddress, int>> networks;
+    for (const QString &item : *items) {
+        QPair<QHostAddress, int> network = QHostAddress::parseSubnet(item.contains(u'/') ? item : item + u"/128");
+        if (!item.contains(u'/') && network.first.isNull())
+            network = QHostAddress::parseSubnet(item + u"/32");
+        if (network.first.isNull() || network.second < 0)
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a network (address/prefix length)").arg(item));
+        networks << network;
+    }
+    return networks;
 }
 
 // "address[:port]" or "[v6]:port"; the port defaults to 53.
@@ -224,7 +253,8 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
     config.dataDir = dataDir;
 
     const QSet<QString> knownSections = [] {
-        QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls"), QStringLiteral("srs")};
+        QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls"), QStringLiteral("srs"),
+                        QStringLiteral("directory")};
         for (const QString &name : serviceSections)
             s.insert(name);
         return s;
@@ -286,6 +316,19 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
         REG_TRY(srs.read(QStringLiteral("auto_renew"), p.autoRenew, ConfigValue::parseBool));
         REG_TRY(srs.read(QStringLiteral("maintenance_interval"), p.maintenanceIntervalSecs, days(1, 3600)));
         REG_TRY(srs.rejectUnknown());
+    }
+
+    {
+        SectionReader directory(doc, QStringLiteral("directory"));
+        DirectoryConfig &d = config.directory;
+        REG_TRY(directory.read(QStringLiteral("cache_lifetime"), d.cacheLifetimeSecs,
+                               [](const QString &v) { return ConfigValue::parseDurationSeconds(v, 0, 86400); }));
+        REG_TRY(directory.read(QStringLiteral("cache_entries"), d.cacheMaxEntries,
+                               [](const QString &v) { return ConfigValue::parseInteger(v, 0, 100000000); }));
+        REG_TRY(directory.read(QStringLiteral("registrar_networks"), d.registrarNetworks, networkList));
+        REG_TRY(directory.read(QStringLiteral("top_clients"), d.topClients,
+                               [](const QString &v) { return ConfigValue::parseInteger(v, 1, 1000); }));
+        REG_TRY(directory.rejectUnknown());
     }
 
     for (const QString &name : serviceSections) {
@@ -390,6 +433,51 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
             if (service.enabled && d.requireTsig && !d.transferAllowed.isEmpty() && d.tsigKeyFile.isEmpty())
                 return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [dns] allows zone transfers with require_tsig = true but names no "
                                                                      "tsig_key_file").arg(doc.sourceName()));
+        }
+        if (name == u"whois") {
+            WhoisConfig &w = config.whois;
+            const auto integer = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseInteger(v, min, max); };
+            };
+            REG_TRY(reader.read(QStringLiteral("threads"), w.threads, integer(0, 64)));
+            REG_TRY(reader.read(QStringLiteral("max_connections"), w.maxConnections, integer(1, 1000000)));
+            REG_TRY(reader.read(QStringLiteral("max_connections_per_address"), w.maxConnectionsPerAddress, integer(1, 100000)));
+            REG_TRY(reader.read(QStringLiteral("query_timeout"), w.queryTimeoutSecs,
+                                [](const QString &v) { return ConfigValue::parseDurationSeconds(v, 1, 600); }));
+            REG_TRY(reader.read(QStringLiteral("max_query"), w.maxQueryBytes,
+                                [](const QString &v) { return ConfigValue::parseByteSize(v, 64, 4096); }));
+            REG_TRY(reader.read(QStringLiteral("queries_per_minute"), w.queriesPerMinute, integer(1, 10000000)));
+            REG_TRY(reader.read(QStringLiteral("registrar_queries_per_minute"), w.registrarQueriesPerMinute, integer(1, 10000000)));
+        }
+        if (name == u"rdap") {
+            RdapConfig &r = config.rdap;
+            const auto integer = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseInteger(v, min, max); };
+            };
+            const auto duration = [](qint64 min, qint64 max) {
+                return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+            };
+            REG_TRY(reader.read(QStringLiteral("threads"), r.threads, integer(0, 64)));
+            REG_TRY(reader.read(QStringLiteral("max_connections"), r.maxConnections, integer(1, 1000000)));
+            REG_TRY(reader.read(QStringLiteral("max_connections_per_address"), r.maxConnectionsPerAddress, integer(1, 100000)));
+            REG_TRY(reader.read(QStringLiteral("idle_timeout"), r.idleTimeoutSecs, duration(1, 3600)));
+            REG_TRY(reader.read(QStringLiteral("request_timeout"), r.requestTimeoutSecs, duration(1, 600)));
+            REG_TRY(reader.read(QStringLiteral("max_request"), r.maxRequestBytes,
+                                [](const QString &v) { return ConfigValue::parseByteSize(v, 1024, 65536); }));
+            REG_TRY(reader.read(QStringLiteral("requests_per_minute"), r.requestsPerMinute, integer(1, 10000000)));
+            REG_TRY(reader.read(QStringLiteral("registrar_requests_per_minute"), r.registrarRequestsPerMinute, integer(1, 10000000)));
+            REG_TRY(reader.read(QStringLiteral("search_result_limit"), r.searchResultLimit, integer(1, 10000)));
+            REG_TRY(reader.read(QStringLiteral("base_url"), r.baseUrl, httpsBaseUrl));
+            REG_TRY(reader.read(QStringLiteral("cors_allow_origin"), r.corsAllowOrigin, nonEmpty));
+            REG_TRY(reader.read(QStringLiteral("http_cache_max_age"), r.httpCacheMaxAgeSecs, duration(0, 86400)));
+            QString certificate, key;
+            REG_TRY(reader.read(QStringLiteral("certificate"), certificate, nonEmpty));
+            REG_TRY(reader.read(QStringLiteral("key"), key, nonEmpty));
+            r.certificateFile = certificate.isEmpty() ? config.tls.certificateFile : resolve(dataDir, certificate);
+            r.keyFile = key.isEmpty() ? config.tls.keyFile : resolve(dataDir, key);
+            if (certificate.isEmpty() != key.isEmpty())
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [rdap] needs both \"certificate\" and \"key\", or neither")
+                                                          .arg(doc.sourceName()));
         }
         REG_TRY(reader.rejectUnknown());
         config.services.append(service);

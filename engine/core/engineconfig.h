@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace reg {
@@ -124,6 +125,47 @@ struct DnsConfig
     int rrlIpv6PrefixLength = 56;
 };
 
+// [directory]: what Whois and RDAP share (seed 001): the cache of hot records and the networks
+// of registrars, which get the higher query limits.
+struct DirectoryConfig
+{
+    qint64 cacheLifetimeSecs = 600;         // seed 001: "e.g., 10 minutes"; the journal invalidates sooner
+    int cacheMaxEntries = 100000;           // records kept, least recently used dropped first
+    QList<QPair<QHostAddress, int>> registrarNetworks;   // designated registrar subnets (CIDR)
+    int topClients = 20;                    // the busiest client addresses reported (seed 002)
+};
+
+// [whois]: port 43 (RFC 3912).
+struct WhoisConfig
+{
+    int threads = 0;                        // 0: one per CPU core
+    int maxConnections = 1000;
+    int maxConnectionsPerAddress = 20;
+    qint64 queryTimeoutSecs = 10;           // the query line must arrive whole within this
+    int maxQueryBytes = 512;                // a longer line is refused and the connection closed
+    int queriesPerMinute = 1000;            // seed 001: per client address
+    int registrarQueriesPerMinute = 20000;  // seed 001: from [directory] registrar_networks
+};
+
+// [rdap]: RDAP over HTTPS (RFC 7480, 9082, 9083).
+struct RdapConfig
+{
+    int threads = 0;                        // 0: one per CPU core
+    int maxConnections = 1000;
+    int maxConnectionsPerAddress = 20;
+    qint64 idleTimeoutSecs = 30;            // keep-alive connection with no request in progress
+    qint64 requestTimeoutSecs = 10;         // a request, once begun, must arrive whole within this
+    int maxRequestBytes = 8192;             // request line and headers; RDAP requests have no body
+    int requestsPerMinute = 1000;
+    int registrarRequestsPerMinute = 20000;
+    int searchResultLimit = 100;            // the most results one search answer carries
+    QString baseUrl;                        // "https://rdap.example/" for links; empty: the bound address
+    QString corsAllowOrigin = QStringLiteral("*");
+    qint64 httpCacheMaxAgeSecs = 60;        // Cache-Control max-age of successful answers
+    QString certificateFile;                // absolute; default: [tls] certificate
+    QString keyFile;                        // absolute; default: [tls] key
+};
+
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
 // unknown sections and keys, out-of-range values and missing required settings with a message
 // naming the file and line. A plain value type: copy it freely across threads.
@@ -138,6 +180,9 @@ struct EngineConfig
     ManagementConfig management;
     XrpConfig xrp;
     DnsConfig dns;
+    DirectoryConfig directory;
+    WhoisConfig whois;
+    RdapConfig rdap;
     SrsPolicy srs;                      // [srs]; tlds stay empty here (they live in the database)
     QList<ServiceConfig> services;      // every [service] with a listen address, management first
 
