@@ -398,18 +398,23 @@ struct ZoneEditor::Private
     QByteArray apexKey;
     std::shared_ptr<const Zone> base;
     std::unordered_map<QByteArray, WorkEntry> work;   // every owner name touched, ancestors included
-    std::vector<std::shared_ptr<const ZoneNode>> fresh;   // nodes of a new zone, indexed in finish()
+    // Nodes of a new zone, indexed in finish(); the hash is taken while the owner is in the cache.
+    struct FreshNode
+    {
+        std::uint64_t hash;
+        std::shared_ptr<const ZoneNode> node;
+    };
+    std::vector<FreshNode> fresh;
 
     void apply(const QByteArray &key, std::shared_ptr<const ZoneNode> node);
     void applyFresh()
     {
         work.reserve(fresh.size() + fresh.size() / 8 + 16);
-        for (std::shared_ptr<const ZoneNode> &node : fresh) {
-            const QByteArray key(reinterpret_cast<const char *>(node->owner()), qsizetype(node->ownerLength()));
-            apply(key, std::move(node));
+        for (FreshNode &f : fresh) {
+            const QByteArray key(reinterpret_cast<const char *>(f.node->owner()), qsizetype(f.node->ownerLength()));
+            apply(key, std::move(f.node));
         }
-        fresh.clear();
-        fresh.shrink_to_fit();
+        fresh = {};
     }
 
     WorkEntry &entry(const QByteArray &key)
@@ -509,7 +514,8 @@ void ZoneEditor::setNode(const DnsName &owner, const QList<RRsetData> &rrsets)
     if (!d->base) {
         // A new zone indexes its nodes in finish(): the bookkeeping allocated then sits apart from
         // the nodes in the heap, so freeing it returns whole pages instead of leaving holes.
-        d->fresh.push_back(std::move(node));
+        const std::uint64_t hash = WireName::hashLowered(node->owner(), node->ownerLength());
+        d->fresh.push_back(Private::FreshNode{hash, std::move(node)});
         return;
     }
     d->apply(loweredKey(owner), std::move(node));
@@ -556,79 +562,123 @@ struct FreshEntry
     std::shared_ptr<const ZoneNode> node;
 };
 
-// Bucket first, so each bucket is one run; then hash and owner, so an owner is found by binary search.
-int compareFresh(std::uint64_t mask, std::uint64_t hash, const std::uint8_t *owner, std::size_t length, const FreshEntry &e)
+// Within a bucket: hash, then owner, then the order they were set in.
+bool freshLess(const FreshEntry &a, const FreshEntry &b)
 {
-    if ((hash & mask) != (e.hash & mask))
-        return (hash & mask) < (e.hash & mask) ? -1 : 1;
-    if (hash != e.hash)
-        return hash < e.hash ? -1 : 1;
-    const std::size_t other = e.node->ownerLength();
-    const int c = std::memcmp(owner, e.node->owner(), std::min(length, other));
+    if (a.hash != b.hash)
+        return a.hash < b.hash;
+    const std::size_t la = a.node->ownerLength(), lb = b.node->ownerLength();
+    const int c = std::memcmp(a.node->owner(), b.node->owner(), std::min(la, lb));
     if (c != 0)
-        return c;
-    return length == other ? 0 : (length < other ? -1 : 1);
+        return c < 0;
+    if (la != lb)
+        return la < lb;
+    return a.order < b.order;
 }
+
+bool sameFreshOwner(const FreshEntry &a, const FreshEntry &b)
+{
+    return a.hash == b.hash && sameOwner(*a.node, b.node->owner(), b.node->ownerLength());
+}
+
+// The entries of a new zone grouped by bucket (a counting sort: one pass to count, one to place,
+// instead of a comparison sort whose every step may read a node), each bucket sorted within.
+class FreshIndex
+{
+public:
+    FreshIndex(std::vector<FreshEntry> entries, std::uint64_t mask) : m_mask(mask)
+    {
+        std::vector<std::uint32_t> start(std::size_t(mask) + 2, 0);
+        for (const FreshEntry &e : entries)
+            ++start[std::size_t(e.hash & mask) + 1];
+        for (std::size_t b = 1; b < start.size(); ++b)
+            start[b] += start[b - 1];
+        m_entries.resize(entries.size());
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        for (FreshEntry &e : entries)
+            m_entries[next[std::size_t(e.hash & mask)]++] = std::move(e);
+        entries = {};
+        for (std::size_t b = 0; b + 1 < start.size(); ++b) {
+            if (start[b + 1] - start[b] > 1)
+                std::sort(m_entries.begin() + start[b], m_entries.begin() + start[b + 1], freshLess);
+        }
+        m_start = std::move(start);
+    }
+
+    // Keeps the last entry set for each owner, and drops entries `drop` says to.
+    template<typename Drop>
+    void keepLastOfEachOwner(Drop drop)
+    {
+        std::vector<std::uint32_t> start(m_start.size(), 0);
+        std::uint32_t kept = 0;
+        for (std::size_t b = 0; b + 1 < m_start.size(); ++b) {
+            start[b] = kept;
+            for (std::uint32_t i = m_start[b]; i < m_start[b + 1]; ++i) {
+                const bool lastOfOwner = i + 1 == m_start[b + 1] || !sameFreshOwner(m_entries[i], m_entries[i + 1]);
+                if (!lastOfOwner || drop(m_entries[i]))
+                    continue;
+                if (kept != i)
+                    m_entries[kept] = std::move(m_entries[i]);
+                ++kept;
+            }
+        }
+        start.back() = kept;
+        m_entries.resize(kept);
+        m_start = std::move(start);
+    }
+
+    FreshEntry *find(const std::uint8_t *owner, std::size_t length, std::uint64_t hash)
+    {
+        const std::size_t b = std::size_t(hash & m_mask);
+        for (std::uint32_t i = m_start[b]; i < m_start[b + 1]; ++i) {
+            FreshEntry &e = m_entries[i];
+            if (e.hash == hash && sameOwner(*e.node, owner, length))
+                return &e;
+        }
+        return nullptr;
+    }
+
+    std::vector<FreshEntry> &entries() { return m_entries; }
+
+private:
+    std::uint64_t m_mask;
+    std::vector<FreshEntry> m_entries;
+    std::vector<std::uint32_t> m_start;   // bucket b holds m_entries[m_start[b], m_start[b + 1])
+};
 
 } // namespace
 
 // A new zone is indexed without a per-name map (a million names would cost more in that map than in
-// the zone): the nodes are sorted by bucket in a vector, parents are found by binary search to count
-// children, ancestors nothing was set for become empty non-terminals, and each bucket is built once.
-// The result equals what setting the nodes one by one gives.
+// the zone): the nodes are grouped by bucket with a counting sort, parents are found through their
+// bucket to count children, ancestors nothing was set for become empty non-terminals, and each
+// bucket is built once. The result equals what setting the nodes one by one gives.
 std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t serial)
 {
-    std::vector<FreshEntry> entries;
-    entries.reserve(fresh.size() + 1);
-    // The hash first: comparing owners reads each node (a cache miss per name).
     const std::uint64_t apexHash = WireName::hashLowered(bytesOf(apexKey), std::size_t(apexKey.size()));
     const auto isApex = [&](const FreshEntry &e) {
         return e.hash == apexHash && sameOwner(*e.node, bytesOf(apexKey), std::size_t(apexKey.size()));
     };
+    std::vector<FreshEntry> entries;
+    entries.reserve(fresh.size() + 1);
     bool apexSet = false;
-    for (std::shared_ptr<const ZoneNode> &node : fresh) {
-        const std::uint64_t hash = WireName::hashLowered(node->owner(), node->ownerLength());
-        entries.push_back(FreshEntry{hash, std::uint32_t(entries.size()), 0, std::move(node)});
+    for (FreshNode &f : fresh) {
+        entries.push_back(FreshEntry{f.hash, std::uint32_t(entries.size()), 0, std::move(f.node)});
         apexSet = apexSet || isApex(entries.back());
     }
-    fresh.clear();
-    fresh.shrink_to_fit();
+    fresh = {};
     if (!apexSet)
         entries.push_back(FreshEntry{apexHash, std::uint32_t(entries.size()), 0, emptyNode(apexKey)});
 
     const std::uint64_t mask = bucketCountFor(entries.size()) - 1;
-    const auto less = [mask](const FreshEntry &a, const FreshEntry &b) {
-        const int c = compareFresh(mask, a.hash, a.node->owner(), a.node->ownerLength(), b);
-        return c != 0 ? c < 0 : a.order < b.order;
-    };
-    std::sort(entries.begin(), entries.end(), less);
-    // Keep the last node set for each owner; a name set with no records exists only if something is
-    // below it, and then it is an empty non-terminal like any other (added below).
-    {
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const bool lastOfOwner = i + 1 == entries.size()
-                || compareFresh(mask, entries[i].hash, entries[i].node->owner(), entries[i].node->ownerLength(), entries[i + 1]) != 0;
-            if (!lastOfOwner)
-                continue;
-            if (entries[i].node->isEmptyNonTerminal() && !isApex(entries[i]))
-                continue;
-            if (kept != i)
-                entries[kept] = std::move(entries[i]);
-            ++kept;
-        }
-        entries.erase(entries.begin() + std::ptrdiff_t(kept), entries.end());
-    }
+    auto index = std::make_unique<FreshIndex>(std::move(entries), mask);
+    // A name set with no records exists only if something is below it, and then it is an empty
+    // non-terminal like any other (added below).
+    index->keepLastOfEachOwner([&](const FreshEntry &e) { return e.node->isEmptyNonTerminal() && !isApex(e); });
 
-    const auto find = [&](const std::uint8_t *owner, std::size_t length, std::uint64_t hash) -> FreshEntry * {
-        auto it = std::lower_bound(entries.begin(), entries.end(), 0, [&](const FreshEntry &e, int) {
-            return compareFresh(mask, hash, owner, length, e) > 0;
-        });
-        return it != entries.end() && compareFresh(mask, hash, owner, length, *it) == 0 ? &*it : nullptr;
-    };
-    // Ancestors that have no node: usually none in a TLD zone (glue below a domain that is not delegated).
-    std::unordered_map<QByteArray, std::uint32_t> missing;
-    for (const FreshEntry &e : entries) {
+    // Count children. Nearly every node's parent is the apex (a delegation), which needs no search.
+    FreshEntry *apexEntry = index->find(bytesOf(apexKey), std::size_t(apexKey.size()), apexHash);
+    std::unordered_map<QByteArray, std::uint32_t> missing;   // ancestors with no node: rare in a TLD zone
+    for (const FreshEntry &e : index->entries()) {
         const std::uint8_t *owner = e.node->owner();
         std::size_t length = e.node->ownerLength();
         if (length == std::size_t(apexKey.size()))
@@ -637,7 +687,10 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
             const std::size_t skip = parentOffset(owner);
             owner += skip;
             length -= skip;
-            if (FreshEntry *parent = find(owner, length, WireName::hashLowered(owner, length))) {
+            // Every node is below the apex, so a parent as long as the apex is the apex.
+            FreshEntry *parent = length == std::size_t(apexKey.size()) ? apexEntry
+                                                                      : index->find(owner, length, WireName::hashLowered(owner, length));
+            if (parent) {
                 ++parent->children;
                 break;
             }
@@ -648,9 +701,10 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
         }
     }
     if (!missing.empty()) {
+        std::vector<FreshEntry> all = std::move(index->entries());
         for (const auto &[key, children] : missing)
-            entries.push_back(FreshEntry{WireName::hashLowered(bytesOf(key), std::size_t(key.size())), 0, children, emptyNode(key)});
-        std::sort(entries.begin(), entries.end(), less);
+            all.push_back(FreshEntry{WireName::hashLowered(bytesOf(key), std::size_t(key.size())), 0, children, emptyNode(key)});
+        index = std::make_unique<FreshIndex>(std::move(all), mask);
     }
 
     std::shared_ptr<Zone> zone(new Zone());
@@ -658,11 +712,12 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
     z.apex = apex;
     z.serial = serial;
     z.buckets.resize(std::size_t(mask) + 1);
-    z.nodeCount = entries.size();
-    for (auto run = entries.begin(); run != entries.end();) {
-        const std::uint64_t index = run->hash & mask;
+    std::vector<FreshEntry> &sorted = index->entries();
+    z.nodeCount = sorted.size();
+    for (auto run = sorted.begin(); run != sorted.end();) {
+        const std::uint64_t bucketIndex = run->hash & mask;
         auto runEnd = run;
-        while (runEnd != entries.end() && (runEnd->hash & mask) == index)
+        while (runEnd != sorted.end() && (runEnd->hash & mask) == bucketIndex)
             ++runEnd;
         auto bucket = std::make_shared<Bucket>();
         bucket->reserve(std::size_t(runEnd - run));
@@ -681,7 +736,7 @@ std::shared_ptr<const Zone> ZoneEditor::Private::finishFresh(std::uint32_t seria
             }
             bucket->push_back(IndexEntry{std::uint32_t(e->hash >> 32), e->children, std::move(e->node)});
         }
-        z.buckets[std::size_t(index)] = std::move(bucket);
+        z.buckets[std::size_t(bucketIndex)] = std::move(bucket);
         run = runEnd;
     }
     base = zone;

@@ -1,5 +1,7 @@
 #include "zonecontent.h"
 
+#include "dnsconstants.h"
+
 namespace reg::dns {
 
 namespace {
@@ -41,6 +43,50 @@ Result<DnsName> registryName(const QString &text)
     if (!name)
         return name.error();
     return name->lowered();
+}
+
+Result<DnsName> registryName(QByteArrayView utf8)
+{
+    // Printable ASCII without escapes goes straight to lower-cased wire form; anything else (escapes,
+    // non-ASCII, empty labels, overlong names) takes the general path and its error messages.
+    QByteArray wire(utf8.size() + 2, Qt::Uninitialized);
+    char *out = wire.data();
+    qsizetype labelStart = 0;   // where the current label's length byte goes
+    qsizetype at = 1;
+    bool plain = !utf8.isEmpty() && utf8.size() + 2 <= qsizetype(kMaxNameWireLength);
+    for (qsizetype i = 0; plain && i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        if (c == '.') {
+            const qsizetype length = at - labelStart - 1;
+            if (length == 0 || length > qsizetype(kMaxLabelLength)) {
+                plain = false;
+                break;
+            }
+            out[labelStart] = char(length);
+            labelStart = at++;
+            continue;
+        }
+        if (c < 0x21 || c > 0x7e || c == '\\') {
+            plain = false;
+            break;
+        }
+        out[at++] = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+    }
+    if (plain) {
+        const qsizetype length = at - labelStart - 1;
+        if (length == 0 && at > 1) {
+            at = labelStart;            // a trailing dot: the name was already complete
+        } else if (length == 0 || length > qsizetype(kMaxLabelLength)) {
+            plain = false;
+        } else {
+            out[labelStart] = char(length);
+        }
+    }
+    if (!plain)
+        return registryName(QString::fromUtf8(utf8));
+    out[at++] = '\0';
+    wire.truncate(at);
+    return DnsName::fromWire(wire);
 }
 
 Result<ZoneContent> ZoneContent::make(const DnsConfig &config, const DnsName &apex)

@@ -85,5 +85,8 @@ QByteArray addressRdata(const QHostAddress &address);   // A (4 bytes) or AAAA (
 std::uint16_t addressType(const QHostAddress &address);
 // Parses a registry host or domain name ("ns1.example.tld", no trailing dot) into a lowered name.
 Result<DnsName> registryName(const QString &text);
+// The same from the UTF-8 bytes the database hands out, without a detour through QString for
+// the plain ASCII names a registry holds (a zone build parses millions).
+Result<DnsName> registryName(QByteArrayView utf8);
 
 } // namespace reg::dns

@@ -71,6 +71,95 @@ private:
     bool m_row = false;
 };
 
+// Host names by roid, for the millions of name-server links a zone build resolves: a flat
+// open-addressing table of (hash, index) over plain arrays, so a lookup touches one slot and one
+// roid, where a node-based hash chases several pointers.
+class HostNamesByRoid
+{
+public:
+    void insert(QByteArrayView roid, std::optional<DnsName> name)
+    {
+        if ((m_names.size() + 1) * 2 > m_slots.size())
+            grow();
+        const std::uint64_t hash = hashOf(roid);
+        m_offsets.push_back(std::uint32_t(m_roids.size()));
+        m_roids.append(roid);
+        m_names.push_back(std::move(name));
+        place(hash, std::uint32_t(m_names.size() - 1));
+    }
+
+    // nullptr when the roid is unknown.
+    const std::optional<DnsName> *find(QByteArrayView roid) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        const std::uint64_t hash = hashOf(roid);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = std::size_t(hash) & mask;; i = (i + 1) & mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.index == kEmpty)
+                return nullptr;
+            if (slot.hash == hash && roidAt(slot.index) == roid)
+                return &m_names[slot.index];
+        }
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xffffffffu;
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        std::uint32_t index = kEmpty;
+    };
+
+    static std::uint64_t hashOf(QByteArrayView bytes)
+    {
+        std::uint64_t h = 0x9e3779b97f4a7c15ull ^ std::uint64_t(bytes.size());
+        qsizetype i = 0;
+        for (; i + 8 <= bytes.size(); i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes.data() + i, 8);
+            h = (h ^ word) * 0xff51afd7ed558ccdull;
+            h ^= h >> 32;
+        }
+        for (; i < bytes.size(); ++i)
+            h = (h ^ std::uint8_t(bytes[i])) * 0x100000001b3ull;
+        h ^= h >> 29;
+        h *= 0xc4ceb9fe1a85ec53ull;
+        return h ^ (h >> 32);
+    }
+
+    QByteArrayView roidAt(std::uint32_t index) const
+    {
+        const std::uint32_t end = index + 1 < m_offsets.size() ? m_offsets[index + 1] : std::uint32_t(m_roids.size());
+        return QByteArrayView(m_roids.constData() + m_offsets[index], end - m_offsets[index]);
+    }
+
+    void place(std::uint64_t hash, std::uint32_t index)
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t i = std::size_t(hash) & mask;
+        while (m_slots[i].index != kEmpty)
+            i = (i + 1) & mask;
+        m_slots[i] = Slot{hash, index};
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+        for (const Slot &slot : old) {
+            if (slot.index != kEmpty)
+                place(slot.hash, slot.index);
+        }
+    }
+
+    std::vector<Slot> m_slots;                    // a power of two, at most half full
+    QByteArray m_roids;                           // every roid, back to back
+    std::vector<std::uint32_t> m_offsets;         // where each roid starts in m_roids
+    std::vector<std::optional<DnsName>> m_names;  // nullopt: not a usable name
+};
+
 } // namespace
 
 QString ZoneSource::tldOf(const DnsName &apex)
@@ -95,9 +184,16 @@ void ZoneSource::endSnapshot()
 
 srs::StatusSet ZoneSource::parseStatuses(const QString &stored, const QString &domain)
 {
-    const auto cached = m_statusCache.constFind(stored);
+    return parseStatuses(QByteArrayView(stored.toUtf8()), QByteArrayView(domain.toUtf8()));
+}
+
+srs::StatusSet ZoneSource::parseStatuses(QByteArrayView storedUtf8, QByteArrayView domainUtf8)
+{
+    const auto cached = m_statusCache.constFind(QByteArray::fromRawData(storedUtf8.data(), storedUtf8.size()));
     if (cached != m_statusCache.cend())
         return *cached;
+    const QString stored = QString::fromUtf8(storedUtf8);
+    const QString domain = QString::fromUtf8(domainUtf8);
     Result<srs::StatusSet> parsed = srs::StatusSet::fromNames(stored.split(u' ', Qt::SkipEmptyParts));
     srs::StatusSet statuses;
     if (!parsed) {
@@ -110,7 +206,7 @@ srs::StatusSet ZoneSource::parseStatuses(const QString &stored, const QString &d
     // ok and inactive are derived, not stored (inactive: no name servers, checked separately).
     statuses = parsed->subtracted(srs::StatusSet{srs::EppStatus::Ok, srs::EppStatus::Inactive});
     if (m_statusCache.size() < 4096)
-        m_statusCache.insert(stored, statuses);
+        m_statusCache.insert(storedUtf8.toByteArray(), statuses);
     return statuses;
 }
 
@@ -152,7 +248,7 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
     // records read by roid too, so each table is one ordered pass; host names are read once each.
     QSet<QByteArray> usedInBailiwick;   // name servers below the apex used by a delegation in the zone
     {
-        QHash<QByteArray, std::optional<DnsName>> hostNames;   // by roid; nullopt: not a usable name
+        HostNamesByRoid hostNames;
         {
             Result<store::Statement *> st = m_connection.prepare(QStringLiteral("SELECT roid, name FROM hosts"));
             if (!st)
@@ -163,8 +259,8 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
                     return storeError(row.error(), "host names");
                 if (!*row)
                     break;
-                Result<DnsName> name = registryName((*st)->text(1).toLower());
-                hostNames.insert((*st)->utf8(0).toByteArray(), name ? std::optional<DnsName>(*name) : std::nullopt);
+                Result<DnsName> name = registryName((*st)->utf8(1));
+                hostNames.insert((*st)->utf8(0), name ? std::optional<DnsName>(*name) : std::nullopt);
             }
             (*st)->reset();
         }
@@ -210,8 +306,8 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
                 if (!*here)
                     break;
                 anyLink = true;
-                const auto host = hostNames.constFind(QByteArray::fromRawData(linkCursor.row().utf8(1).data(), linkCursor.row().utf8(1).size()));
-                if (host != hostNames.cend() && host->has_value())
+                const std::optional<DnsName> *host = hostNames.find(linkCursor.row().utf8(1));
+                if (host && host->has_value())
                     domain.nameServers.append(**host);
                 if (auto r = linkCursor.advance(); !r)
                     return storeError(r.error(), "name servers");
@@ -229,13 +325,12 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
             }
             if (!anyLink)
                 continue;   // no name servers: inactive, no delegation
-            const QString name = (*domains)->text(1);
-            Result<DnsName> owner = registryName(name);
+            Result<DnsName> owner = registryName((*domains)->utf8(1));
             if (!owner || !owner->isSubdomainOf(content.apex())) {
-                qCWarning(lcZone, "domain \"%s\" is not a name of the zone %s; left out", qUtf8Printable(name), qUtf8Printable(tld));
+                qCWarning(lcZone, "domain \"%s\" is not a name of the zone %s; left out", qUtf8Printable((*domains)->text(1)), qUtf8Printable(tld));
                 continue;
             }
-            domain.statuses = parseStatuses((*domains)->text(2), name);
+            domain.statuses = parseStatuses((*domains)->utf8(2), (*domains)->utf8(1));
             if (ZoneContent::delegationInZone(domain)) {
                 for (const DnsName &ns : std::as_const(domain.nameServers)) {
                     if (content.belowDelegation(ns))
@@ -254,11 +349,15 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
     phases[1] = timer.elapsed();
     // Glue candidates: hosts whose superordinate domain is of this TLD, with their addresses.
     {
+        // Driven by the hosts (CROSS JOIN keeps them the outer loop): there are far fewer hosts with
+        // a superordinate domain than domains in a TLD, and walking the TLD's domains to find their
+        // hosts costs an index search for every domain.
         Result<store::Statement *> st = m_connection.prepare(QStringLiteral(
             "SELECT h.name, sup.name, sup.statuses, "
             "EXISTS (SELECT 1 FROM domain_hosts x WHERE x.domain_roid = sup.roid), "
             "(SELECT group_concat(a.address, ' ') FROM host_addresses a WHERE a.host_roid = h.roid) "
-            "FROM hosts h JOIN domains sup ON sup.roid = h.domain_roid WHERE sup.tld = ?1"));
+            "FROM hosts h CROSS JOIN domains sup ON sup.roid = h.domain_roid "
+            "WHERE h.domain_roid IS NOT NULL AND +sup.tld = ?1"));
         if (!st)
             return storeError(st.error(), "glue");
         (void)(*st)->bind(1, tld);
@@ -270,10 +369,10 @@ Result<std::shared_ptr<const Zone>> ZoneSource::build(const ZoneContent &content
                 break;
             if ((*st)->isNull(4))
                 continue;   // no addresses, nothing to serve
-            Result<DnsName> owner = registryName((*st)->text(0));
+            Result<DnsName> owner = registryName((*st)->utf8(0));
             if (!owner || !usedInBailiwick.contains(owner->wire()))
                 continue;
-            const bool superordinateInZone = ZoneContent::delegationInZone(parseStatuses((*st)->text(2), (*st)->text(1)), (*st)->int64(3) != 0);
+            const bool superordinateInZone = ZoneContent::delegationInZone(parseStatuses((*st)->utf8(2), (*st)->utf8(1)), (*st)->int64(3) != 0);
             HostFacts host{{}, superordinateInZone, true};
             for (const QString &text : (*st)->text(4).split(u' ', Qt::SkipEmptyParts)) {
                 const QHostAddress address(text);

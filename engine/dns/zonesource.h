@@ -45,8 +45,9 @@ public:
 
 private:
     srs::StatusSet parseStatuses(const QString &stored, const QString &domain);
+    srs::StatusSet parseStatuses(QByteArrayView storedUtf8, QByteArrayView domainUtf8);
     store::Connection &m_connection;
-    QHash<QString, srs::StatusSet> m_statusCache;   // few distinct combinations among millions of rows
+    QHash<QByteArray, srs::StatusSet> m_statusCache;   // few distinct combinations among millions of rows
 };
 
 // One consistent load of every zone: the journal sequence it reflects and a zone per TLD.
