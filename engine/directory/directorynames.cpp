@@ -41,6 +41,8 @@ Result<QString> normalizeName(QStringView input)
         return invalid(QStringLiteral("the name is too long"));
     if (input.endsWith(u'.'))
         input.chop(1);
+    if (input.endsWith(u'.'))
+        return invalid(QStringLiteral("the name has an empty label"));
     const QString ace = toAce(input);
     if (ace.isEmpty())
         return invalid(QStringLiteral("the name is not a valid domain name"));

@@ -11,9 +11,11 @@ namespace reg::directory {
 namespace {
 
 // Each address always lands in the same stripe, so each stripe is an independent space-saving
-// summary of its share of the traffic; the guarantees of the algorithm hold per stripe, and a
-// new address only scans its own stripe's counters for the smallest.
-constexpr int kStripes = 16;
+// summary of its share of the traffic with `capacity` counters of its own: fewer than capacity
+// distinct addresses never fill a stripe, so their counts stay exact as the header promises, and
+// memory stays bounded at kStripes * capacity counters. A new address only scans its own stripe
+// for the smallest counter.
+constexpr int kStripes = 8;
 
 struct Counter
 {
@@ -40,7 +42,7 @@ struct TopClients::Private
 TopClients::TopClients(int capacity)
     : d(std::make_unique<Private>())
 {
-    d->perStripe = size_t(std::max(1, (std::max(1, capacity) + kStripes - 1) / kStripes));
+    d->perStripe = size_t(std::max(1, capacity));
     for (Stripe &s : d->stripes) {
         s.counters.reserve(d->perStripe);
         s.index.reserve(d->perStripe);
