@@ -85,6 +85,33 @@ QStringList domainDependencies(const DomainView &v)
     return deps;
 }
 
+// The cache key a name has if it is already, or nearly, in stored form (ASCII letters, digits,
+// hyphens and dots; any case; one trailing dot), without validating it: only names that passed
+// normalizeName() are ever stored, so a hit on this key is a valid name. Null for anything else,
+// which goes the long way. This keeps the hit path of the common query free of parsing.
+QString quickKey(const QString &name)
+{
+    qsizetype size = name.size();
+    if (size == 0 || size > 254)
+        return QString();
+    if (name.at(size - 1) == u'.')
+        --size;
+    bool lower = true;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = name.at(i).unicode();
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.')
+            continue;
+        if (c >= u'A' && c <= u'Z') {
+            lower = false;
+            continue;
+        }
+        return QString();
+    }
+    if (lower && size == name.size())
+        return name;   // shares the caller's string: no copy
+    return name.first(size).toLower();
+}
+
 } // namespace
 
 struct Directory::Private
@@ -99,8 +126,13 @@ struct Directory::Private
     {
     }
 
+    // A cached record, or nullopt; counts a hit or a miss.
+    template<typename T>
+    std::optional<std::shared_ptr<const T>> cached(Kind kind, const QString &key);
+    // The record from the cache, else from the database (and then cached). alreadyMissed: the
+    // caller just looked in the cache for this key (see cached()).
     template<typename T, typename Load>
-    Result<std::shared_ptr<const T>> lookup(Kind kind, const QString &key, Load load);
+    Result<std::shared_ptr<const T>> lookup(Kind kind, const QString &key, Load load, bool alreadyMissed = false);
 
     void follow(const store::JournalEntry &entry);
 
@@ -117,13 +149,23 @@ struct Directory::Private
     QObject *context = nullptr;
 };
 
+template<typename T>
+std::optional<std::shared_ptr<const T>> Directory::Private::cached(Kind kind, const QString &key)
+{
+    if (!caching.load(std::memory_order_acquire))
+        return std::nullopt;
+    if (std::optional<std::shared_ptr<const void>> hit = cache.find(kind, key, clock.now().toMSecsSinceEpoch()))
+        return std::static_pointer_cast<const T>(std::move(*hit));
+    return std::nullopt;
+}
+
 template<typename T, typename Load>
-Result<std::shared_ptr<const T>> Directory::Private::lookup(Kind kind, const QString &key, Load load)
+Result<std::shared_ptr<const T>> Directory::Private::lookup(Kind kind, const QString &key, Load load, bool alreadyMissed)
 {
     const QDateTime now = clock.now();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const bool useCache = caching.load(std::memory_order_acquire);
-    if (useCache) {
+    if (useCache && !alreadyMissed) {
         if (std::optional<std::shared_ptr<const void>> hit = cache.find(kind, key, nowMs))
             return std::static_pointer_cast<const T>(std::move(*hit));
     }
@@ -205,9 +247,15 @@ void Directory::Private::follow(const store::JournalEntry &entry)
 
 Result<std::shared_ptr<const DomainView>> Directory::domain(const QString &name)
 {
+    const QString quick = quickKey(name);
+    if (!quick.isNull()) {
+        if (std::optional<std::shared_ptr<const DomainView>> hit = d->cached<DomainView>(Kind::Domain, quick))
+            return std::move(*hit);
+    }
     Result<QString> ace = normalizeName(name);
     if (!ace)
         return ace.error();
+    const bool missed = !quick.isNull() && quick == *ace;
     return d->lookup<DomainView>(Kind::Domain, *ace, [&](store::Connection &c, const QDateTime &now) -> Result<Loaded<DomainView>> {
         QDateTime validUntil;
         Result<std::shared_ptr<const DomainView>> v = reader::domain(c, *ace, now, &validUntil);
@@ -220,20 +268,26 @@ Result<std::shared_ptr<const DomainView>> Directory::domain(const QString &name)
         if (out.value)
             out.dependencies = domainDependencies(*out.value);
         return out;
-    });
+    }, missed);
 }
 
 Result<std::shared_ptr<const HostView>> Directory::host(const QString &name)
 {
+    const QString quick = quickKey(name);
+    if (!quick.isNull()) {
+        if (std::optional<std::shared_ptr<const HostView>> hit = d->cached<HostView>(Kind::Host, quick))
+            return std::move(*hit);
+    }
     Result<QString> ace = normalizeName(name);
     if (!ace)
         return ace.error();
+    const bool missed = !quick.isNull() && quick == *ace;
     return d->lookup<HostView>(Kind::Host, *ace, [&](store::Connection &c, const QDateTime &) -> Result<Loaded<HostView>> {
         Result<std::shared_ptr<const HostView>> v = reader::host(c, *ace);
         if (!v)
             return v.error();
         return Loaded<HostView>{std::move(v).value(), 0, {}};
-    });
+    }, missed);
 }
 
 Result<QList<std::shared_ptr<const HostView>>> Directory::hostsWithAddress(const QHostAddress &address)
@@ -356,21 +410,33 @@ void Directory::invalidate(const store::JournalEntry &entry)
     DirectoryCache &cache = d->cache;
     if (irrelevant(kind))
         return;
-    if (kind.startsWith(u"domain.")) {
+    // The domain's own dates and statuses only.
+    static const QStringList domainOnly = {QStringLiteral("domain.renew"), QStringLiteral("domain.graceEnded"),
+                                           QStringLiteral("domain.restore"), QStringLiteral("domain.restoreLapsed"),
+                                           QStringLiteral("domain.redemptionEnded")};
+    // Also the hosts that name or belong to it.
+    static const QStringList domainAndHosts = {QStringLiteral("domain.create"), QStringLiteral("domain.update"),
+                                               QStringLiteral("domain.delete"), QStringLiteral("domain.transfer"),
+                                               QStringLiteral("domain.purge")};
+    static const QStringList hostKinds = {QStringLiteral("host.create"), QStringLiteral("host.update"), QStringLiteral("host.delete")};
+    static const QStringList contactKinds = {QStringLiteral("contact.create"), QStringLiteral("contact.update"),
+                                             QStringLiteral("contact.delete"), QStringLiteral("contact.transfer")};
+    if (domainOnly.contains(kind)) {
         cache.invalidate(Kind::Domain, object);
-        if (kind == u"domain.renew" || kind == u"domain.graceEnded" || kind == u"domain.restore" || kind == u"domain.restoreLapsed"
-            || kind == u"domain.redemptionEnded")
-            return;   // the domain's own dates and statuses only
+        return;
+    }
+    if (domainAndHosts.contains(kind)) {
+        cache.invalidate(Kind::Domain, object);
         // A host's "linked" status and a subordinate host's sponsor follow the domains that name
         // it or own it; which hosts a change un-links is not in the entry, so every cached host
         // and address answer goes (hosts are a small, rarely asked part of the cache).
         cache.invalidateKind(Kind::Host);
         cache.invalidateKind(Kind::Address);
         if (kind != u"domain.create")
-            cache.invalidateDependents(u"s:" + object);   // delegations to its hosts
+            cache.invalidateDependents(u"s:" + object);   // delegations to its hosts, which a purge removes
         return;
     }
-    if (kind.startsWith(u"host.")) {
+    if (hostKinds.contains(kind)) {
         cache.invalidate(Kind::Host, object);
         cache.invalidateDependents(u"h:" + object);
         const QString oldName = entry.change.data.value(QStringLiteral("oldName")).toString();
@@ -381,7 +447,7 @@ void Directory::invalidate(const store::JournalEntry &entry)
         cache.invalidateKind(Kind::Address);
         return;
     }
-    if (kind.startsWith(u"contact.")) {
+    if (contactKinds.contains(kind)) {
         cache.invalidateDependents(u"c:" + object);
         return;
     }
@@ -390,9 +456,9 @@ void Directory::invalidate(const store::JournalEntry &entry)
         cache.invalidateKind(Kind::RegistrarList);
         return;
     }
-    // registrar.update and anything not known: a registrar shows in every record it sponsors, and
-    // such changes are rare, so everything goes rather than keeping a registrar -> records index
-    // as large as the cache.
+    // registrar.update and anything not known (a bulk load, a kind added later): a registrar shows
+    // in every record it sponsors, and such changes are rare, so everything goes rather than
+    // keeping a registrar -> records index as large as the cache.
     qCDebug(lcDirectory, "journal entry %lld (%s) clears the directory cache", entry.sequence, qUtf8Printable(kind));
     cache.clear();
 }

@@ -549,11 +549,13 @@ void tst_Directory::unrelatedJournalEntriesKeepTheCache()
     }
     QVERIFY(dir->domain(u"acme.example"_s).ok());
     QCOMPARE(dir->cacheStatistics().hits, 1u);
-    reg::store::JournalEntry unknown;
-    unknown.change = {u"admin"_s, u"something.new"_s, u"x"_s, {}};
-    dir->invalidate(unknown);
-    QVERIFY(dir->domain(u"acme.example"_s).ok());
-    QCOMPARE(dir->cacheStatistics().hits, 1u);   // unknown kinds clear everything
+    for (const QString &kind : {u"something.new"_s, u"domain.bulkload"_s}) {
+        reg::store::JournalEntry unknown;
+        unknown.change = {u"admin"_s, kind, u"other.example"_s, {}};
+        dir->invalidate(unknown);
+        QVERIFY(dir->domain(u"acme.example"_s).ok());
+        QCOMPARE(dir->cacheStatistics().hits, 1u);   // unknown kinds, even of a known object type, clear everything
+    }
 }
 
 void tst_Directory::gracePeriodEndBoundsTheCachedView()
