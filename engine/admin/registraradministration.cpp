@@ -68,10 +68,10 @@ Result<void> RegistrarAdministration::createRegistrar(const RegistrarAdminReques
             return Error(ErrorCode::Conflict, QStringLiteral("a registrar %1 already exists").arg(r.id));
         const QVariant ianaId = r.ianaId ? QVariant(*r.ianaId) : QVariant();
         if (auto e = c.execute(QStringLiteral("INSERT INTO registrars (id, name, iana_id, email, phone, url, status, balance_cents, "
-                                              "credit_limit_cents, low_balance_cents, created_at) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', 0, ?7, ?8, ?9)"),
+                                              "credit_limit_cents, low_balance_cents, created_at, whois_server, web_whois_url) "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', 0, ?7, ?8, ?9, ?10, ?11)"),
                                {r.id, r.name, ianaId, r.email, r.phone, r.url, r.creditLimitCents, r.lowBalanceCents,
-                                clock->now().toMSecsSinceEpoch()});
+                                clock->now().toMSecsSinceEpoch(), r.whoisServer, r.webWhoisUrl});
             !e)
             return e.error();
         // The same data as the demo seeder's "registrar.create", so a replica replays both alike.
@@ -82,7 +82,8 @@ Result<void> RegistrarAdministration::createRegistrar(const RegistrarAdminReques
                         {QStringLiteral("email"), r.email}, {QStringLiteral("phone"), r.phone}, {QStringLiteral("url"), r.url},
                         {QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("balanceCents"), 0},
                         {QStringLiteral("creditLimitCents"), double(r.creditLimitCents)},
-                        {QStringLiteral("lowBalanceCents"), double(r.lowBalanceCents)}}});
+                        {QStringLiteral("lowBalanceCents"), double(r.lowBalanceCents)},
+                        {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl}}});
     }));
 }
 
@@ -107,6 +108,18 @@ Result<void> RegistrarAdministration::updateAccount(const QString &registrarId, 
                 !e)
                 return e.error();
             changed.insert(QStringLiteral("lowBalanceCents"), double(*update.lowBalanceCents));
+        }
+        if (update.whoisServer) {
+            if (auto e = c.execute(QStringLiteral("UPDATE registrars SET whois_server = ?2 WHERE id = ?1"), {registrarId, *update.whoisServer});
+                !e)
+                return e.error();
+            changed.insert(QStringLiteral("whoisServer"), *update.whoisServer);
+        }
+        if (update.webWhoisUrl) {
+            if (auto e = c.execute(QStringLiteral("UPDATE registrars SET web_whois_url = ?2 WHERE id = ?1"), {registrarId, *update.webWhoisUrl});
+                !e)
+                return e.error();
+            changed.insert(QStringLiteral("webWhoisUrl"), *update.webWhoisUrl);
         }
         return std::optional<JournalChange>(JournalChange{actor, QStringLiteral("registrar.update"), registrarId, changed});
     }));

@@ -2,11 +2,14 @@
 
 #include "apirequests.h"
 
+#include "srs/domainname.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <cmath>
 
@@ -65,13 +68,50 @@ Result<QString> clientId(const QString &text, const QString &what)
     return text;
 }
 
+// Whois and RDAP publish these two (seed 001): a host name for port 43, a web address.
+Result<std::optional<QString>> whoisServerField(const QJsonObject &object)
+{
+    const QString name = QStringLiteral("whoisServer");
+    if (object.value(name).isUndefined())
+        return std::optional<QString>();
+    Result<QString> text = textField(object, name, maxWhoisServerLength, false);
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return std::optional<QString>(QString());
+    Result<srs::HostName> host = srs::HostName::parse(*text);
+    if (!host)
+        return invalid(QStringLiteral("the field \"whoisServer\" must be a host name such as whois.registrar.example (%1)")
+                           .arg(host.error().message));
+    return std::optional<QString>(host->toString());
+}
+
+Result<std::optional<QString>> webWhoisUrlField(const QJsonObject &object)
+{
+    const QString name = QStringLiteral("webWhoisUrl");
+    if (object.value(name).isUndefined())
+        return std::optional<QString>();
+    Result<QString> text = textField(object, name, maxWebWhoisUrlLength, false);
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return std::optional<QString>(QString());
+    const QUrl url(*text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty() || !url.userInfo().isEmpty()
+        || text->contains(u' '))
+        return invalid(QStringLiteral("the field \"webWhoisUrl\" must be an https:// or http:// address such as "
+                                      "https://registrar.example/whois"));
+    return std::optional<QString>(*text);
+}
+
 } // namespace
 
 Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
 {
     Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("ianaId"),
                                                     QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("url"),
-                                                    QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents")});
+                                                    QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents"),
+                                                    QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl")});
     if (!object)
         return object.error();
     CreateRegistrar r;
@@ -106,6 +146,14 @@ Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
     if (!url->isEmpty() && !url->startsWith(u"https://") && !url->startsWith(u"http://"))
         return invalid(QStringLiteral("the field \"url\" must start with https:// or http://"));
     r.url = *url;
+    Result<std::optional<QString>> whoisServer = whoisServerField(*object);
+    if (!whoisServer)
+        return whoisServer.error();
+    r.whoisServer = whoisServer->value_or(QString());
+    Result<std::optional<QString>> webWhoisUrl = webWhoisUrlField(*object);
+    if (!webWhoisUrl)
+        return webWhoisUrl.error();
+    r.webWhoisUrl = webWhoisUrl->value_or(QString());
     Result<std::optional<qint64>> iana = integerField(*object, QStringLiteral("ianaId"), 1, 999999999);
     if (!iana)
         return iana.error();
@@ -206,7 +254,8 @@ Result<Payment> parsePayment(const QByteArray &body)
 
 Result<AccountUpdate> parseAccountUpdate(const QByteArray &body)
 {
-    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents")});
+    Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents"),
+                                                                     QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl")});
     if (!object)
         return object.error();
     Result<std::optional<qint64>> credit = integerField(*object, QStringLiteral("creditLimitCents"), 0, maxMoneyCents);
@@ -215,9 +264,15 @@ Result<AccountUpdate> parseAccountUpdate(const QByteArray &body)
     Result<std::optional<qint64>> low = integerField(*object, QStringLiteral("lowBalanceCents"), 0, maxMoneyCents);
     if (!low)
         return low.error();
-    if (!*credit && !*low)
-        return invalid(QStringLiteral("send creditLimitCents, lowBalanceCents or both"));
-    return AccountUpdate{*credit, *low};
+    Result<std::optional<QString>> whoisServer = whoisServerField(*object);
+    if (!whoisServer)
+        return whoisServer.error();
+    Result<std::optional<QString>> webWhoisUrl = webWhoisUrlField(*object);
+    if (!webWhoisUrl)
+        return webWhoisUrl.error();
+    if (!*credit && !*low && !*whoisServer && !*webWhoisUrl)
+        return invalid(QStringLiteral("send at least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl"));
+    return AccountUpdate{*credit, *low, *whoisServer, *webWhoisUrl};
 }
 
 } // namespace reg::admin::RegistrarAdminRequests

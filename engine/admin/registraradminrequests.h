@@ -19,6 +19,8 @@ namespace RegistrarAdminRequests {
 constexpr qsizetype maxCertificateBytes = 16 * 1024;   // a PEM certificate is 1-4 KiB; chains are not accepted
 constexpr qint64 maxMoneyCents = qint64(1) << 50;       // far above any real amount, exact in a JSON double
 constexpr qsizetype maxDescriptionLength = 200;
+constexpr qsizetype maxWhoisServerLength = 253;        // a host name (RFC 1035 2.3.4)
+constexpr qsizetype maxWebWhoisUrlLength = 255;
 
 struct CreateRegistrar
 {
@@ -28,6 +30,8 @@ struct CreateRegistrar
     QString email;
     QString phone;
     QString url;
+    QString whoisServer;               // its own port-43 server: a host name, or empty
+    QString webWhoisUrl;               // its web Whois: an https:// or http:// URL, or empty
     qint64 creditLimitCents = 0;
     qint64 lowBalanceCents = 0;
 };
@@ -42,6 +46,8 @@ struct AccountUpdate
 {
     std::optional<qint64> creditLimitCents;
     std::optional<qint64> lowBalanceCents;
+    std::optional<QString> whoisServer;   // set; empty removes it
+    std::optional<QString> webWhoisUrl;
 };
 
 Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body);
@@ -56,7 +62,7 @@ bool isPemContentType(const QByteArray &contentType);
 // {"address": "192.0.2.1"}: one IPv4 or IPv6 address; ranges ("10.0.0.0/8") are refused (seed 000).
 Result<QHostAddress> parseAddress(const QByteArray &body);
 Result<Payment> parsePayment(const QByteArray &body);
-// At least one of creditLimitCents, lowBalanceCents.
+// At least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl.
 Result<AccountUpdate> parseAccountUpdate(const QByteArray &body);
 
 } // namespace RegistrarAdminRequests

@@ -8,6 +8,7 @@
 #include "dns/dnsservice.h"
 #include "dns/transfersetup.h"
 #include "core/version.h"
+#include "directory/directory.h"
 #include "setup/securefile.h"
 #include "store/store.h"
 #include "srs/maintenancescheduler.h"
@@ -145,6 +146,9 @@ std::optional<Engine::Failure> Engine::startServices()
         return xrpFailure;
     if (std::optional<Failure> dnsFailure = startDns())
         return dnsFailure;
+    if (const ServiceConfig *whois = m_config.service(QStringLiteral("whois")), *rdap = m_config.service(QStringLiteral("rdap"));
+        (whois && whois->enabled) || (rdap && rdap->enabled))
+        ensureDirectory();
     if (Result<void> r = startMaintenance(); !r)
         return Failure{ExitCode::DataDirectory, r.error()};
 
@@ -216,6 +220,17 @@ std::optional<Engine::Failure> Engine::startXrp()
             publishXrpMetrics(metrics, m_xrp->metrics());
     });
     return std::nullopt;
+}
+
+directory::Directory &Engine::ensureDirectory()
+{
+    if (!m_directory) {
+        m_directory = std::make_unique<directory::Directory>(m_config.directory, *m_store, m_clock);
+        connect(m_directory.get(), &directory::Directory::failed, this,
+                [](const QString &message) { qCWarning(lcDaemon, "%s", qPrintable(message)); });
+        m_directory->start();
+    }
+    return *m_directory;
 }
 
 Result<void> Engine::startMaintenance()
@@ -334,6 +349,11 @@ void Engine::stopAll()
         m_dns->shutdown();
         m_dnsTransfers.reset();   // the Notifier reads the service's zones: it goes first
         m_dns.reset();
+    }
+    // Whois and RDAP read through it: it stops after them and before the store closes.
+    if (m_directory) {
+        m_directory->stop();
+        m_directory.reset();
     }
     if (m_store) {
         m_board.setStatus(QStringLiteral("store"), ServiceState::Stopping);

@@ -29,6 +29,9 @@ namespace reg::dns {
 class DnsService;
 class TransferSetup;
 }
+namespace reg::directory {
+class Directory;
+}
 
 namespace reg::daemon {
 
@@ -66,6 +69,9 @@ private:
     std::optional<Failure> startXrp();
     std::optional<Failure> startDns();
     Result<void> startMaintenance();
+    // The registry as Whois and RDAP read it, shared by both: created and started by the first
+    // of them to start (or by startServices() when either is enabled), stopped after both.
+    directory::Directory &ensureDirectory();
     Result<void> lockDataDirectory();
     Result<void> writeReadyFile();
     void markUnbuiltServices();
@@ -81,6 +87,7 @@ private:
     std::unique_ptr<dns::DnsService> m_dns;
     std::unique_ptr<dns::TransferSetup> m_dnsTransfers;   // AXFR/IXFR and NOTIFY; outlives nothing it serves
     std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
+    std::unique_ptr<directory::Directory> m_directory;
     int m_lockFd = -1;
     bool m_running = false;
 };

@@ -84,11 +84,15 @@ QList<DemoRegistrar> makeRegistrars()
 {
     return {
         {QStringLiteral("rar-alpha"), QStringLiteral("Alpha Names GmbH"), 9995, QStringLiteral("registry@alpha-names.example"),
-         QStringLiteral("+49.3055512345"), QStringLiteral("https://alpha-names.example"), 2500000, 500000},
+         QStringLiteral("+49.3055512345"), QStringLiteral("https://alpha-names.example"), 2500000, 500000,
+         QStringLiteral("whois.alpha-names.example"), QStringLiteral("https://alpha-names.example/whois")},
         {QStringLiteral("rar-bravo"), QStringLiteral("Bravo Domains Ltd"), 9996, QStringLiteral("ops@bravo-domains.example"),
-         QStringLiteral("+44.2055598765"), QStringLiteral("https://bravo-domains.example"), 740050, 250000},
+         QStringLiteral("+44.2055598765"), QStringLiteral("https://bravo-domains.example"), 740050, 250000,
+         QStringLiteral("whois.bravo-domains.example"), QStringLiteral("https://www.bravo-domains.example/domain-lookup")},
+        // A small registrar without a port-43 server of its own, only a web form.
         {QStringLiteral("rar-charlie"), QStringLiteral("Charlie Registrar SAS"), 9997, QStringLiteral("noc@charlie-registrar.example"),
-         QStringLiteral("+33.155501234"), QStringLiteral("https://charlie-registrar.example"), 12075, 100000},
+         QStringLiteral("+33.155501234"), QStringLiteral("https://charlie-registrar.example"), 12075, 100000, QString(),
+         QStringLiteral("https://charlie-registrar.example/whois")},
     };
 }
 
@@ -137,7 +141,10 @@ QStringList makeDomainNames(const QStringList &tlds, DemoRandom &random)
 {
     QStringList names;
     QSet<QString> seen;
-    while (names.size() < DemoDataSet::domainCount) {
+    // One internationalized name (stored as its A-label), so Whois and RDAP show both forms.
+    const QString idn = QStringLiteral("xn--bcher-kva.") + tlds.first();   // bücher.<tld>
+    seen.insert(idn);
+    while (names.size() < DemoDataSet::domainCount - 1) {
         const QString word = latin(random.pick(domainWords));
         const QString noun = latin(random.pick(domainNouns));
         QString label;
@@ -155,6 +162,7 @@ QStringList makeDomainNames(const QStringList &tlds, DemoRandom &random)
         seen.insert(name);
         names << name;
     }
+    names << idn;
     return names;
 }
 
@@ -191,6 +199,32 @@ QList<DemoHost> makeHosts(const QList<DemoRegistrar> &registrars, const QStringL
         hosts << h;
     }
     return hosts;
+}
+
+// DS records on about one domain in eight and registrar-defined fields on about one in six. From
+// a random sequence of its own, so the rest of the data set is the same as without them.
+void addSecurityAndCustomFields(QList<DemoDomain> &domains)
+{
+    DemoRandom random(5910u);
+    static const char hex[] = "0123456789ABCDEF";
+    static const std::array<const char *, 4> languages = {"de", "fr", "nl", "en"};
+    for (DemoDomain &d : domains) {
+        if (random.chance(12)) {
+            DemoDsRecord ds;
+            ds.keyTag = random.between(1, 65535);
+            for (int i = 0; i < 64; ++i)
+                ds.digest += QLatin1Char(hex[random.below(16)]);
+            d.dsRecords << ds;
+        }
+        if (random.chance(16)) {
+            d.customFields << qMakePair(QStringLiteral("registrant-type"),
+                                        random.chance(70) ? QStringLiteral("company") : QStringLiteral("individual"));
+            if (random.chance(50))
+                d.customFields << qMakePair(QStringLiteral("language"), latin(languages[size_t(random.below(4))]));
+            if (random.chance(30))
+                d.customFields << qMakePair(QStringLiteral("trademark-id"), QStringLiteral("TM-%1").arg(random.between(100000, 999999)));
+        }
+    }
 }
 
 QList<DemoDomain> makeDomains(const QStringList &names, const QList<DemoRegistrar> &registrars,
@@ -261,6 +295,7 @@ QList<DemoDomain> makeDomains(const QStringList &names, const QList<DemoRegistra
             d.expiresAt = d.expiresAt.addYears(1);
         domains << d;
     }
+    addSecurityAndCustomFields(domains);
     return domains;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,8 @@ struct DemoRegistrar
     QString url;
     qint64 balanceCents = 0;
     qint64 creditLimitCents = 0;
+    QString whoisServer;     // the registrar's own port-43 server, empty when it has none
+    QString webWhoisUrl;
 };
 
 struct DemoContact
@@ -52,6 +55,14 @@ struct DemoDomainContact
     QString contactRoid;
 };
 
+struct DemoDsRecord
+{
+    int keyTag = 0;
+    int algorithm = 13;     // ECDSA P-256 SHA-256
+    int digestType = 2;     // SHA-256
+    QString digest;         // upper-case hex
+};
+
 struct DemoDomain
 {
     QString roid;
@@ -64,6 +75,8 @@ struct DemoDomain
     QStringList hostRoids;
     QDateTime createdAt;
     QDateTime expiresAt;
+    QList<DemoDsRecord> dsRecords;                    // signed zones
+    QList<QPair<QString, QString>> customFields;      // registrar-defined fields (seed 001)
 };
 
 struct DemoSite
@@ -94,7 +107,8 @@ struct DemoLink
 };
 
 // A believable registry to explore right after `registryd init --demo`: three registrars with their
-// contacts, external and in-registry nameservers with glue, a few hundred domains, and the sites and
+// contacts (every privacy level), external and in-registry nameservers with glue, a few hundred
+// domains (some signed with DS records, some with custom fields, one IDN), and the sites and
 // devices the NOC watches. Only reserved names and addresses are used for anything that could leak
 // onto a network (example domains, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32,
 // 10.0.0.0/8 for management interfaces). Deterministic: the same TLDs and time give the same data

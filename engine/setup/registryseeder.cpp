@@ -93,14 +93,17 @@ WriteWork registrarWork(const DemoRegistrar &r, const QDateTime &now)
     return [r, now](Connection &db) -> WorkResult {
         return run(db,
                    {{QStringLiteral("INSERT INTO registrars (id, name, iana_id, email, phone, url, status, balance_cents, "
-                                    "credit_limit_cents, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', ?7, ?8, ?9)"),
-                     {r.id, r.name, r.ianaId, r.email, r.phone, r.url, r.balanceCents, r.creditLimitCents, ms(now)}}},
+                                    "credit_limit_cents, created_at, whois_server, web_whois_url) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', ?7, ?8, ?9, ?10, ?11)"),
+                     {r.id, r.name, r.ianaId, r.email, r.phone, r.url, r.balanceCents, r.creditLimitCents, ms(now),
+                      r.whoisServer, r.webWhoisUrl}}},
                    change("registrar.create", r.id,
                           {{QStringLiteral("name"), r.name}, {QStringLiteral("ianaId"), r.ianaId},
                            {QStringLiteral("email"), r.email}, {QStringLiteral("phone"), r.phone},
                            {QStringLiteral("url"), r.url}, {QStringLiteral("status"), QStringLiteral("ok")},
                            {QStringLiteral("balanceCents"), r.balanceCents},
-                           {QStringLiteral("creditLimitCents"), r.creditLimitCents}}));
+                           {QStringLiteral("creditLimitCents"), r.creditLimitCents},
+                           {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl}}));
     };
 }
 
@@ -169,13 +172,28 @@ WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNam
         }
         for (const QString &host : d.hostRoids)
             statements.append({QStringLiteral("INSERT INTO domain_hosts (domain_roid, host_roid) VALUES (?1, ?2)"), {d.roid, host}});
+        QJsonArray ds;
+        for (const DemoDsRecord &r : d.dsRecords) {
+            statements.append({QStringLiteral("INSERT INTO domain_ds (domain_roid, key_tag, algorithm, digest_type, digest) "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5)"),
+                               {d.roid, r.keyTag, r.algorithm, r.digestType, r.digest}});
+            ds.append(QJsonObject{{QStringLiteral("keyTag"), r.keyTag}, {QStringLiteral("alg"), r.algorithm},
+                                  {QStringLiteral("digestType"), r.digestType}, {QStringLiteral("digest"), r.digest}});
+        }
+        QJsonArray fields;
+        for (const auto &[name, value] : d.customFields) {
+            statements.append({QStringLiteral("INSERT INTO custom_fields (object_type, object_roid, name, value) VALUES ('domain', ?1, ?2, ?3)"),
+                               {d.roid, name, value}});
+            fields.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+        }
         return run(db, statements,
                    change("domain.create", d.name,
                           {{QStringLiteral("roid"), d.roid}, {QStringLiteral("tld"), d.tld},
                            {QStringLiteral("registrar"), d.registrarId}, {QStringLiteral("registrant"), d.registrantRoid},
                            {QStringLiteral("statuses"), QJsonArray::fromStringList(statuses)},
                            {QStringLiteral("contacts"), contacts}, {QStringLiteral("nameservers"), nameservers},
-                           {QStringLiteral("expiresAt"), iso(d.expiresAt)}}));
+                           {QStringLiteral("expiresAt"), iso(d.expiresAt)}, {QStringLiteral("ds"), ds},
+                           {QStringLiteral("customFields"), fields}}));
     };
 }
 

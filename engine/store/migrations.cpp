@@ -366,6 +366,11 @@ CREATE UNIQUE INDEX ledger_refund_of ON ledger(refers_to) WHERE refers_to IS NOT
 CREATE INDEX domain_contacts_contact ON domain_contacts(contact_roid);
 CREATE INDEX domains_registrant ON domains(registrant_roid);
 )sql"},
+    {3, "directory services: each registrar's own Whois server and web Whois address", R"sql(
+-- Whois and RDAP name a registrar's own services (seed 001; RFC 9083 links). Empty when it has none.
+ALTER TABLE registrars ADD COLUMN whois_server TEXT NOT NULL DEFAULT '';
+ALTER TABLE registrars ADD COLUMN web_whois_url TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 } // namespace

@@ -161,9 +161,12 @@ private Q_SLOTS:
                                        json({{QStringLiteral("id"), newRegistrar}, {QStringLiteral("name"), QStringLiteral("Onboard Registrar Ltd")},
                                              {QStringLiteral("ianaId"), 9901}, {QStringLiteral("email"), QStringLiteral("ops@onboard.test")},
                                              {QStringLiteral("phone"), QStringLiteral("+1.7035555555")},
+                                             {QStringLiteral("whoisServer"), QStringLiteral("whois.onboard.test")},
                                              {QStringLiteral("creditLimitCents"), 50000}, {QStringLiteral("lowBalanceCents"), 1000}}));
         QVERIFY2(created.status == 201, created.body.constData());
         QCOMPARE(created.object().value(QStringLiteral("id")).toString(), newRegistrar);
+        QCOMPARE(created.object().value(QStringLiteral("whoisServer")).toString(), QStringLiteral("whois.onboard.test"));
+        QCOMPARE(created.object().value(QStringLiteral("webWhoisUrl")).toString(), QString());
         QCOMPARE(call("GET", registrarPath(newRegistrar)).status, 200);
 
         // The user: a generated password, shown once, fit for EPP (at most 16 characters).
@@ -241,6 +244,14 @@ private Q_SLOTS:
                                        json({{QStringLiteral("creditLimitCents"), 7000}, {QStringLiteral("lowBalanceCents"), 300}}));
         QVERIFY2(updated.status == 200, updated.body.constData());
         QVERIFY2(updated.body.contains("7000") && updated.body.contains("300"), updated.body.constData());
+
+        // Whois and RDAP publish these two; an empty value removes one.
+        const HttpReply whois = call("PATCH", registrarPath(newRegistrar),
+                                     json({{QStringLiteral("whoisServer"), QString()},
+                                           {QStringLiteral("webWhoisUrl"), QStringLiteral("https://onboard.test/whois")}}));
+        QVERIFY2(whois.status == 200, whois.body.constData());
+        QCOMPARE(whois.object().value(QStringLiteral("whoisServer")).toString(), QString());
+        QCOMPARE(whois.object().value(QStringLiteral("webWhoisUrl")).toString(), QStringLiteral("https://onboard.test/whois"));
 
         // Journal entries for both, with the operator as actor.
         const HttpReply journal = call("GET", QStringLiteral("/api/v1/journal?from=1&limit=1000"));
@@ -332,6 +343,12 @@ private Q_SLOTS:
                                             << json({{QStringLiteral("amountCents"), 1.5}, {QStringLiteral("description"), QStringLiteral("x")}})
                                             << QStringLiteral("admin") << 400;
         QTest::newRow("empty update") << QByteArray("PATCH") << registrarPath(newRegistrar) << QByteArray("{}") << QStringLiteral("admin") << 400;
+        QTest::newRow("whois server not a host name") << QByteArray("PATCH") << registrarPath(newRegistrar)
+                                                      << json({{QStringLiteral("whoisServer"), QStringLiteral("whois.onboard.test:43")}})
+                                                      << QStringLiteral("admin") << 400;
+        QTest::newRow("web whois not http") << QByteArray("PATCH") << registrarPath(newRegistrar)
+                                            << json({{QStringLiteral("webWhoisUrl"), QStringLiteral("javascript:alert(1)")}})
+                                            << QStringLiteral("admin") << 400;
         QTest::newRow("update unknown registrar") << QByteArray("PATCH") << registrarPath(QStringLiteral("rar-nobody"))
                                                   << json({{QStringLiteral("creditLimitCents"), 1}}) << QStringLiteral("admin") << 404;
         QTest::newRow("certificate not PEM") << QByteArray("POST") << registrarPath(newRegistrar, QStringLiteral("/certificates"))

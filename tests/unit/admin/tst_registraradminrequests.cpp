@@ -31,6 +31,55 @@ private Q_SLOTS:
         QCOMPARE(r->phone, QString());
     }
 
+    void createRegistrarTakesWhoisFields()
+    {
+        const Result<R::CreateRegistrar> r = R::parseCreateRegistrar(
+            "{\"id\":\"abc\",\"name\":\"N\",\"email\":\"a@b.test\",\"whoisServer\":\"Whois.Registrar.Example.\","
+            "\"webWhoisUrl\":\"https://registrar.example/whois?q=\"}");
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->whoisServer, QStringLiteral("whois.registrar.example"));
+        QCOMPARE(r->webWhoisUrl, QStringLiteral("https://registrar.example/whois?q="));
+        const Result<R::CreateRegistrar> none = R::parseCreateRegistrar("{\"id\":\"abc\",\"name\":\"N\",\"email\":\"a@b.test\"}");
+        QVERIFY(none);
+        QVERIFY(none->whoisServer.isEmpty());
+        QVERIFY(none->webWhoisUrl.isEmpty());
+    }
+
+    void whoisFieldsAreValidated_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("host name") << QByteArray("\"whoisServer\":\"whois.r.example\"") << true;
+        QTest::newRow("empty server") << QByteArray("\"whoisServer\":\"\"") << true;
+        QTest::newRow("server with port") << QByteArray("\"whoisServer\":\"whois.r.example:43\"") << false;
+        QTest::newRow("server is a url") << QByteArray("\"whoisServer\":\"https://whois.r.example\"") << false;
+        QTest::newRow("server single label") << QByteArray("\"whoisServer\":\"whois\"") << false;
+        QTest::newRow("server ip") << QByteArray("\"whoisServer\":\"192.0.2.1\"") << false;
+        QTest::newRow("server too long") << (QByteArray("\"whoisServer\":\"") + QByteArray(250, 'a') + ".example\"") << false;
+        QTest::newRow("server number") << QByteArray("\"whoisServer\":43") << false;
+        QTest::newRow("http url") << QByteArray("\"webWhoisUrl\":\"http://r.example/whois\"") << true;
+        QTest::newRow("empty url") << QByteArray("\"webWhoisUrl\":\"\"") << true;
+        QTest::newRow("javascript url") << QByteArray("\"webWhoisUrl\":\"javascript:alert(1)\"") << false;
+        QTest::newRow("ftp url") << QByteArray("\"webWhoisUrl\":\"ftp://r.example/\"") << false;
+        QTest::newRow("url without host") << QByteArray("\"webWhoisUrl\":\"https:///whois\"") << false;
+        QTest::newRow("url with credentials") << QByteArray("\"webWhoisUrl\":\"https://u:p@r.example/\"") << false;
+        QTest::newRow("url with space") << QByteArray("\"webWhoisUrl\":\"https://r.example/a b\"") << false;
+        QTest::newRow("url too long") << (QByteArray("\"webWhoisUrl\":\"https://r.example/") + QByteArray(250, 'a') + "\"") << false;
+        QTest::newRow("url control char") << QByteArray("\"webWhoisUrl\":\"https://r.example/\\u0007\"") << false;
+    }
+
+    void whoisFieldsAreValidated()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(bool, accepted);
+        const QByteArray create = "{\"id\":\"abc\",\"name\":\"N\",\"email\":\"a@b.test\"," + fields + "}";
+        QCOMPARE(R::parseCreateRegistrar(create).ok(), accepted);
+        const Result<R::AccountUpdate> update = R::parseAccountUpdate("{" + fields + "}");
+        QCOMPARE(update.ok(), accepted);
+        if (accepted)
+            QVERIFY(update->whoisServer || update->webWhoisUrl);
+    }
+
     void createRegistrarRefuses_data()
     {
         QTest::addColumn<QByteArray>("body");

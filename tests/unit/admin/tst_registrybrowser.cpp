@@ -68,7 +68,8 @@ private Q_SLOTS:
         m_store = std::move(store).value();
         QVERIFY(exec(QStringLiteral(
             "INSERT INTO tlds VALUES ('example', 0);"
-            "INSERT INTO registrars (id, name, balance_cents, credit_limit_cents, created_at) VALUES ('rar-a', 'Alpha', 1000, 500, 0);"
+            "INSERT INTO registrars (id, name, balance_cents, credit_limit_cents, created_at, whois_server, web_whois_url) "
+            "VALUES ('rar-a', 'Alpha', 1000, 500, 0, 'whois.alpha.example', 'https://alpha.example/whois');"
             "INSERT INTO registrars (id, name, created_at) VALUES ('rar-b', 'Bravo', 0);"
             "INSERT INTO registrar_users (id, registrar_id, password_hash, password_changed_at, created_at) "
             "  VALUES ('a-epp', 'rar-a', 'scrypt$topsecret', 0, 0);"
@@ -200,6 +201,8 @@ private Q_SLOTS:
         QCOMPARE(r->value(QStringLiteral("users")).toArray().first()[QStringLiteral("id")].toString(), QStringLiteral("a-epp"));
         QCOMPARE(r->value(QStringLiteral("domainCount")).toInteger(), 7);
         QVERIFY(!QJsonDocument(*r).toJson().contains("topsecret"));
+        QCOMPARE(r->value(QStringLiteral("whoisServer")).toString(), QStringLiteral("whois.alpha.example"));
+        QCOMPARE(r->value(QStringLiteral("webWhoisUrl")).toString(), QStringLiteral("https://alpha.example/whois"));
     }
 
     void ledgerPagesNewestFirstForOneRegistrar()

@@ -115,6 +115,35 @@ private Q_SLOTS:
         }
     }
 
+    void showsWhatWhoisAndRdapPublish()
+    {
+        const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
+        int withDs = 0;
+        int withFields = 0;
+        int idn = 0;
+        for (const DemoDomain &d : set.domains) {
+            withDs += d.dsRecords.isEmpty() ? 0 : 1;
+            withFields += d.customFields.isEmpty() ? 0 : 1;
+            idn += d.name.startsWith(u"xn--") ? 1 : 0;
+            for (const DemoDsRecord &ds : d.dsRecords) {
+                QCOMPARE(ds.digest.size(), 64);
+                QCOMPARE(ds.digest, ds.digest.toUpper());
+                QVERIFY(ds.keyTag > 0 && ds.keyTag <= 65535);
+            }
+            for (const auto &[name, value] : d.customFields)
+                QVERIFY(!name.isEmpty() && !value.isEmpty());
+        }
+        QVERIFY(withDs > 10);
+        QVERIFY(withFields > 10);
+        QCOMPARE(idn, 1);
+        int whoisServers = 0;
+        for (const DemoRegistrar &r : set.registrars) {
+            QVERIFY(r.webWhoisUrl.startsWith(u"https://"));
+            whoisServers += r.whoisServer.isEmpty() ? 0 : 1;
+        }
+        QCOMPARE(whoisServers, 2);
+    }
+
     void usesEveryPrivacyLevel()
     {
         const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);

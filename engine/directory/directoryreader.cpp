@@ -1,0 +1,330 @@
+#include "directoryreader.h"
+
+#include "srs/domainlifecycle.h"
+#include "srs/domainrepository.h"
+#include "srs/objectcommandsupport.h"
+
+#include "store/connection.h"
+
+#include <QUrl>
+
+namespace reg::directory::reader {
+namespace {
+
+using srs::domainstore::fromMs;
+
+// Runs a cached statement with its parameters, handing each row to `row`; the statement is
+// reset however it ends, so no read transaction outlives the lookup.
+template<typename RowFn>
+Result<void> eachRow(store::Connection &c, const QString &sql, const QVariantList &params, int maxRows, RowFn row)
+{
+    Result<store::Statement *> prepared = c.prepare(sql);
+    if (!prepared)
+        return prepared.error();
+    srs::detail::StatementScope st(*prepared);
+    if (auto b = (*prepared)->bindAll(params); !b)
+        return b.error();
+    for (int n = 0; n < maxRows; ++n) {
+        Result<bool> step = (*prepared)->step();
+        if (!step)
+            return step.error();
+        if (!*step)
+            break;
+        row(**prepared);
+    }
+    return success();
+}
+
+QString unicodeOf(const QString &aceName)
+{
+    if (!aceName.contains(u"xn--"))
+        return aceName;
+    const QString u = QUrl::fromAce(aceName.toLatin1(), QUrl::IgnoreIDNWhitelist);
+    return u.isEmpty() ? aceName : u;
+}
+
+QString phone(const QString &number, const QString &extension)
+{
+    if (number.isEmpty() || extension.isEmpty())
+        return number;
+    return number + u" x" + extension;
+}
+
+constexpr auto kRegistrarColumns = "SELECT id, name, iana_id, email, phone, url, whois_server, web_whois_url, status, created_at "
+                                   "FROM registrars ";
+
+RegistrarView registrarFrom(const store::Statement &s)
+{
+    RegistrarView r;
+    r.id = s.text(0);
+    r.name = s.text(1);
+    if (!s.isNull(2))
+        r.ianaId = int(s.int64(2));
+    r.email = s.text(3);
+    r.phone = s.text(4);
+    r.url = s.text(5);
+    r.whoisServer = s.text(6);
+    r.webWhoisUrl = s.text(7);
+    r.status = s.text(8);
+    r.createdAt = fromMs(s.int64(9));
+    return r;
+}
+
+Result<std::optional<RegistrarView>> registrarById(store::Connection &c, const QString &id)
+{
+    std::optional<RegistrarView> out;
+    Result<void> r = eachRow(c, QLatin1StringView(kRegistrarColumns) + u"WHERE id = ?1", {id}, 1,
+                             [&](const store::Statement &s) { out = registrarFrom(s); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+// The contact columns in the order contactFrom() reads them. The first postal form is in the
+// columns (the "int" one when a contact has both), which is the one published.
+constexpr auto kContactColumns = "SELECT id, roid, privacy, name, org, street, city, sp, pc, cc, voice, voice_ext, fax, fax_ext, "
+                                 "email, created_at, updated_at FROM contacts ";
+
+ContactView contactFrom(const store::Statement &s)
+{
+    ContactView v;
+    v.id = s.text(0);
+    v.roid = s.text(1);
+    // An unreadable level publishes nothing rather than too much.
+    v.privacy = srs::parsePrivacyLevel(s.text(2)).value_or(srs::PrivacyLevel::Private);
+    v.name = s.text(3);
+    v.org = s.text(4);
+    v.street = s.text(5).split(u'\n', Qt::SkipEmptyParts);
+    v.city = s.text(6);
+    v.sp = s.text(7);
+    v.pc = s.text(8);
+    v.cc = s.text(9);
+    v.voice = phone(s.text(10), s.text(11));
+    v.fax = phone(s.text(12), s.text(13));
+    v.email = s.text(14);
+    v.createdAt = fromMs(s.int64(15));
+    v.updatedAt = fromMs(s.int64(16));
+    return v;
+}
+
+Result<std::optional<ContactView>> contactWhere(store::Connection &c, const char *where, const QString &key)
+{
+    std::optional<ContactView> out;
+    Result<void> r = eachRow(c, QLatin1StringView(kContactColumns) + QLatin1StringView(where), {key}, 1,
+                             [&](const store::Statement &s) { out = contactFrom(s); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<QHostAddress>> addressesOf(store::Connection &c, const QString &hostRoid)
+{
+    QList<QHostAddress> out;
+    Result<void> r = eachRow(c, QStringLiteral("SELECT address FROM host_addresses WHERE host_roid = ?1 ORDER BY family, address"),
+                             {hostRoid}, 64, [&](const store::Statement &s) { out << QHostAddress(s.text(0)); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+// A host's statuses as XRP shows them: stored values plus the computed "linked" and "ok".
+const QString kHostColumns = QStringLiteral(
+    "SELECT h.roid, h.name, COALESCE(d.registrar_id, h.registrar_id), h.statuses, h.created_at, h.updater_id, h.updated_at, "
+    "EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.host_roid = h.roid) "
+    "FROM hosts h LEFT JOIN domains d ON d.roid = h.domain_roid ");
+
+struct HostRow
+{
+    HostView view;
+    QString sponsorId;
+    QString error;
+};
+
+Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QString &where, const QString &key)
+{
+    std::optional<HostRow> row;
+    Result<void> r = eachRow(c, kHostColumns + where, {key}, 1, [&](const store::Statement &s) {
+        HostRow h;
+        h.view.roid = s.text(0);
+        h.view.name = s.text(1);
+        h.view.unicodeName = unicodeOf(h.view.name);
+        h.sponsorId = s.text(2);
+        Result<srs::StatusSet> stored = srs::detail::parseStoredStatuses(s.text(3));
+        if (!stored) {
+            h.error = stored.error().message;
+        } else {
+            srs::StatusSet shown = *stored;
+            if (s.int64(7) != 0)
+                shown.insert(srs::EppStatus::Linked);
+            h.view.statuses = shown.normalized(srs::ObjectType::Host).names();
+        }
+        h.view.createdAt = fromMs(s.int64(4));
+        if (!s.text(5).isEmpty())
+            h.view.updatedAt = fromMs(s.int64(6));
+        row = std::move(h);
+    });
+    if (!r)
+        return r.error();
+    if (!row)
+        return std::shared_ptr<const HostView>();
+    if (!row->error.isEmpty())
+        return Error(ErrorCode::Corrupt, QStringLiteral("host %1 statuses: %2").arg(row->view.name, row->error));
+    Result<QList<QHostAddress>> addresses = addressesOf(c, row->view.roid);
+    if (!addresses)
+        return addresses.error();
+    row->view.addresses = std::move(addresses).value();
+    Result<std::optional<RegistrarView>> sponsor = registrarById(c, row->sponsorId);
+    if (!sponsor)
+        return sponsor.error();
+    if (*sponsor)
+        row->view.sponsor = std::move(**sponsor);
+    return std::shared_ptr<const HostView>(std::make_shared<HostView>(std::move(row->view)));
+}
+
+} // namespace
+
+Result<std::shared_ptr<const DomainView>> domain(store::Connection &c, const QString &aceName, const QDateTime &now,
+                                                 QDateTime *validUntil)
+{
+    Result<std::optional<srs::domainstore::DomainRecord>> loaded =
+        srs::domainstore::loadByName(c, aceName, srs::domainstore::Detail::Full);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return std::shared_ptr<const DomainView>();
+    const srs::domainstore::DomainRecord &rec = **loaded;
+    const srs::Domain &d = rec.domain;
+
+    auto view = std::make_shared<DomainView>();
+    view->name = d.name;
+    view->unicodeName = unicodeOf(d.name);
+    view->roid = d.roid;
+    view->tld = d.tld;
+    view->statuses = d.statuses.names();
+    for (srs::GracePeriod g : srs::domainlifecycle::gracePeriodsShown(rec, now))
+        view->statuses << srs::gracePeriodName(g);
+    // A running grace period ends by the clock, not by a journal entry (until maintenance writes
+    // one); the view is only true until the first of them ends.
+    for (const srs::domainstore::GraceRow &g : rec.graceInForce(now)) {
+        if (validUntil && g.endsAt > now && (!validUntil->isValid() || g.endsAt < *validUntil))
+            *validUntil = g.endsAt;
+    }
+    view->createdAt = d.createdAt;
+    view->updatedAt = d.updatedAt;
+    view->expiresAt = d.expiresAt;
+    view->transferredAt = d.transferredAt;
+    view->dsRecords = d.dsRecords;
+    view->customFields = d.customFields;
+
+    Result<std::optional<RegistrarView>> sponsor = registrarById(c, d.sponsorId);
+    if (!sponsor)
+        return sponsor.error();
+    if (*sponsor)
+        view->sponsor = std::move(**sponsor);
+
+    Result<std::optional<ContactView>> registrant = contactWhere(c, "WHERE roid = ?1", rec.registrantRoid);
+    if (!registrant)
+        return registrant.error();
+    view->registrant = std::move(*registrant);
+    for (const srs::DomainContact &dc : d.contacts) {
+        Result<std::optional<ContactView>> contact = contactWhere(c, "WHERE id = ?1", dc.id);
+        if (!contact)
+            return contact.error();
+        if (*contact)
+            view->contacts.append({dc.type, std::move(**contact)});
+    }
+
+    for (const QString &ns : d.nameServers) {
+        NameServerView n;
+        n.name = ns;
+        n.unicodeName = unicodeOf(ns);
+        Result<void> r = eachRow(c, QStringLiteral("SELECT a.address FROM hosts h JOIN host_addresses a ON a.host_roid = h.roid "
+                                                   "WHERE h.name = ?1 ORDER BY a.family, a.address"),
+                                 {ns}, 64, [&](const store::Statement &s) { n.addresses << QHostAddress(s.text(0)); });
+        if (!r)
+            return r.error();
+        view->nameServers << n;
+    }
+    return std::shared_ptr<const DomainView>(std::move(view));
+}
+
+Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName)
+{
+    return hostWhere(c, QStringLiteral("WHERE h.name = ?1"), aceName);
+}
+
+Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress, int maxHosts)
+{
+    QStringList roids;
+    Result<void> r = eachRow(c, QStringLiteral("SELECT host_roid FROM host_addresses WHERE address = ?1 ORDER BY host_roid"),
+                             {canonicalAddress}, maxHosts, [&](const store::Statement &s) { roids << s.text(0); });
+    if (!r)
+        return r.error();
+    QList<std::shared_ptr<const HostView>> out;
+    for (const QString &roid : std::as_const(roids)) {
+        Result<std::shared_ptr<const HostView>> h = hostWhere(c, QStringLiteral("WHERE h.roid = ?1"), roid);
+        if (!h)
+            return h.error();
+        if (*h)
+            out << *h;
+    }
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a->name < b->name; });
+    return out;
+}
+
+Result<std::optional<RegistrarView>> registrar(store::Connection &c, const QString &idOrName)
+{
+    Result<std::optional<RegistrarView>> byId = registrarById(c, idOrName);
+    if (!byId || *byId)
+        return byId;
+    std::optional<RegistrarView> out;
+    // The registrars table is small (hundreds of rows), so a scan for the name is cheap.
+    Result<void> r = eachRow(c, QLatin1StringView(kRegistrarColumns) + u"WHERE lower(name) = lower(?1) ORDER BY id", {idOrName}, 1,
+                             [&](const store::Statement &s) { out = registrarFrom(s); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QList<RegistrarView>> registrars(store::Connection &c, int maxRegistrars)
+{
+    QList<RegistrarView> out;
+    Result<void> r = eachRow(c, QLatin1StringView(kRegistrarColumns) + u"ORDER BY lower(name), id", {}, maxRegistrars,
+                             [&](const store::Statement &s) { out << registrarFrom(s); });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<QStringList> namesInRange(store::Connection &c, NameTable table, const QString &from, const QString &to,
+                                 const std::function<bool(QStringView)> &accept, int wanted, int maxScanned, bool *exhausted)
+{
+    const QString sql = table == NameTable::Domains
+        ? QStringLiteral("SELECT name FROM domains WHERE name >= ?1 AND name < ?2 ORDER BY name")
+        : QStringLiteral("SELECT name FROM hosts WHERE name >= ?1 AND name < ?2 ORDER BY name");
+    QStringList out;
+    int scanned = 0;
+    *exhausted = false;
+    Result<store::Statement *> prepared = c.prepare(sql);
+    if (!prepared)
+        return prepared.error();
+    srs::detail::StatementScope st(*prepared);
+    if (auto b = (*prepared)->bindAll({from, to}); !b)
+        return b.error();
+    while (out.size() < wanted && scanned < maxScanned) {
+        Result<bool> step = (*prepared)->step();
+        if (!step)
+            return step.error();
+        if (!*step) {
+            *exhausted = true;
+            break;
+        }
+        ++scanned;
+        const QString name = (*prepared)->text(0);
+        if (accept(name))
+            out << name;
+    }
+    return out;
+}
+
+} // namespace reg::directory::reader

@@ -1,0 +1,1 @@
+registry_add_fuzz_target(fuzz_directorynames SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_directorynames.cpp LIBS registry_directory)
