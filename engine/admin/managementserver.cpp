@@ -4,6 +4,8 @@
 #include "apiresponse.h"
 #include "auditlog.h"
 #include "connectionguard.h"
+#include "directorymetrics.h"
+#include "directorystatisticsjson.h"
 #include "dnsmetrics.h"
 #include "dnsstatisticsjson.h"
 #include "eventhub.h"
@@ -408,6 +410,8 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
         });
     } else if (path == u"/api/v1/dns/statistics") {
         add("GET", true, Permission::ViewMetrics, [&] { dnsStatistics(request, reply); });
+    } else if (path == u"/api/v1/directory/statistics") {
+        add("GET", true, Permission::ViewMetrics, [&] { directoryStatistics(request, reply); });
     } else if (path == u"/metrics") {
         const bool auth = m_config.management.metricsRequireAuth;
         add("GET", auth, auth ? std::optional<Permission>(Permission::ViewMetrics) : std::nullopt, [&] { metrics(request, reply); });
@@ -975,6 +979,10 @@ void ManagementServer::updateMetrics()
         publishDnsMetrics(*m_metrics, *dns);
     else
         withdrawDnsMetrics(*m_metrics);
+    if (const std::optional<directory::DirectoryStatisticsSnapshot> directory = m_directoryStatistics ? m_directoryStatistics() : std::nullopt)
+        publishDirectoryMetrics(*m_metrics, *directory);
+    else
+        withdrawDirectoryMetrics(*m_metrics);
 }
 
 void ManagementServer::addMetricsSource(MetricsSource source)
@@ -998,6 +1006,25 @@ void ManagementServer::dnsStatistics(const Request &request, const Reply &reply)
         return;
     }
     reply(ApiResponse::json(dnsStatisticsJson(*snapshot)));
+}
+
+void ManagementServer::setDirectoryStatisticsSource(DirectoryStatisticsSource source)
+{
+    m_directoryStatistics = std::move(source);
+}
+
+void ManagementServer::directoryStatistics(const Request &request, const Reply &reply)
+{
+    if (auto r = RegistryRequests::parseNoParameters(request.query); !r)
+        return reply(ApiResponse::badRequest(r.error().message));
+    const std::optional<directory::DirectoryStatisticsSnapshot> snapshot = m_directoryStatistics ? m_directoryStatistics() : std::nullopt;
+    if (!snapshot) {
+        reply(ApiResponse::unavailable(QStringLiteral("neither Whois nor RDAP is running; they start with [whois] enabled = true "
+                                                      "and [rdap] enabled = true (their states are the \"whois\" and \"rdap\" "
+                                                      "services in GET /api/v1/status)")));
+        return;
+    }
+    reply(ApiResponse::json(directoryStatisticsJson(*snapshot)));
 }
 
 void ManagementServer::metrics(const Request &, const Reply &reply)

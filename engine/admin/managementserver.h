@@ -5,6 +5,7 @@
 #include "core/engineconfig.h"
 #include "core/result.h"
 #include "core/servicestatus.h"
+#include "directory/directorystatistics.h"
 #include "dns/dnsstatistics.h"
 
 #include <QDateTime>
@@ -72,6 +73,12 @@ public:
     using DnsStatisticsSource = std::function<std::optional<reg::dns::DnsStatisticsSnapshot>()>;
     void setDnsStatisticsSource(DnsStatisticsSource source);
 
+    // The directory services' counters (Whois, RDAP, their record cache) for /metrics and
+    // GET /api/v1/directory/statistics, under the same contract as the DNS source: called on this
+    // thread at each scrape or request; nullopt (or no source) means neither Whois nor RDAP runs.
+    using DirectoryStatisticsSource = std::function<std::optional<reg::directory::DirectoryStatisticsSnapshot>()>;
+    void setDirectoryStatisticsSource(DirectoryStatisticsSource source);
+
 private:
     using Reply = std::function<void(const ApiResponse &)>;
     struct Route;
@@ -95,6 +102,7 @@ private:
     void changePassword(const Request &request, const Reply &reply);
     void metrics(const Request &request, const Reply &reply);
     void dnsStatistics(const Request &request, const Reply &reply);
+    void directoryStatistics(const Request &request, const Reply &reply);
     void registrySearch(const Request &request, const Reply &reply);
     // Runs read on the registry worker thread and answers on this thread; done (may be empty) sees
     // the result first, for the audit trail of personal-data views.
@@ -128,6 +136,7 @@ private:
     reg::ListenAddress m_bound;
     QList<MetricsSource> m_metricsSources;
     DnsStatisticsSource m_dnsStatistics;
+    DirectoryStatisticsSource m_directoryStatistics;
     QList<Reply> m_verifyWaiters;           // requests sharing the chain verification in progress
     bool m_running = false;
     bool m_shuttingDown = false;
