@@ -142,6 +142,9 @@ std::optional<Engine::Failure> Engine::startServices()
     m_management = std::make_unique<admin::ManagementServer>(m_config, *m_store, m_board, m_clock);
     if (Result<void> r = m_management->start(); !r)
         return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("management API: "))};
+    // Directory statistics: 503 and no registry_whois_/rdap_/directory_* series while neither
+    // Whois nor RDAP has set its entry of m_directoryStatistics.
+    m_management->setDirectoryStatisticsSource([this] { return admin::collectDirectoryStatistics(m_directoryStatistics, m_clock.now()); });
     if (std::optional<Failure> xrpFailure = startXrp())
         return xrpFailure;
     if (std::optional<Failure> dnsFailure = startDns())

@@ -2,6 +2,7 @@
 
 #include "exitcode.h"
 
+#include "admin/directorystatisticssources.h"
 #include "core/clock.h"
 #include "core/engineconfig.h"
 #include "core/result.h"
@@ -88,6 +89,9 @@ private:
     std::unique_ptr<dns::TransferSetup> m_dnsTransfers;   // AXFR/IXFR and NOTIFY; outlives nothing it serves
     std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
     std::unique_ptr<directory::Directory> m_directory;
+    // What GET /api/v1/directory/statistics and /metrics read: the directory, Whois and RDAP each
+    // set their entry when they start and clear it when they stop.
+    admin::DirectoryStatisticsSources m_directoryStatistics;
     int m_lockFd = -1;
     bool m_running = false;
 };
