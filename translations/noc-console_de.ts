@@ -432,6 +432,162 @@
     </message>
 </context>
 <context>
+    <name>noc::DirectoryClientModel</name>
+    <message>
+        <source>Whois</source>
+        <translation>Whois</translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation>RDAP</translation>
+    </message>
+    <message>
+        <source>%1% of its queries refused by the rate limit</source>
+        <translation>%1 % seiner Anfragen vom Ratenlimit abgelehnt</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Client-Adresse</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>noc::DirectoryPage</name>
+    <message>
+        <source>the engine&apos;s answer is not directory statistics</source>
+        <translation>die Antwort der Engine enthält keine Verzeichnisstatistik</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Für Ihre Rolle nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Keine Antwort von der Engine: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Die Engine hat die Anfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Whois</source>
+        <translation>Whois</translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation>RDAP</translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>refusals per second</source>
+        <translation>Ablehnungen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>% of lookups</source>
+        <translation>% der Abfragen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its Whois and RDAP services at work.</source>
+        <translation>Verbinden Sie sich mit einer Engine, um ihre Whois- und RDAP-Dienste bei der Arbeit zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading directory statistics…</source>
+        <translation>Verzeichnisstatistik wird geladen…</translation>
+    </message>
+    <message>
+        <source>Whois is not running; the charts show RDAP only.</source>
+        <translation>Whois läuft nicht; die Diagramme zeigen nur RDAP.</translation>
+    </message>
+    <message>
+        <source>RDAP is not running; the charts show Whois only.</source>
+        <translation>RDAP läuft nicht; die Diagramme zeigen nur Whois.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Raten erscheinen mit der nächsten Aktualisierung (jede Sekunde).</numerusform>
+            <numerusform>Raten erscheinen mit der nächsten Aktualisierung (alle %n Sekunden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No directory statistics: %1</source>
+        <translation>Keine Verzeichnisstatistik: %1</translation>
+    </message>
+    <message>
+        <source>Whois/s</source>
+        <translation>Whois/s</translation>
+    </message>
+    <message>
+        <source>RDAP/s</source>
+        <translation>RDAP/s</translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation>Ratenbegrenzt/s</translation>
+    </message>
+    <message>
+        <source>Cached records</source>
+        <translation>Datensätze im Cache</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Offene Verbindungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Anfragen pro Sekunde (letzte Minute)</numerusform>
+            <numerusform>Anfragen pro Sekunde (letzte %n Minuten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused by rate limit</source>
+        <translation>Vom Ratenlimit abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Busiest clients</source>
+        <translation>Aktivste Clients</translation>
+    </message>
+    <message>
+        <source>No client has queried Whois or RDAP yet.</source>
+        <translation>Noch kein Client hat Whois oder RDAP abgefragt.</translation>
+    </message>
+</context>
+<context>
     <name>noc::DnsPage</name>
     <message>
         <source>the engine&apos;s answer is not DNS statistics</source>
@@ -939,6 +1095,10 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>DNS</source>
         <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Whois &amp; RDAP</source>
+        <translation>Whois &amp; RDAP</translation>
     </message>
 </context>
 <context>

@@ -432,6 +432,162 @@
     </message>
 </context>
 <context>
+    <name>noc::DirectoryClientModel</name>
+    <message>
+        <source>Whois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of its queries refused by the rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::DirectoryPage</name>
+    <message>
+        <source>the engine&apos;s answer is not directory statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusals per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of lookups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its Whois and RDAP services at work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading directory statistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whois is not running; the charts show RDAP only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDAP is not running; the charts show Whois only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Rates appear with the next update (every %n second).</numerusform>
+            <numerusform>Rates appear with the next update (every %n seconds).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No directory statistics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whois/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDAP/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Queries per second (last %n minute)</numerusform>
+            <numerusform>Queries per second (last %n minutes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused by rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client has queried Whois or RDAP yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::DnsPage</name>
     <message>
         <source>the engine&apos;s answer is not DNS statistics</source>
@@ -936,6 +1092,10 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whois &amp; RDAP</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

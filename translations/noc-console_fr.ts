@@ -432,6 +432,162 @@
     </message>
 </context>
 <context>
+    <name>noc::DirectoryClientModel</name>
+    <message>
+        <source>Whois</source>
+        <translation>Whois</translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation>RDAP</translation>
+    </message>
+    <message>
+        <source>%1% of its queries refused by the rate limit</source>
+        <translation>%1 % de ses requêtes refusées par la limite de débit</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Adresse du client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusées</translation>
+    </message>
+</context>
+<context>
+    <name>noc::DirectoryPage</name>
+    <message>
+        <source>the engine&apos;s answer is not directory statistics</source>
+        <translation>la réponse du moteur ne contient pas de statistiques d&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Non autorisé pour votre rôle : %1</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Pas de réponse du moteur : %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Le moteur a refusé la requête (%1) : %2</translation>
+    </message>
+    <message>
+        <source>All queries</source>
+        <translation>Toutes les requêtes</translation>
+    </message>
+    <message>
+        <source>Whois</source>
+        <translation>Whois</translation>
+    </message>
+    <message>
+        <source>RDAP</source>
+        <translation>RDAP</translation>
+    </message>
+    <message>
+        <source>queries per second</source>
+        <translation>requêtes par seconde</translation>
+    </message>
+    <message>
+        <source>refusals per second</source>
+        <translation>refus par seconde</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Succès du cache</translation>
+    </message>
+    <message>
+        <source>% of lookups</source>
+        <translation>% des recherches</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its Whois and RDAP services at work.</source>
+        <translation>Connectez-vous à un moteur pour voir ses services Whois et RDAP à l&apos;œuvre.</translation>
+    </message>
+    <message>
+        <source>Loading directory statistics…</source>
+        <translation>Chargement des statistiques d&apos;annuaire…</translation>
+    </message>
+    <message>
+        <source>Whois is not running; the charts show RDAP only.</source>
+        <translation>Whois ne fonctionne pas ; les graphiques ne montrent que RDAP.</translation>
+    </message>
+    <message>
+        <source>RDAP is not running; the charts show Whois only.</source>
+        <translation>RDAP ne fonctionne pas ; les graphiques ne montrent que Whois.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rates appear with the next update (every %n second(s)).</source>
+        <translation>
+            <numerusform>Les débits apparaissent à la prochaine mise à jour (chaque seconde).</numerusform>
+            <numerusform>Les débits apparaissent à la prochaine mise à jour (toutes les %n secondes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No directory statistics: %1</source>
+        <translation>Pas de statistiques d&apos;annuaire : %1</translation>
+    </message>
+    <message>
+        <source>Whois/s</source>
+        <translation>Whois/s</translation>
+    </message>
+    <message>
+        <source>RDAP/s</source>
+        <translation>RDAP/s</translation>
+    </message>
+    <message>
+        <source>Rate-limited/s</source>
+        <translation>Limitées/s</translation>
+    </message>
+    <message>
+        <source>Cached records</source>
+        <translation>Enregistrements en cache</translation>
+    </message>
+    <message>
+        <source>Open connections</source>
+        <translation>Connexions ouvertes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queries per second (last %n minute(s))</source>
+        <translation>
+            <numerusform>Requêtes par seconde (dernière minute)</numerusform>
+            <numerusform>Requêtes par seconde (%n dernières minutes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused by rate limit</source>
+        <translation>Refusées par la limite</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Taux de succès du cache</translation>
+    </message>
+    <message>
+        <source>Busiest clients</source>
+        <translation>Clients les plus actifs</translation>
+    </message>
+    <message>
+        <source>No client has queried Whois or RDAP yet.</source>
+        <translation>Aucun client n&apos;a encore interrogé Whois ou RDAP.</translation>
+    </message>
+</context>
+<context>
     <name>noc::DnsPage</name>
     <message>
         <source>the engine&apos;s answer is not DNS statistics</source>
@@ -939,6 +1095,10 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>DNS</source>
         <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Whois &amp; RDAP</source>
+        <translation>Whois et RDAP</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "connectdialog.h"
+#include "directorypage.h"
 #include "dnspage.h"
 #include "eventlogmodel.h"
 #include "languagemanager.h"
@@ -55,6 +56,7 @@ constexpr auto GeometryKey = "ui/geometry"_L1;
 const char *const PageIcons[MainWindow::PageCount] = {
     ":/icons/overview.svg", ":/icons/topology.svg", ":/icons/health.svg", ":/icons/tickets.svg",
     ":/icons/backups.svg", ":/icons/sla.svg", ":/icons/registry.svg", ":/icons/dns.svg",
+    ":/icons/directory.svg",
 };
 
 QIcon pageIcon(int page)
@@ -139,6 +141,9 @@ void MainWindow::buildUi()
     m_dns = new DnsPage(m_session, m_stack);
     m_dns->setObjectName(u"dnsPage"_s);
     m_stack->addWidget(m_dns);
+    m_directory = new DirectoryPage(m_session, m_stack);
+    m_directory->setObjectName(u"directoryPage"_s);
+    m_stack->addWidget(m_directory);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     m_banner = new ConnectionBanner(this);
@@ -254,7 +259,8 @@ void MainWindow::buildMenus()
 void MainWindow::retranslateUi()
 {
     const QString pageNames[PageCount] = {tr("Overview"), tr("Topology"), tr("Health & Alarms"), tr("Tickets"),
-                                          tr("Backups"), tr("SLA"), tr("Registry"), tr("DNS")};
+                                          tr("Backups"), tr("SLA"), tr("Registry"), tr("DNS"),
+                                          tr("Whois & RDAP")};
     for (int page = 0; page < PageCount; ++page) {
         m_nav->item(page)->setText(pageNames[page]);
         m_pageActions.at(page)->setText(pageNames[page]);
@@ -328,6 +334,7 @@ void MainWindow::connectToEngine(const ConnectionProfile &profile, const QString
     m_overview->clear();
     m_registry->clear();
     m_dns->clear();
+    m_directory->clear();
     m_settings->setValue(LastProfileKey, profile.name);
     m_session->connectToEngine(profile, password, sshSecret);
     refreshConnectionUi();

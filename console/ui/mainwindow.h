@@ -22,6 +22,7 @@ namespace noc {
 
 class ConnectionBanner;
 class ConnectionIndicator;
+class DirectoryPage;
 class DnsPage;
 class EmptyStatePage;
 class LanguageManager;
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Overview, Topology, Health, Tickets, Backups, Sla, Registry, Dns, PageCount };
+    enum Page { Overview, Topology, Health, Tickets, Backups, Sla, Registry, Dns, Directory, PageCount };
     Q_ENUM(Page)
 
     // language may be null (no language menu), as in tests that do not exercise it.
@@ -49,6 +50,7 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     RegistryPage *registryPage() const { return m_registry; }
     DnsPage *dnsPage() const { return m_dns; }
+    DirectoryPage *directoryPage() const { return m_directory; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     // The Connection menu's actions; the banner shows whichever of them help in the current state.
@@ -103,6 +105,7 @@ private:
     QList<EmptyStatePage *> m_emptyPages;   // Topology..Sla, in Page order
     RegistryPage *m_registry = nullptr;
     DnsPage *m_dns = nullptr;
+    DirectoryPage *m_directory = nullptr;
     ConnectionBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     QLabel *m_userLabel = nullptr;
