@@ -232,6 +232,9 @@ directory::Directory &Engine::ensureDirectory()
         connect(m_directory.get(), &directory::Directory::failed, this,
                 [](const QString &message) { qCWarning(lcDaemon, "%s", qPrintable(message)); });
         m_directory->start();
+        // Its cache and journal position go into the directory statistics (with Whois or RDAP).
+        m_directoryStatistics.cache = [this] { return m_directory->cacheStatistics(); };
+        m_directoryStatistics.journalSequence = [this] { return m_directory->appliedSequence(); };
     }
     return *m_directory;
 }
@@ -355,6 +358,8 @@ void Engine::stopAll()
     }
     // Whois and RDAP read through it: it stops after them and before the store closes.
     if (m_directory) {
+        m_directoryStatistics.cache = {};
+        m_directoryStatistics.journalSequence = {};
         m_directory->stop();
         m_directory.reset();
     }
