@@ -80,37 +80,38 @@ Result<std::optional<RegistrarView>> registrarById(store::Connection &c, const Q
     return out;
 }
 
-// The contact columns in the order contactFrom() reads them. The first postal form is in the
-// columns (the "int" one when a contact has both), which is the one published.
-constexpr auto kContactColumns = "SELECT id, roid, privacy, name, org, street, city, sp, pc, cc, voice, voice_ext, fax, fax_ext, "
-                                 "email, created_at, updated_at FROM contacts ";
+// The contact columns (table alias c) in the order contactFrom() reads them. The first postal form
+// is in the columns (the "int" one when a contact has both), which is the one published.
+constexpr auto kContactColumns = "c.id, c.roid, c.privacy, c.name, c.org, c.street, c.city, c.sp, c.pc, c.cc, c.voice, c.voice_ext, "
+                                 "c.fax, c.fax_ext, c.email, c.created_at, c.updated_at ";
 
-ContactView contactFrom(const store::Statement &s)
+// first: the column kContactColumns start at.
+ContactView contactFrom(const store::Statement &s, int first = 0)
 {
     ContactView v;
-    v.id = s.text(0);
-    v.roid = s.text(1);
+    v.id = s.text(first + 0);
+    v.roid = s.text(first + 1);
     // An unreadable level publishes nothing rather than too much.
-    v.privacy = srs::parsePrivacyLevel(s.text(2)).value_or(srs::PrivacyLevel::Private);
-    v.name = s.text(3);
-    v.org = s.text(4);
-    v.street = s.text(5).split(u'\n', Qt::SkipEmptyParts);
-    v.city = s.text(6);
-    v.sp = s.text(7);
-    v.pc = s.text(8);
-    v.cc = s.text(9);
-    v.voice = phone(s.text(10), s.text(11));
-    v.fax = phone(s.text(12), s.text(13));
-    v.email = s.text(14);
-    v.createdAt = fromMs(s.int64(15));
-    v.updatedAt = fromMs(s.int64(16));
+    v.privacy = srs::parsePrivacyLevel(s.text(first + 2)).value_or(srs::PrivacyLevel::Private);
+    v.name = s.text(first + 3);
+    v.org = s.text(first + 4);
+    v.street = s.text(first + 5).split(u'\n', Qt::SkipEmptyParts);
+    v.city = s.text(first + 6);
+    v.sp = s.text(first + 7);
+    v.pc = s.text(first + 8);
+    v.cc = s.text(first + 9);
+    v.voice = phone(s.text(first + 10), s.text(first + 11));
+    v.fax = phone(s.text(first + 12), s.text(first + 13));
+    v.email = s.text(first + 14);
+    v.createdAt = fromMs(s.int64(first + 15));
+    v.updatedAt = fromMs(s.int64(first + 16));
     return v;
 }
 
 Result<std::optional<ContactView>> contactWhere(store::Connection &c, const char *where, const QString &key)
 {
     std::optional<ContactView> out;
-    Result<void> r = eachRow(c, QLatin1StringView(kContactColumns) + QLatin1StringView(where), {key}, 1,
+    Result<void> r = eachRow(c, QStringLiteral("SELECT ") + QLatin1StringView(kContactColumns) + u"FROM contacts c " + QLatin1StringView(where), {key}, 1,
                              [&](const store::Statement &s) { out = contactFrom(s); });
     if (!r)
         return r.error();
@@ -222,29 +223,33 @@ Result<std::shared_ptr<const DomainView>> domain(store::Connection &c, const QSt
     if (*sponsor)
         view->sponsor = std::move(**sponsor);
 
-    Result<std::optional<ContactView>> registrant = contactWhere(c, "WHERE roid = ?1", rec.registrantRoid);
+    Result<std::optional<ContactView>> registrant = contactWhere(c, "WHERE c.roid = ?1", rec.registrantRoid);
     if (!registrant)
         return registrant.error();
     view->registrant = std::move(*registrant);
-    for (const srs::DomainContact &dc : d.contacts) {
-        Result<std::optional<ContactView>> contact = contactWhere(c, "WHERE id = ?1", dc.id);
-        if (!contact)
-            return contact.error();
-        if (*contact)
-            view->contacts.append({dc.type, std::move(**contact)});
-    }
-
-    for (const QString &ns : d.nameServers) {
-        NameServerView n;
-        n.name = ns;
-        n.unicodeName = unicodeOf(ns);
-        Result<void> r = eachRow(c, QStringLiteral("SELECT a.address FROM hosts h JOIN host_addresses a ON a.host_roid = h.roid "
-                                                   "WHERE h.name = ?1 ORDER BY a.family, a.address"),
-                                 {ns}, 64, [&](const store::Statement &s) { n.addresses << QHostAddress(s.text(0)); });
+    // Every role contact in one statement, in the order of the SRS read (type, then id).
+    if (!d.contacts.isEmpty()) {
+        Result<void> r = eachRow(c, QStringLiteral("SELECT dc.type, ") + QLatin1StringView(kContactColumns)
+                                        + u"FROM domain_contacts dc JOIN contacts c ON c.roid = dc.contact_roid "
+                                          "WHERE dc.domain_roid = ?1 ORDER BY dc.type, c.id",
+                                 {d.roid}, 64, [&](const store::Statement &s) {
+                                     if (std::optional<srs::DomainContact::Type> type = srs::parseDomainContactType(s.text(0)))
+                                         view->contacts.append({*type, contactFrom(s, 1)});
+                                 });
         if (!r)
             return r.error();
-        view->nameServers << n;
     }
+
+    // The addresses of every name server in one statement (only hosts registered here have any).
+    QHash<QString, QList<QHostAddress>> addresses;
+    Result<void> r = eachRow(c, QStringLiteral("SELECT h.name, a.address FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid "
+                                               "JOIN host_addresses a ON a.host_roid = h.roid WHERE dh.domain_roid = ?1 "
+                                               "ORDER BY h.name, a.family, a.address"),
+                             {d.roid}, 13 * 2 * 64, [&](const store::Statement &s) { addresses[s.text(0)] << QHostAddress(s.text(1)); });
+    if (!r)
+        return r.error();
+    for (const QString &ns : d.nameServers)
+        view->nameServers << NameServerView{ns, unicodeOf(ns), addresses.value(ns)};
     return std::shared_ptr<const DomainView>(std::move(view));
 }
 

@@ -7,6 +7,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using reg::DirectoryConfig;
 using reg::ErrorCode;
@@ -62,6 +66,10 @@ private Q_SLOTS:
     void searchesByPrefix();
     void searchRefusesBadPatterns_data();
     void searchRefusesBadPatterns();
+
+    void searchReadsARangeOfTheNameIndex_data();
+    void searchReadsARangeOfTheNameIndex();
+    void concurrentLookupsShareTheReaderPool();
 
     void cacheServesRepeatedLookups();
     void updateIsSeenWithoutWaitingForTheLifetime();
@@ -381,6 +389,52 @@ void tst_Directory::searchRefusesBadPatterns()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, ErrorCode::InvalidInput);
     QVERIFY(!dir->searchHosts(pattern, 10).ok());
+}
+
+void tst_Directory::searchReadsARangeOfTheNameIndex_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("domains") << u"domains"_s;
+    QTest::newRow("hosts") << u"hosts"_s;
+}
+
+void tst_Directory::searchReadsARangeOfTheNameIndex()
+{
+    QFETCH(QString, table);
+    // The statement directoryreader.cpp runs for a search: a range of the UNIQUE name index.
+    const auto rows = f->reader->queryRows(u"EXPLAIN QUERY PLAN SELECT name FROM %1 WHERE name >= ?1 AND name < ?2 ORDER BY name"_s.arg(table),
+                                           {u"exa"_s, u"exb"_s});
+    QVERIFY(rows.ok());
+    QString plan;
+    for (const QVariantList &r : *rows)
+        plan += r.constLast().toString() + u'\n';
+    QVERIFY2(plan.contains(u"USING COVERING INDEX sqlite_autoindex_"_s) && plan.contains(u"name>? AND name<?"_s), qPrintable(plan));
+    QVERIFY2(!plan.contains(u"SCAN"_s) && !plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
+}
+
+void tst_Directory::concurrentLookupsShareTheReaderPool()
+{
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(succeeded(f->create(u"c%1.example"_s.arg(i))));
+    dir->start();
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 20; ++round) {
+                const int i = (round + t) % 20;
+                auto v = dir->domain(u"c%1.example"_s.arg(i));
+                auto missing = dir->domain(u"none%1-%2.example"_s.arg(t).arg(round));
+                if (!v.ok() || !*v || (*v)->name != u"c%1.example"_s.arg(i) || !missing.ok() || *missing)
+                    failures.fetch_add(1);
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    const auto stats = dir->cacheStatistics();
+    QCOMPARE(stats.hits + stats.misses, 320u);
 }
 
 void tst_Directory::cacheServesRepeatedLookups()
