@@ -10,7 +10,8 @@ DirectoryCache::DirectoryCache(int maxEntries, qint64 lifetimeMs)
 
 DirectoryCache::Shard &DirectoryCache::shardFor(const Key &key) const
 {
-    return m_shards[KeyHash{}(key) % kShards];
+    // The high bits: the map inside a shard buckets by the low ones.
+    return m_shards[(key.hash >> 32 ^ key.hash >> 7) % kShards];
 }
 
 void DirectoryCache::erase(Shard &shard, Lru::iterator it)
