@@ -105,6 +105,7 @@ private:
     Shard &shardFor(const Key &key) const;
     static void erase(Shard &shard, Lru::iterator it);
 
+    const bool m_enabled;            // [directory] cache_entries = 0 or cache_lifetime = 0 turn it off
     const size_t m_maxPerShard;
     const qint64 m_lifetimeMs;
     mutable std::array<Shard, kShards> m_shards;
