@@ -131,17 +131,24 @@ Result<QList<QHostAddress>> addressesOf(store::Connection &c, const QString &hos
 // A host's statuses as XRP shows them: stored values plus the computed "linked" and "ok".
 const QString kHostColumns = QStringLiteral(
     "SELECT h.roid, h.name, COALESCE(d.registrar_id, h.registrar_id), h.statuses, h.created_at, h.updater_id, h.updated_at, "
-    "EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.host_roid = h.roid) "
+    "EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.host_roid = h.roid), d.name "
     "FROM hosts h LEFT JOIN domains d ON d.roid = h.domain_roid ");
+
+// Up to this many delegating domains are tracked one by one; a host with more depends on every
+// domain change (a busy provider's name server stays linked whatever one domain does, so it is
+// only re-read, never wrong).
+constexpr int kMaxTrackedDelegations = 16;
 
 struct HostRow
 {
     HostView view;
     QString sponsorId;
+    QString superordinate;
     QString error;
 };
 
-Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QString &where, const QString &key)
+Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QString &where, const QString &key,
+                                                  QStringList *dependencies)
 {
     std::optional<HostRow> row;
     Result<void> r = eachRow(c, kHostColumns + where, {key}, 1, [&](const store::Statement &s) {
@@ -162,6 +169,7 @@ Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QS
         h.view.createdAt = fromMs(s.int64(4));
         if (!s.text(5).isEmpty())
             h.view.updatedAt = fromMs(s.int64(6));
+        h.superordinate = s.text(8);
         row = std::move(h);
     });
     if (!r)
@@ -174,6 +182,21 @@ Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QS
     if (!addresses)
         return addresses.error();
     row->view.addresses = std::move(addresses).value();
+    if (dependencies) {
+        if (!row->superordinate.isEmpty())
+            *dependencies << u"hd:" + row->superordinate;
+        QStringList delegating;
+        Result<void> listed = eachRow(c, QStringLiteral("SELECT d.name FROM domain_hosts dh JOIN domains d ON d.roid = dh.domain_roid "
+                                                        "WHERE dh.host_roid = ?1"),
+                                      {row->view.roid}, kMaxTrackedDelegations + 1,
+                                      [&](const store::Statement &s) { delegating << u"hd:" + s.text(0); });
+        if (!listed)
+            return listed.error();
+        if (delegating.size() > kMaxTrackedDelegations)
+            *dependencies << QStringLiteral("hd:*");
+        else
+            *dependencies << delegating;
+    }
     Result<std::optional<RegistrarView>> sponsor = registrarById(c, row->sponsorId);
     if (!sponsor)
         return sponsor.error();
@@ -253,12 +276,13 @@ Result<std::shared_ptr<const DomainView>> domain(store::Connection &c, const QSt
     return std::shared_ptr<const DomainView>(std::move(view));
 }
 
-Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName)
+Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName, QStringList *dependencies)
 {
-    return hostWhere(c, QStringLiteral("WHERE h.name = ?1"), aceName);
+    return hostWhere(c, QStringLiteral("WHERE h.name = ?1"), aceName, dependencies);
 }
 
-Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress, int maxHosts)
+Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress, int maxHosts,
+                                                                QStringList *dependencies)
 {
     QStringList roids;
     Result<void> r = eachRow(c, QStringLiteral("SELECT host_roid FROM host_addresses WHERE address = ?1 ORDER BY host_roid"),
@@ -267,11 +291,14 @@ Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connectio
         return r.error();
     QList<std::shared_ptr<const HostView>> out;
     for (const QString &roid : std::as_const(roids)) {
-        Result<std::shared_ptr<const HostView>> h = hostWhere(c, QStringLiteral("WHERE h.roid = ?1"), roid);
+        Result<std::shared_ptr<const HostView>> h = hostWhere(c, QStringLiteral("WHERE h.roid = ?1"), roid, dependencies);
         if (!h)
             return h.error();
-        if (*h)
+        if (*h) {
+            if (dependencies)
+                *dependencies << u"ha:" + (*h)->name;
             out << *h;
+        }
     }
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a->name < b->name; });
     return out;

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void contactChangeReachesEveryDomainUsingIt();
     void hostChangeReachesDelegatingDomains();
     void purgeOfSuperordinateDomainDropsDelegations();
+    void hostLinkedStatusFollowsDelegations_data();
+    void hostLinkedStatusFollowsDelegations();
     void registrarChangeClearsEverything();
     void unrelatedJournalEntriesKeepTheCache();
     void gracePeriodEndBoundsTheCachedView();
@@ -570,6 +572,58 @@ void tst_Directory::purgeOfSuperordinateDomainDropsDelegations()
     e.change = {u"system"_s, u"domain.purge"_s, u"acme.example"_s, {}};
     dir->invalidate(e);
     QCOMPARE((*dir->domain(u"user.example"_s))->nameServers.size(), 1);
+}
+
+void tst_Directory::hostLinkedStatusFollowsDelegations_data()
+{
+    QTest::addColumn<int>("otherDomains");   // domains besides the one that changes, delegating to the host
+    QTest::newRow("only one domain") << 0;
+    QTest::newRow("a few domains") << 3;
+    QTest::newRow("more than tracked one by one") << 20;
+}
+
+void tst_Directory::hostLinkedStatusFollowsDelegations()
+{
+    QFETCH(int, otherDomains);
+    QVERIFY(succeeded(f->create(u"acme.example"_s)));
+    createHost(u"ns1.acme.example"_s, domaintest::kAlpha, {u"192.0.2.10"_s});
+    for (int i = 0; i < otherDomains; ++i)
+        QVERIFY(succeeded(f->create(u"other%1.example"_s.arg(i), domaintest::kBeta, {u"ns1.acme.example"_s})));
+    dir->start();
+    const auto linked = [&] { return (*dir->host(u"ns1.acme.example"_s))->statuses.contains(u"linked"_s); };
+    const auto linkedByAddress = [&] {
+        return dir->hostsWithAddress(QHostAddress(u"192.0.2.10"_s))->constFirst()->statuses.contains(u"linked"_s);
+    };
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(linkedByAddress(), otherDomains > 0);
+
+    QVERIFY(succeeded(f->create(u"user.example"_s, domaintest::kAlpha)));
+    DomainUpdateRequest add;
+    add.name = u"user.example"_s;
+    add.addNameServers = {u"ns1.acme.example"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), add))));
+    settle();
+    QVERIFY(linked());
+    QVERIFY(linkedByAddress());
+
+    DomainUpdateRequest remove;
+    remove.name = u"user.example"_s;
+    remove.removeNameServers = {u"ns1.acme.example"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), remove))));
+    settle();
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(linkedByAddress(), otherDomains > 0);
+
+    // A change to a domain that never named the host keeps it cached, unless the host is named
+    // by so many domains that it follows every domain change.
+    const quint64 missesBefore = dir->cacheStatistics().misses;
+    DomainUpdateRequest unrelated;
+    unrelated.name = u"user.example"_s;
+    unrelated.addNameServers = {u"ns1.dns.net"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), unrelated))));
+    settle();
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(dir->cacheStatistics().misses - missesBefore, otherDomains > 16 ? 1u : 0u);
 }
 
 void tst_Directory::registrarChangeClearsEverything()
