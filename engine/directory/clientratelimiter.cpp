@@ -46,8 +46,14 @@ struct ClientRateLimiter::Private
 
     bool inRegistrarNetwork(const QHostAddress &address) const
     {
+        if (registrarNetworks.isEmpty())
+            return false;
+        // A dual-stack socket reports an IPv4 client as ::ffff:a.b.c.d; the networks are written as IPv4.
+        bool isV4 = false;
+        const quint32 v4 = address.toIPv4Address(&isV4);
+        const QHostAddress plain = isV4 && address.protocol() != QAbstractSocket::IPv4Protocol ? QHostAddress(v4) : address;
         for (const auto &network : registrarNetworks) {
-            if (address.isInSubnet(network))
+            if (plain.isInSubnet(network))
                 return true;
         }
         return false;

@@ -283,10 +283,12 @@ Result<std::shared_ptr<const HostView>> Directory::host(const QString &name)
         return ace.error();
     const bool missed = !quick.isNull() && quick == *ace;
     return d->lookup<HostView>(Kind::Host, *ace, [&](store::Connection &c, const QDateTime &) -> Result<Loaded<HostView>> {
-        Result<std::shared_ptr<const HostView>> v = reader::host(c, *ace);
+        QStringList dependencies;
+        Result<std::shared_ptr<const HostView>> v = reader::host(c, *ace, &dependencies);
         if (!v)
             return v.error();
-        return Loaded<HostView>{std::move(v).value(), 0, {}};
+        dependencies.removeDuplicates();
+        return Loaded<HostView>{std::move(v).value(), 0, dependencies};
     }, missed);
 }
 
@@ -300,10 +302,12 @@ Result<QList<std::shared_ptr<const HostView>>> Directory::hostsWithAddress(const
     using HostList = QList<std::shared_ptr<const HostView>>;
     Result<std::shared_ptr<const HostList>> found =
         d->lookup<HostList>(Kind::Address, key, [&](store::Connection &c, const QDateTime &) -> Result<Loaded<HostList>> {
-            Result<HostList> hosts = reader::hostsWithAddress(c, key, kMaxHostsPerAddress);
+            QStringList dependencies;
+            Result<HostList> hosts = reader::hostsWithAddress(c, key, kMaxHostsPerAddress, &dependencies);
             if (!hosts)
                 return hosts.error();
-            return Loaded<HostList>{std::make_shared<const HostList>(std::move(hosts).value()), 0, {}};
+            dependencies.removeDuplicates();
+            return Loaded<HostList>{std::make_shared<const HostList>(std::move(hosts).value()), 0, dependencies};
         });
     if (!found)
         return found.error();
@@ -428,10 +432,15 @@ void Directory::invalidate(const store::JournalEntry &entry)
     if (domainAndHosts.contains(kind)) {
         cache.invalidate(Kind::Domain, object);
         // A host's "linked" status and a subordinate host's sponsor follow the domains that name
-        // it or own it; which hosts a change un-links is not in the entry, so every cached host
-        // and address answer goes (hosts are a small, rarely asked part of the cache).
-        cache.invalidateKind(Kind::Host);
-        cache.invalidateKind(Kind::Address);
+        // it or own it. The hosts it named before the change declared "hd:<domain>" (or "hd:*"
+        // when many domains name them); the hosts it names now are in the entry.
+        cache.invalidateDependents(u"hd:" + object);
+        cache.invalidateDependents(QStringLiteral("hd:*"));
+        const QJsonArray nameServers = entry.change.data.value(QStringLiteral("ns")).toArray();
+        for (const QJsonValue &ns : nameServers) {
+            cache.invalidate(Kind::Host, ns.toString());
+            cache.invalidateDependents(u"ha:" + ns.toString());
+        }
         if (kind != u"domain.create")
             cache.invalidateDependents(u"s:" + object);   // delegations to its hosts, which a purge removes
         return;
@@ -439,6 +448,8 @@ void Directory::invalidate(const store::JournalEntry &entry)
     if (hostKinds.contains(kind)) {
         cache.invalidate(Kind::Host, object);
         cache.invalidateDependents(u"h:" + object);
+        // Address answers: the ones listing this host go with "ha:"; the ones for an address it
+        // now has are not known by key, so all of them (hosts change rarely).
         const QString oldName = entry.change.data.value(QStringLiteral("oldName")).toString();
         if (!oldName.isEmpty()) {
             cache.invalidate(Kind::Host, oldName);

@@ -3,14 +3,16 @@
 namespace reg::directory {
 
 DirectoryCache::DirectoryCache(int maxEntries, qint64 lifetimeMs)
-    : m_maxPerShard(size_t(std::max(1, (std::max(0, maxEntries) + kShards - 1) / kShards)))
+    : m_enabled(maxEntries > 0 && lifetimeMs > 0)
+    , m_maxPerShard(size_t(std::max(1, (std::max(0, maxEntries) + kShards - 1) / kShards)))
     , m_lifetimeMs(std::max<qint64>(0, lifetimeMs))
 {
 }
 
 DirectoryCache::Shard &DirectoryCache::shardFor(const Key &key) const
 {
-    return m_shards[KeyHash{}(key) % kShards];
+    // The high bits: the map inside a shard buckets by the low ones.
+    return m_shards[(key.hash >> 32 ^ key.hash >> 7) % kShards];
 }
 
 void DirectoryCache::erase(Shard &shard, Lru::iterator it)
@@ -67,7 +69,7 @@ DirectoryCache::Ticket DirectoryCache::ticket(Kind kind, const QString &name) co
 bool DirectoryCache::store(Kind kind, const QString &name, std::shared_ptr<const void> value, const Ticket &ticket,
                            qint64 nowMs, qint64 validUntilMs, const QStringList &dependencies)
 {
-    if (m_lifetimeMs == 0)
+    if (!m_enabled)
         return false;
     Key key{kind, name};
     Shard &shard = shardFor(key);

@@ -80,37 +80,38 @@ Result<std::optional<RegistrarView>> registrarById(store::Connection &c, const Q
     return out;
 }
 
-// The contact columns in the order contactFrom() reads them. The first postal form is in the
-// columns (the "int" one when a contact has both), which is the one published.
-constexpr auto kContactColumns = "SELECT id, roid, privacy, name, org, street, city, sp, pc, cc, voice, voice_ext, fax, fax_ext, "
-                                 "email, created_at, updated_at FROM contacts ";
+// The contact columns (table alias c) in the order contactFrom() reads them. The first postal form
+// is in the columns (the "int" one when a contact has both), which is the one published.
+constexpr auto kContactColumns = "c.id, c.roid, c.privacy, c.name, c.org, c.street, c.city, c.sp, c.pc, c.cc, c.voice, c.voice_ext, "
+                                 "c.fax, c.fax_ext, c.email, c.created_at, c.updated_at ";
 
-ContactView contactFrom(const store::Statement &s)
+// first: the column kContactColumns start at.
+ContactView contactFrom(const store::Statement &s, int first = 0)
 {
     ContactView v;
-    v.id = s.text(0);
-    v.roid = s.text(1);
+    v.id = s.text(first + 0);
+    v.roid = s.text(first + 1);
     // An unreadable level publishes nothing rather than too much.
-    v.privacy = srs::parsePrivacyLevel(s.text(2)).value_or(srs::PrivacyLevel::Private);
-    v.name = s.text(3);
-    v.org = s.text(4);
-    v.street = s.text(5).split(u'\n', Qt::SkipEmptyParts);
-    v.city = s.text(6);
-    v.sp = s.text(7);
-    v.pc = s.text(8);
-    v.cc = s.text(9);
-    v.voice = phone(s.text(10), s.text(11));
-    v.fax = phone(s.text(12), s.text(13));
-    v.email = s.text(14);
-    v.createdAt = fromMs(s.int64(15));
-    v.updatedAt = fromMs(s.int64(16));
+    v.privacy = srs::parsePrivacyLevel(s.text(first + 2)).value_or(srs::PrivacyLevel::Private);
+    v.name = s.text(first + 3);
+    v.org = s.text(first + 4);
+    v.street = s.text(first + 5).split(u'\n', Qt::SkipEmptyParts);
+    v.city = s.text(first + 6);
+    v.sp = s.text(first + 7);
+    v.pc = s.text(first + 8);
+    v.cc = s.text(first + 9);
+    v.voice = phone(s.text(first + 10), s.text(first + 11));
+    v.fax = phone(s.text(first + 12), s.text(first + 13));
+    v.email = s.text(first + 14);
+    v.createdAt = fromMs(s.int64(first + 15));
+    v.updatedAt = fromMs(s.int64(first + 16));
     return v;
 }
 
 Result<std::optional<ContactView>> contactWhere(store::Connection &c, const char *where, const QString &key)
 {
     std::optional<ContactView> out;
-    Result<void> r = eachRow(c, QLatin1StringView(kContactColumns) + QLatin1StringView(where), {key}, 1,
+    Result<void> r = eachRow(c, QStringLiteral("SELECT ") + QLatin1StringView(kContactColumns) + u"FROM contacts c " + QLatin1StringView(where), {key}, 1,
                              [&](const store::Statement &s) { out = contactFrom(s); });
     if (!r)
         return r.error();
@@ -130,17 +131,24 @@ Result<QList<QHostAddress>> addressesOf(store::Connection &c, const QString &hos
 // A host's statuses as XRP shows them: stored values plus the computed "linked" and "ok".
 const QString kHostColumns = QStringLiteral(
     "SELECT h.roid, h.name, COALESCE(d.registrar_id, h.registrar_id), h.statuses, h.created_at, h.updater_id, h.updated_at, "
-    "EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.host_roid = h.roid) "
+    "EXISTS (SELECT 1 FROM domain_hosts dh WHERE dh.host_roid = h.roid), d.name "
     "FROM hosts h LEFT JOIN domains d ON d.roid = h.domain_roid ");
+
+// Up to this many delegating domains are tracked one by one; a host with more depends on every
+// domain change (a busy provider's name server stays linked whatever one domain does, so it is
+// only re-read, never wrong).
+constexpr int kMaxTrackedDelegations = 16;
 
 struct HostRow
 {
     HostView view;
     QString sponsorId;
+    QString superordinate;
     QString error;
 };
 
-Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QString &where, const QString &key)
+Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QString &where, const QString &key,
+                                                  QStringList *dependencies)
 {
     std::optional<HostRow> row;
     Result<void> r = eachRow(c, kHostColumns + where, {key}, 1, [&](const store::Statement &s) {
@@ -161,6 +169,7 @@ Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QS
         h.view.createdAt = fromMs(s.int64(4));
         if (!s.text(5).isEmpty())
             h.view.updatedAt = fromMs(s.int64(6));
+        h.superordinate = s.text(8);
         row = std::move(h);
     });
     if (!r)
@@ -173,6 +182,21 @@ Result<std::shared_ptr<const HostView>> hostWhere(store::Connection &c, const QS
     if (!addresses)
         return addresses.error();
     row->view.addresses = std::move(addresses).value();
+    if (dependencies) {
+        if (!row->superordinate.isEmpty())
+            *dependencies << u"hd:" + row->superordinate;
+        QStringList delegating;
+        Result<void> listed = eachRow(c, QStringLiteral("SELECT d.name FROM domain_hosts dh JOIN domains d ON d.roid = dh.domain_roid "
+                                                        "WHERE dh.host_roid = ?1"),
+                                      {row->view.roid}, kMaxTrackedDelegations + 1,
+                                      [&](const store::Statement &s) { delegating << u"hd:" + s.text(0); });
+        if (!listed)
+            return listed.error();
+        if (delegating.size() > kMaxTrackedDelegations)
+            *dependencies << QStringLiteral("hd:*");
+        else
+            *dependencies << delegating;
+    }
     Result<std::optional<RegistrarView>> sponsor = registrarById(c, row->sponsorId);
     if (!sponsor)
         return sponsor.error();
@@ -222,38 +246,43 @@ Result<std::shared_ptr<const DomainView>> domain(store::Connection &c, const QSt
     if (*sponsor)
         view->sponsor = std::move(**sponsor);
 
-    Result<std::optional<ContactView>> registrant = contactWhere(c, "WHERE roid = ?1", rec.registrantRoid);
+    Result<std::optional<ContactView>> registrant = contactWhere(c, "WHERE c.roid = ?1", rec.registrantRoid);
     if (!registrant)
         return registrant.error();
     view->registrant = std::move(*registrant);
-    for (const srs::DomainContact &dc : d.contacts) {
-        Result<std::optional<ContactView>> contact = contactWhere(c, "WHERE id = ?1", dc.id);
-        if (!contact)
-            return contact.error();
-        if (*contact)
-            view->contacts.append({dc.type, std::move(**contact)});
-    }
-
-    for (const QString &ns : d.nameServers) {
-        NameServerView n;
-        n.name = ns;
-        n.unicodeName = unicodeOf(ns);
-        Result<void> r = eachRow(c, QStringLiteral("SELECT a.address FROM hosts h JOIN host_addresses a ON a.host_roid = h.roid "
-                                                   "WHERE h.name = ?1 ORDER BY a.family, a.address"),
-                                 {ns}, 64, [&](const store::Statement &s) { n.addresses << QHostAddress(s.text(0)); });
+    // Every role contact in one statement, in the order of the SRS read (type, then id).
+    if (!d.contacts.isEmpty()) {
+        Result<void> r = eachRow(c, QStringLiteral("SELECT dc.type, ") + QLatin1StringView(kContactColumns)
+                                        + u"FROM domain_contacts dc JOIN contacts c ON c.roid = dc.contact_roid "
+                                          "WHERE dc.domain_roid = ?1 ORDER BY dc.type, c.id",
+                                 {d.roid}, 64, [&](const store::Statement &s) {
+                                     if (std::optional<srs::DomainContact::Type> type = srs::parseDomainContactType(s.text(0)))
+                                         view->contacts.append({*type, contactFrom(s, 1)});
+                                 });
         if (!r)
             return r.error();
-        view->nameServers << n;
     }
+
+    // The addresses of every name server in one statement (only hosts registered here have any).
+    QHash<QString, QList<QHostAddress>> addresses;
+    Result<void> r = eachRow(c, QStringLiteral("SELECT h.name, a.address FROM domain_hosts dh JOIN hosts h ON h.roid = dh.host_roid "
+                                               "JOIN host_addresses a ON a.host_roid = h.roid WHERE dh.domain_roid = ?1 "
+                                               "ORDER BY h.name, a.family, a.address"),
+                             {d.roid}, 13 * 2 * 64, [&](const store::Statement &s) { addresses[s.text(0)] << QHostAddress(s.text(1)); });
+    if (!r)
+        return r.error();
+    for (const QString &ns : d.nameServers)
+        view->nameServers << NameServerView{ns, unicodeOf(ns), addresses.value(ns)};
     return std::shared_ptr<const DomainView>(std::move(view));
 }
 
-Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName)
+Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName, QStringList *dependencies)
 {
-    return hostWhere(c, QStringLiteral("WHERE h.name = ?1"), aceName);
+    return hostWhere(c, QStringLiteral("WHERE h.name = ?1"), aceName, dependencies);
 }
 
-Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress, int maxHosts)
+Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress, int maxHosts,
+                                                                QStringList *dependencies)
 {
     QStringList roids;
     Result<void> r = eachRow(c, QStringLiteral("SELECT host_roid FROM host_addresses WHERE address = ?1 ORDER BY host_roid"),
@@ -262,11 +291,14 @@ Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connectio
         return r.error();
     QList<std::shared_ptr<const HostView>> out;
     for (const QString &roid : std::as_const(roids)) {
-        Result<std::shared_ptr<const HostView>> h = hostWhere(c, QStringLiteral("WHERE h.roid = ?1"), roid);
+        Result<std::shared_ptr<const HostView>> h = hostWhere(c, QStringLiteral("WHERE h.roid = ?1"), roid, dependencies);
         if (!h)
             return h.error();
-        if (*h)
+        if (*h) {
+            if (dependencies)
+                *dependencies << u"ha:" + (*h)->name;
             out << *h;
+        }
     }
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a->name < b->name; });
     return out;

@@ -28,9 +28,13 @@ namespace reader {
 // view (an RGP grace period running out) stops being true, so the cache does not keep it longer.
 Result<std::shared_ptr<const DomainView>> domain(store::Connection &c, const QString &aceName, const QDateTime &now,
                                                  QDateTime *validUntil);
-Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName);
+// What a host view depends on besides the host itself, added to *dependencies: "hd:<domain>" for
+// each domain that delegates to it (its "linked" status) and for its superordinate domain (its
+// sponsor), or "hd:*" when more than a few domains delegate to it.
+Result<std::shared_ptr<const HostView>> host(store::Connection &c, const QString &aceName, QStringList *dependencies);
+// The same for every host listed, plus "ha:<host>" for each.
 Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connection &c, const QString &canonicalAddress,
-                                                                int maxHosts);
+                                                                int maxHosts, QStringList *dependencies);
 // By client id, else by name (case-insensitive).
 Result<std::optional<RegistrarView>> registrar(store::Connection &c, const QString &idOrName);
 Result<QList<RegistrarView>> registrars(store::Connection &c, int maxRegistrars);

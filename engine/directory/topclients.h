@@ -8,8 +8,8 @@
 namespace reg::directory {
 
 // The client addresses that send the most queries (seed 002 asks that they be reported), counted
-// in bounded memory with the space-saving algorithm: capacity counters; an address not tracked
-// takes over the smallest counter. Counts of the reported addresses are exact whenever fewer than
+// in bounded memory with the space-saving algorithm: capacity counters (per lock stripe, so at
+// most a small fixed multiple of capacity in all); an address not tracked takes over the smallest. Counts of the reported addresses are exact whenever fewer than
 // capacity distinct addresses were seen, and never under-counted otherwise. Thread-safe.
 class TopClients
 {

@@ -101,6 +101,7 @@ void tst_ClientRateLimiter::registrarNetworksGetTheHigherLimit_data()
     QTest::addColumn<bool>("registrar");
     QTest::newRow("inside v4 network") << u"10.1.2.3"_s << true;
     QTest::newRow("outside v4 network") << u"11.1.2.3"_s << false;
+    QTest::newRow("v4-mapped inside v4 network") << u"::ffff:10.1.2.3"_s << true;
     QTest::newRow("inside v6 network") << u"2001:db8:aa::5"_s << true;
     QTest::newRow("outside v6 network") << u"2001:db8:ab::5"_s << false;
 }

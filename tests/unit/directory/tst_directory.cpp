@@ -7,6 +7,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using reg::DirectoryConfig;
 using reg::ErrorCode;
@@ -63,12 +67,18 @@ private Q_SLOTS:
     void searchRefusesBadPatterns_data();
     void searchRefusesBadPatterns();
 
+    void searchReadsARangeOfTheNameIndex_data();
+    void searchReadsARangeOfTheNameIndex();
+    void concurrentLookupsShareTheReaderPool();
+
     void cacheServesRepeatedLookups();
     void updateIsSeenWithoutWaitingForTheLifetime();
     void createReplacesCachedNotFound();
     void contactChangeReachesEveryDomainUsingIt();
     void hostChangeReachesDelegatingDomains();
     void purgeOfSuperordinateDomainDropsDelegations();
+    void hostLinkedStatusFollowsDelegations_data();
+    void hostLinkedStatusFollowsDelegations();
     void registrarChangeClearsEverything();
     void unrelatedJournalEntriesKeepTheCache();
     void gracePeriodEndBoundsTheCachedView();
@@ -383,6 +393,52 @@ void tst_Directory::searchRefusesBadPatterns()
     QVERIFY(!dir->searchHosts(pattern, 10).ok());
 }
 
+void tst_Directory::searchReadsARangeOfTheNameIndex_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("domains") << u"domains"_s;
+    QTest::newRow("hosts") << u"hosts"_s;
+}
+
+void tst_Directory::searchReadsARangeOfTheNameIndex()
+{
+    QFETCH(QString, table);
+    // The statement directoryreader.cpp runs for a search: a range of the UNIQUE name index.
+    const auto rows = f->reader->queryRows(u"EXPLAIN QUERY PLAN SELECT name FROM %1 WHERE name >= ?1 AND name < ?2 ORDER BY name"_s.arg(table),
+                                           {u"exa"_s, u"exb"_s});
+    QVERIFY(rows.ok());
+    QString plan;
+    for (const QVariantList &r : *rows)
+        plan += r.constLast().toString() + u'\n';
+    QVERIFY2(plan.contains(u"USING COVERING INDEX sqlite_autoindex_"_s) && plan.contains(u"name>? AND name<?"_s), qPrintable(plan));
+    QVERIFY2(!plan.contains(u"SCAN"_s) && !plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
+}
+
+void tst_Directory::concurrentLookupsShareTheReaderPool()
+{
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(succeeded(f->create(u"c%1.example"_s.arg(i))));
+    dir->start();
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 20; ++round) {
+                const int i = (round + t) % 20;
+                auto v = dir->domain(u"c%1.example"_s.arg(i));
+                auto missing = dir->domain(u"none%1-%2.example"_s.arg(t).arg(round));
+                if (!v.ok() || !*v || (*v)->name != u"c%1.example"_s.arg(i) || !missing.ok() || *missing)
+                    failures.fetch_add(1);
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    const auto stats = dir->cacheStatistics();
+    QCOMPARE(stats.hits + stats.misses, 320u);
+}
+
 void tst_Directory::cacheServesRepeatedLookups()
 {
     dir->start();
@@ -516,6 +572,58 @@ void tst_Directory::purgeOfSuperordinateDomainDropsDelegations()
     e.change = {u"system"_s, u"domain.purge"_s, u"acme.example"_s, {}};
     dir->invalidate(e);
     QCOMPARE((*dir->domain(u"user.example"_s))->nameServers.size(), 1);
+}
+
+void tst_Directory::hostLinkedStatusFollowsDelegations_data()
+{
+    QTest::addColumn<int>("otherDomains");   // domains besides the one that changes, delegating to the host
+    QTest::newRow("only one domain") << 0;
+    QTest::newRow("a few domains") << 3;
+    QTest::newRow("more than tracked one by one") << 20;
+}
+
+void tst_Directory::hostLinkedStatusFollowsDelegations()
+{
+    QFETCH(int, otherDomains);
+    QVERIFY(succeeded(f->create(u"acme.example"_s)));
+    createHost(u"ns1.acme.example"_s, domaintest::kAlpha, {u"192.0.2.10"_s});
+    for (int i = 0; i < otherDomains; ++i)
+        QVERIFY(succeeded(f->create(u"other%1.example"_s.arg(i), domaintest::kBeta, {u"ns1.acme.example"_s})));
+    dir->start();
+    const auto linked = [&] { return (*dir->host(u"ns1.acme.example"_s))->statuses.contains(u"linked"_s); };
+    const auto linkedByAddress = [&] {
+        return dir->hostsWithAddress(QHostAddress(u"192.0.2.10"_s))->constFirst()->statuses.contains(u"linked"_s);
+    };
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(linkedByAddress(), otherDomains > 0);
+
+    QVERIFY(succeeded(f->create(u"user.example"_s, domaintest::kAlpha)));
+    DomainUpdateRequest add;
+    add.name = u"user.example"_s;
+    add.addNameServers = {u"ns1.acme.example"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), add))));
+    settle();
+    QVERIFY(linked());
+    QVERIFY(linkedByAddress());
+
+    DomainUpdateRequest remove;
+    remove.name = u"user.example"_s;
+    remove.removeNameServers = {u"ns1.acme.example"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), remove))));
+    settle();
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(linkedByAddress(), otherDomains > 0);
+
+    // A change to a domain that never named the host keeps it cached, unless the host is named
+    // by so many domains that it follows every domain change.
+    const quint64 missesBefore = dir->cacheStatistics().misses;
+    DomainUpdateRequest unrelated;
+    unrelated.name = u"user.example"_s;
+    unrelated.addNameServers = {u"ns1.dns.net"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), unrelated))));
+    settle();
+    QCOMPARE(linked(), otherDomains > 0);
+    QCOMPARE(dir->cacheStatistics().misses - missesBefore, otherDomains > 16 ? 1u : 0u);
 }
 
 void tst_Directory::registrarChangeClearsEverything()

@@ -35,7 +35,8 @@ private Q_SLOTS:
     void cachesNotFound();
     void entriesExpireAfterTheLifetime();
     void validUntilShortensTheLifetime();
-    void zeroLifetimeCachesNothing();
+    void zeroLifetimeOrSizeCachesNothing_data();
+    void zeroLifetimeOrSizeCachesNothing();
     void staysWithinItsEntryCap();
     void invalidatesOneKey();
     void invalidatesDependents();
@@ -88,11 +89,22 @@ void tst_DirectoryCache::validUntilShortensTheLifetime()
     QVERIFY(!cache.store(Kind::Domain, u"a.example"_s, value(1), cache.ticket(Kind::Domain, u"a.example"_s), 400, 400));
 }
 
-void tst_DirectoryCache::zeroLifetimeCachesNothing()
+void tst_DirectoryCache::zeroLifetimeOrSizeCachesNothing_data()
 {
-    DirectoryCache cache(100, 0);
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<qint64>("lifetimeMs");
+    QTest::newRow("no lifetime") << 100 << qint64(0);
+    QTest::newRow("no entries") << 0 << qint64(1000);
+}
+
+void tst_DirectoryCache::zeroLifetimeOrSizeCachesNothing()
+{
+    QFETCH(int, entries);
+    QFETCH(qint64, lifetimeMs);
+    DirectoryCache cache(entries, lifetimeMs);
     QVERIFY(!cache.store(Kind::Domain, u"a.example"_s, value(1), cache.ticket(Kind::Domain, u"a.example"_s), 0));
     QVERIFY(!cache.find(Kind::Domain, u"a.example"_s, 0));
+    QCOMPARE(cache.statistics().entries, 0);
 }
 
 void tst_DirectoryCache::staysWithinItsEntryCap()
