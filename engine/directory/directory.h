@@ -33,11 +33,13 @@ struct DirectoryCacheStatistics
 // concurrent reader, never the writer's), each lookup in one read transaction so an answer never
 // mixes states from before and after a commit.
 //
-// Never stale: start() follows the journal on a thread of its own and drops every cached record a
-// committed change can affect (a contact change drops the domains that use it, a host change the
-// domains delegated to it, a registrar change everything it sponsors) before the next lookup can
-// see it. A lookup that read the database while an invalidation for its key arrived does not put
-// its result in the cache. The cache lifetime only bounds how long an unchanged record is kept.
+// Not stale beyond the journal's delivery: start() follows the journal on a thread of its own and
+// drops every cached record a committed change can affect (a contact change drops the domains that
+// use it, a host change the domains delegated to it, a registrar change the whole cache) as soon
+// as the entry arrives, milliseconds after the commit; until then a hit may still give the record
+// as it was before that commit. A lookup that read the database while an invalidation for its key
+// arrived does not put its result in the cache. The cache lifetime only bounds how long an
+// unchanged record is kept.
 //
 // Not found is an empty optional; a database failure is an Error (the service answers with a
 // temporary failure, never with "not found").
