@@ -1,0 +1,4 @@
+# RDAP (engine/rdap): the request reader, the path parser and the JSON writer.
+registry_add_test(tst_httprequest SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_httprequest.cpp LIBS registry_rdap LABEL unit)
+registry_add_test(tst_rdappath SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rdappath.cpp LIBS registry_rdap LABEL unit)
+registry_add_test(tst_rdapjsonwriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rdapjsonwriter.cpp LIBS registry_rdap LABEL unit)
