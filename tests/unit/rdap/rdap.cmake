@@ -2,3 +2,5 @@
 registry_add_test(tst_httprequest SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_httprequest.cpp LIBS registry_rdap LABEL unit)
 registry_add_test(tst_rdappath SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rdappath.cpp LIBS registry_rdap LABEL unit)
 registry_add_test(tst_rdapjsonwriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rdapjsonwriter.cpp LIBS registry_rdap LABEL unit)
+# The HTTPS transport on real sockets and real TLS (curl and openssl as peers).
+registry_add_test(tst_httpsserver SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_httpsserver.cpp LIBS registry_rdap Qt6::Network LABEL unit)
