@@ -1,0 +1,194 @@
+#include "httpsloadgenerator.h"
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+namespace reg::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Client
+{
+    int fd = -1;
+    SSL *ssl = nullptr;
+    bool connected = false;     // TLS handshake done
+    QByteArray out;
+    QByteArray in;
+    Clock::time_point sent;
+    bool waiting = false;       // a request is outstanding
+};
+
+int openSocket(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0 && errno != EINPROGRESS) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// The length of the first complete response in `in` and its status, or 0 while incomplete.
+qsizetype completeResponse(const QByteArray &in, int *status)
+{
+    const qsizetype end = in.indexOf("\r\n\r\n");
+    if (end < 0)
+        return 0;
+    qsizetype length = 0;
+    const qsizetype cl = in.indexOf("Content-Length: ");
+    if (cl >= 0 && cl < end)
+        length = std::atoll(in.constData() + cl + 16);
+    if (in.size() < end + 4 + length)
+        return 0;
+    *status = std::atoi(in.constData() + 9);
+    return end + 4 + length;
+}
+
+} // namespace
+
+HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double seconds, const std::function<QByteArray()> &nextTarget)
+{
+    HttpsLoadResult result;
+    SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+    const int ep = ::epoll_create1(EPOLL_CLOEXEC);
+    std::vector<std::unique_ptr<Client>> clients;
+    std::vector<quint32> latenciesUs;
+    latenciesUs.reserve(1 << 22);
+
+    const auto sendNext = [&](Client &c) {
+        c.out = "GET " + nextTarget() + " HTTP/1.1\r\nHost: rdap.bench\r\nAccept: application/rdap+json\r\n\r\n";
+        c.sent = Clock::now();
+        c.waiting = true;
+        const int n = SSL_write(c.ssl, c.out.constData(), int(c.out.size()));
+        if (n > 0)
+            c.out.remove(0, n);
+    };
+    for (int i = 0; i < connections; ++i) {
+        auto c = std::make_unique<Client>();
+        c->fd = openSocket(port);
+        if (c->fd < 0) {
+            ++result.failedConnections;
+            continue;
+        }
+        c->ssl = SSL_new(ctx);
+        SSL_set_fd(c->ssl, c->fd);
+        SSL_set_connect_state(c->ssl);
+        epoll_event ev{};
+        ev.events = EPOLLIN | EPOLLOUT;
+        ev.data.ptr = c.get();
+        ::epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev);
+        clients.push_back(std::move(c));
+    }
+
+    const auto start = Clock::now();
+    const auto deadline = start + std::chrono::microseconds(qint64(seconds * 1e6));
+    epoll_event events[256];
+    char buffer[65536];
+    while (Clock::now() < deadline) {
+        const int n = ::epoll_wait(ep, events, 256, 100);
+        for (int i = 0; i < n; ++i) {
+            Client &c = *static_cast<Client *>(events[i].data.ptr);
+            if (c.fd < 0)
+                continue;
+            if (!c.connected) {
+                const int r = SSL_do_handshake(c.ssl);
+                if (r == 1) {
+                    c.connected = true;
+                    epoll_event ev{};
+                    ev.events = EPOLLIN;
+                    ev.data.ptr = &c;
+                    ::epoll_ctl(ep, EPOLL_CTL_MOD, c.fd, &ev);
+                    sendNext(c);
+                } else {
+                    const int err = SSL_get_error(c.ssl, r);
+                    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
+                        ++result.failedConnections;
+                        ::epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                        ::close(c.fd);
+                        c.fd = -1;
+                        ERR_clear_error();
+                    }
+                }
+                continue;
+            }
+            if (!c.out.isEmpty()) {
+                const int w = SSL_write(c.ssl, c.out.constData(), int(c.out.size()));
+                if (w > 0)
+                    c.out.remove(0, w);
+            }
+            for (;;) {
+                const int r = SSL_read(c.ssl, buffer, sizeof buffer);
+                if (r <= 0) {
+                    const int err = SSL_get_error(c.ssl, r);
+                    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
+                        ++result.failedConnections;
+                        ::epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                        ::close(c.fd);
+                        c.fd = -1;
+                        ERR_clear_error();
+                    }
+                    break;
+                }
+                c.in.append(buffer, r);
+                int status = 0;
+                const qsizetype used = completeResponse(c.in, &status);
+                if (used == 0)
+                    continue;
+                const auto now = Clock::now();
+                latenciesUs.push_back(quint32(std::chrono::duration_cast<std::chrono::microseconds>(now - c.sent).count()));
+                ++result.requests;
+                if (status == 200)
+                    ++result.ok;
+                else if (status == 404)
+                    ++result.notFound;
+                else
+                    ++result.other;
+                c.in.remove(0, used);
+                c.waiting = false;
+                if (now < deadline)
+                    sendNext(c);
+            }
+        }
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    for (auto &c : clients) {
+        if (c->fd >= 0)
+            ::close(c->fd);
+        SSL_free(c->ssl);
+    }
+    ::close(ep);
+    SSL_CTX_free(ctx);
+    if (!latenciesUs.empty()) {
+        std::sort(latenciesUs.begin(), latenciesUs.end());
+        const auto at = [&](double q) { return latenciesUs[std::min(latenciesUs.size() - 1, size_t(q * double(latenciesUs.size())))] / 1000.0; };
+        result.p50Ms = at(0.50);
+        result.p99Ms = at(0.99);
+        result.maxMs = latenciesUs.back() / 1000.0;
+    }
+    return result;
+}
+
+} // namespace reg::bench
