@@ -10,6 +10,8 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <pthread.h>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
@@ -368,6 +370,12 @@ void ServerState::release(const QHostAddress &peer)
 
 void ServerState::run(int wakeFd)
 {
+    // A peer that closes while we write must cost an EPIPE, not the process: OpenSSL writes with
+    // write(2), which raises SIGPIPE in the writing thread; blocked here, it never arrives.
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
     const int epollFd = ::epoll_create1(EPOLL_CLOEXEC);
     if (epollFd < 0)
         return;

@@ -63,7 +63,7 @@ JsonWriter &JsonWriter::value(const QString &text)
 JsonWriter &JsonWriter::value(const char *ascii)
 {
     separate();
-    appendEscaped(QByteArray(ascii));
+    appendEscaped(QByteArrayView(ascii));
     return *this;
 }
 
@@ -81,37 +81,43 @@ JsonWriter &JsonWriter::value(bool flag)
     return *this;
 }
 
-void JsonWriter::appendEscaped(const QByteArray &utf8)
+void JsonWriter::appendEscaped(QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
     m_out.append('"');
-    for (char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
+    // Runs of bytes that need no escape (nearly all of them) are appended in one go.
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const auto u = static_cast<unsigned char>(*p);
+        if (u >= 0x20 && u != '"' && u != '\\' && u != 0x7f)
+            continue;
+        m_out.append(run, p - run);
+        run = p + 1;
+        switch (u) {
         case '"':
-            m_out.append("\\\"");
+            m_out.append("\\\"", 2);
             break;
         case '\\':
-            m_out.append("\\\\");
+            m_out.append("\\\\", 2);
             break;
         case '\n':
-            m_out.append("\\n");
+            m_out.append("\\n", 2);
             break;
         case '\r':
-            m_out.append("\\r");
+            m_out.append("\\r", 2);
             break;
         case '\t':
-            m_out.append("\\t");
+            m_out.append("\\t", 2);
             break;
-        default:
-            if (u < 0x20 || u == 0x7f) {
-                const char escape[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
-                m_out.append(escape, sizeof escape);
-            } else {
-                m_out.append(c);
-            }
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
+            m_out.append(escape, sizeof escape);
+        }
         }
     }
+    m_out.append(run, end - run);
     m_out.append('"');
 }
 

@@ -32,7 +32,7 @@ public:
 
 private:
     void separate();
-    void appendEscaped(const QByteArray &utf8);
+    void appendEscaped(QByteArrayView utf8);
 
     QByteArray m_out;
     QVarLengthArray<bool, 16> m_first;   // per open container: nothing written in it yet

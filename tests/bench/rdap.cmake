@@ -11,3 +11,9 @@ if(TARGET registryd)
     LABEL bench TIMEOUT 3600)
   add_dependencies(bench_rdap registryd)
 endif()
+# The transport alone (TLS, HTTP, JSON; no Directory): what a request costs before the lookup.
+registry_add_test(bench_rdaptransport
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/rdap/bench_rdaptransport.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/rdap/httpsloadgenerator.cpp ${CMAKE_CURRENT_LIST_DIR}/rdap/httpsloadgenerator.h
+  LIBS registry_rdap OpenSSL::SSL OpenSSL::Crypto
+  LABEL bench TIMEOUT 600)

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <chrono>
+#include <csignal>
+#include <pthread.h>
 #include <cstring>
 #include <memory>
 #include <netinet/in.h>
@@ -70,6 +72,10 @@ qsizetype completeResponse(const QByteArray &in, int *status)
 HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double seconds, const std::function<QByteArray()> &nextTarget)
 {
     HttpsLoadResult result;
+    sigset_t pipe;   // a server closing a connection must not end the benchmark
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
     SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
