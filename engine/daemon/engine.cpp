@@ -9,6 +9,7 @@
 #include "dns/transfersetup.h"
 #include "core/version.h"
 #include "directory/directory.h"
+#include "rdap/rdapservice.h"
 #include "setup/securefile.h"
 #include "store/store.h"
 #include "srs/maintenancescheduler.h"
@@ -38,6 +39,8 @@ const char notBuiltDetail[] = "not part of this release";
 // Services this engine starts itself when enabled; every other configured one is "not available".
 bool isBuiltService(const QString &name)
 {
+    if (name == u"rdap")
+        return true;
     return name == u"management" || name == u"xrp" || name == u"dns";
 }
 
@@ -102,6 +105,8 @@ std::optional<Engine::Failure> Engine::start()
             m_xrp->shutdown(QStringLiteral("start failed"));
         if (m_dns)
             m_dns->shutdown();
+        if (m_rdap)
+            m_rdap->shutdown();
         if (m_management)
             m_management->shutdown(QStringLiteral("start failed"));
         stopAll();
@@ -152,6 +157,8 @@ std::optional<Engine::Failure> Engine::startServices()
     if (const ServiceConfig *whois = m_config.service(QStringLiteral("whois")), *rdap = m_config.service(QStringLiteral("rdap"));
         (whois && whois->enabled) || (rdap && rdap->enabled))
         ensureDirectory();
+    if (std::optional<Failure> rdapFailure = startRdap())
+        return rdapFailure;
     if (Result<void> r = startMaintenance(); !r)
         return Failure{ExitCode::DataDirectory, r.error()};
 
@@ -222,6 +229,26 @@ std::optional<Engine::Failure> Engine::startXrp()
         if (m_xrp)
             publishXrpMetrics(metrics, m_xrp->metrics());
     });
+    return std::nullopt;
+}
+
+std::optional<Engine::Failure> Engine::startRdap()
+{
+    const ServiceConfig *service = m_config.service(QStringLiteral("rdap"));
+    if (!service || !service->enabled)
+        return std::nullopt;
+    const QString name = QStringLiteral("rdap");
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("loading TLS material"));
+    m_rdap = std::make_unique<rdap::RdapService>(m_config, ensureDirectory(), m_clock);
+    if (Result<void> r = m_rdap->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "RDAP: %s", qUtf8Printable(r.error().message));
+        m_rdap.reset();
+        return Failure{r.error().code == ErrorCode::InvalidInput ? ExitCode::Config : ExitCode::Listen,
+                       r.error().withContext(QStringLiteral("RDAP: "))};
+    }
+    m_board.setStatus(name, ServiceState::Running, m_rdap->boundAddress().toString(),
+                      QStringLiteral("HTTPS (%1 threads), %2").arg(m_rdap->threadCount()).arg(m_rdap->baseUrl()));
     return std::nullopt;
 }
 
@@ -306,6 +333,8 @@ Result<void> Engine::writeReadyFile()
         services.insert(QStringLiteral("xrp"), m_xrp->boundAddress().toString());
     if (m_dns)
         services.insert(QStringLiteral("dns"), m_dns->boundAddress().toString());
+    if (m_rdap)
+        services.insert(QStringLiteral("rdap"), m_rdap->boundAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -332,6 +361,11 @@ void Engine::shutdown(const QString &reason)
         m_dns->shutdown();
         m_board.setStatus(QStringLiteral("dns"), ServiceState::Stopped);
     }
+    if (m_rdap) {
+        m_board.setStatus(QStringLiteral("rdap"), ServiceState::Stopping);
+        m_rdap->shutdown();
+        m_board.setStatus(QStringLiteral("rdap"), ServiceState::Stopped);
+    }
     if (m_management)
         m_management->shutdown(reason);
     stopAll();
@@ -355,6 +389,10 @@ void Engine::stopAll()
         m_dns->shutdown();
         m_dnsTransfers.reset();   // the Notifier reads the service's zones: it goes first
         m_dns.reset();
+    }
+    if (m_rdap) {
+        m_rdap->shutdown();
+        m_rdap.reset();
     }
     // Whois and RDAP read through it: it stops after them and before the store closes.
     if (m_directory) {

@@ -33,6 +33,9 @@ class TransferSetup;
 namespace reg::directory {
 class Directory;
 }
+namespace reg::rdap {
+class RdapService;
+}
 
 namespace reg::daemon {
 
@@ -69,6 +72,7 @@ private:
     std::optional<Failure> startServices();
     std::optional<Failure> startXrp();
     std::optional<Failure> startDns();
+    std::optional<Failure> startRdap();
     Result<void> startMaintenance();
     // The registry as Whois and RDAP read it, shared by both: created and started by the first
     // of them to start (or by startServices() when either is enabled), stopped after both.
@@ -92,6 +96,7 @@ private:
     // What GET /api/v1/directory/statistics and /metrics read: the directory, Whois and RDAP each
     // set their entry when they start and clear it when they stop.
     admin::DirectoryStatisticsSources m_directoryStatistics;
+    std::unique_ptr<rdap::RdapService> m_rdap;   // reads m_directory: declared after it, gone before it
     int m_lockFd = -1;
     bool m_running = false;
 };

@@ -155,8 +155,8 @@ void tst_Rdap::initTestCase()
                      cmd::secDnsCreate(cmd::dsData(12345, "2BB183AF5F22588179A53B0A98631FAD1A2921182BB183AF5F22588179A53B0A"))
                          + cmd::customFieldsCreate(cmd::customField("reseller", "Shop One"))),
               1000);
-    XRP_CHECK(s.send(cmd::hostCreate("ns1.rdap-open.example", cmd::hostAddr("192.0.2.77") + cmd::hostAddr("2001:db8::77", "v6"))), 1000);
-    XRP_CHECK(s.send(cmd::hostCreate("ns2.rdap-open.example", cmd::hostAddr("192.0.2.78"))), 1000);
+    XRP_CHECK(s.send(cmd::hostCreate("ns1.rdap-open.example", cmd::hostAddr("185.10.7.77") + cmd::hostAddr("2a01:4f8::77", "v6"))), 1000);
+    XRP_CHECK(s.send(cmd::hostCreate("ns2.rdap-open.example", cmd::hostAddr("185.10.7.78"))), 1000);
     XRP_CHECK(s.send(cmd::domainUpdate("rdap-open.example", "<domain:ns>" + cmd::tag("domain:hostObj", "ns1.rdap-open.example")
                                                                  + cmd::tag("domain:hostObj", "ns2.rdap-open.example") + "</domain:ns>")),
               1000);
@@ -261,7 +261,7 @@ void tst_Rdap::answersDomainDetails()
         ns << n.toObject().value(u"ldhName").toString();
     QCOMPARE(ns, (QStringList{u"ns1.rdap-open.example"_qs, u"ns2.rdap-open.example"_qs}));
     QCOMPARE(o.value(u"nameservers").toArray().first().toObject().value(u"ipAddresses").toObject().value(u"v6").toArray(),
-             QJsonArray({u"2001:db8::77"_qs}));
+             QJsonArray({u"2a01:4f8::77"_qs}));
     const QJsonObject dns = o.value(u"secureDNS").toObject();
     QVERIFY(dns.value(u"delegationSigned").toBool());
     QCOMPARE(dns.value(u"dsData").toArray().first().toObject().value(u"keyTag").toInt(), 12345);
@@ -280,7 +280,7 @@ void tst_Rdap::answersNameserversAndEntities()
     QVERIFY2(ns.error.isEmpty(), qPrintable(ns.error));
     QCOMPARE(ns.status, 200);
     QCOMPARE(ns.json.value(u"objectClassName").toString(), u"nameserver"_qs);
-    QCOMPARE(ns.json.value(u"ipAddresses").toObject().value(u"v4").toArray(), QJsonArray({u"192.0.2.77"_qs}));
+    QCOMPARE(ns.json.value(u"ipAddresses").toObject().value(u"v4").toArray(), QJsonArray({u"185.10.7.77"_qs}));
     QVERIFY(!entityWithRole(ns.json, u"registrar"_qs).isEmpty());
 
     const CurlReply rar = get(u"/entity/" + m_fx.registrars.value(Alpha));
@@ -309,7 +309,7 @@ void tst_Rdap::searchesDomainsAndNameservers()
     QCOMPARE(n.status, 200);
     QCOMPARE(n.json.value(u"nameserverSearchResults").toArray().size(), 2);
 
-    const CurlReply ip = get(QStringLiteral("/nameservers?ip=192.0.2.78"));
+    const CurlReply ip = get(QStringLiteral("/nameservers?ip=185.10.7.78"));
     QCOMPARE(ip.status, 200);
     const QJsonArray byIp = ip.json.value(u"nameserverSearchResults").toArray();
     QCOMPARE(byIp.size(), 1);
@@ -401,12 +401,12 @@ void tst_Rdap::sendsCorsHeadersAndAnswersPreflight()
 
 void tst_Rdap::servesSeveralRequestsOnOneConnection()
 {
+    QStringList args{QStringLiteral("-s"), QStringLiteral("--http1.1"), QStringLiteral("--cacert"), m_fx.engine.caCertificateFile(),
+                     QStringLiteral("-w"), QStringLiteral("%{http_code} %{num_connects}\n")};
+    for (const char *path : {"/domain/rdap-open.example", "/domain/never-registered.example", "/nameserver/ns1.rdap-open.example", "/help"})
+        args << QStringLiteral("-o") << QStringLiteral("/dev/null") << url(QString::fromLatin1(path));
     QProcess p;
-    p.start(m_curl, {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("--http1.1"),
-                     QStringLiteral("--cacert"), m_fx.engine.caCertificateFile(), QStringLiteral("-w"),
-                     QStringLiteral("%{http_code} %{num_connects}\n"), url(QStringLiteral("/domain/rdap-open.example")),
-                     url(QStringLiteral("/domain/never-registered.example")), url(QStringLiteral("/nameserver/ns1.rdap-open.example")),
-                     url(QStringLiteral("/help"))});
+    p.start(m_curl, args);
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     // One TCP and TLS connection for all four, the 404 included.
