@@ -262,7 +262,9 @@ private Q_SLOTS:
         QVERIFY(engine.port(QStringLiteral("xrp")) != 0);   // ready.json names the XRP address
         QCOMPARE(states.value(QStringLiteral("dns")), QStringLiteral("running"));
         QVERIFY(engine.port(QStringLiteral("dns")) != 0);
-        for (const char *unbuilt : {"whois", "rdap", "replication", "snmp-traps"})
+        QCOMPARE(states.value(QStringLiteral("rdap")), QStringLiteral("running"));
+        QVERIFY(engine.port(QStringLiteral("rdap")) != 0);
+        for (const char *unbuilt : {"whois", "replication", "snmp-traps"})
             QCOMPARE(states.value(QString::fromLatin1(unbuilt)), QStringLiteral("not-available"));
         QVERIFY(status.object().value(QLatin1StringView("journal"))[QLatin1StringView("head")].toInteger() > 300);
 
