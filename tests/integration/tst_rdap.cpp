@@ -104,6 +104,8 @@ private Q_SLOTS:
     void answersDomainsAtEveryPrivacyLevel_data();
     void answersDomainsAtEveryPrivacyLevel();
     void answersDomainDetails();
+    void answersIdnsByULabelAndALabel_data();
+    void answersIdnsByULabelAndALabel();
     void answersNameserversAndEntities();
     void searchesDomainsAndNameservers();
     void capsSearchResultsWithANotice();
@@ -272,6 +274,25 @@ void tst_Rdap::answersDomainDetails()
     QCOMPARE(o.value(u"links").toArray().first().toObject().value(u"href").toString(), url(QStringLiteral("/domain/rdap-open.example")));
     for (const char *role : {"registrant", "administrative", "technical"})
         QVERIFY2(!entityWithRole(o, QString::fromLatin1(role)).isEmpty(), role);
+}
+
+void tst_Rdap::answersIdnsByULabelAndALabel_data()
+{
+    QTest::addColumn<QString>("path");
+    // init --demo registers bücher.example (engine/setup/demodata.cpp).
+    QTest::newRow("a-label") << u"/domain/xn--bcher-kva.example"_qs;
+    QTest::newRow("u-label") << u"/domain/b%C3%BCcher.example"_qs;
+    QTest::newRow("u-label-upper-case") << u"/domain/B%C3%9CCHER.EXAMPLE"_qs;
+}
+
+void tst_Rdap::answersIdnsByULabelAndALabel()
+{
+    QFETCH(QString, path);
+    const CurlReply r = get(path);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(u"ldhName").toString(), u"xn--bcher-kva.example"_qs);
+    QCOMPARE(r.json.value(u"unicodeName").toString(), u"b\u00fccher.example"_qs);
 }
 
 void tst_Rdap::answersNameserversAndEntities()
