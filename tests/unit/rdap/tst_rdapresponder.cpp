@@ -68,6 +68,7 @@ private Q_SLOTS:
     void refusesOverTheRateLimitAndRecovers();
     void countsForTheStatistics();
     void servesBelowTheBasePathOnly();
+    void answers503NotA404WhenTheDatabaseFails();
 
 private:
     Answer ask(const HttpRequest &r, const QHostAddress &client = QHostAddress(QStringLiteral("198.51.100.7")));
@@ -246,6 +247,21 @@ void tst_RdapResponder::servesBelowTheBasePathOnly()
     out.clear();
     below.answer(request("/rdapx/domain/acme.example"), QHostAddress(QStringLiteral("198.51.100.32")), out);
     QVERIFY(out.startsWith("HTTP/1.1 404 Not Found"));
+}
+
+void tst_RdapResponder::answers503NotA404WhenTheDatabaseFails()
+{
+    // A real failure: the table the lookup reads is gone (as after a broken migration).
+    f->sql(QStringLiteral("ALTER TABLE domains RENAME TO domains_gone"));
+    const Answer a = ask(request("/domain/uncached.example"));
+    QCOMPARE(a.status, 503);
+    QCOMPARE(a.header("Retry-After"), QByteArray("5"));
+    QCOMPARE(a.header("Cache-Control"), QByteArray("no-store"));
+    QCOMPARE(QJsonDocument::fromJson(a.body).object().value(u"errorCode").toInt(), 503);
+    QVERIFY(!a.body.contains("domains_gone"));   // the cause goes to the log, not to the client
+    const directory::DirectoryServiceCounters c = m_responder->counters();
+    QCOMPARE(c.failures, quint64(1));
+    QCOMPARE(c.notFound, quint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_RdapResponder)
