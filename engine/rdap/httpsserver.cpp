@@ -171,7 +171,6 @@ void Worker::accept()
             m_server.release(peer);
             continue;
         }
-        m_server.open.fetch_add(1, std::memory_order_relaxed);
         m_connections.emplace(fd, std::move(c));
     }
 }
@@ -184,7 +183,6 @@ void Worker::close(Connection *c)
     SSL_free(c->ssl);
     ::close(c->fd);
     m_server.release(c->peer);
-    m_server.open.fetch_sub(1, std::memory_order_relaxed);
     m_connections.erase(c->fd);
 }
 
@@ -345,15 +343,20 @@ void Worker::sweep()
         close(c);
 }
 
+// Counts the connection in both limits, or in neither. The overall count is taken first and
+// atomically, so workers accepting at once cannot together go over max_connections.
 bool ServerState::admit(const QHostAddress &peer)
 {
-    if (open.load(std::memory_order_relaxed) >= limits.maxConnections)
+    if (open.fetch_add(1, std::memory_order_relaxed) >= limits.maxConnections) {
+        open.fetch_sub(1, std::memory_order_relaxed);
         return false;
+    }
     QMutexLocker lock(&perAddressMutex);
     int &count = perAddress[peer];
     if (count >= limits.maxConnectionsPerAddress) {
         if (count == 0)
             perAddress.remove(peer);
+        open.fetch_sub(1, std::memory_order_relaxed);
         return false;
     }
     ++count;
@@ -362,6 +365,7 @@ bool ServerState::admit(const QHostAddress &peer)
 
 void ServerState::release(const QHostAddress &peer)
 {
+    open.fetch_sub(1, std::memory_order_relaxed);
     QMutexLocker lock(&perAddressMutex);
     auto it = perAddress.find(peer);
     if (it != perAddress.end() && --it.value() <= 0)

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void refusesMalformedRequestsAndCloses();
     void closesIdleConnections();
     void limitsConnectionsPerAddress();
+    void limitsConnectionsOverall();
     void refusesTls11();
 
 private:
@@ -212,6 +213,22 @@ void tst_HttpsServer::limitsConnectionsPerAddress()
     QTRY_COMPARE_WITH_TIMEOUT(server->openConnections(), qint64(1), 10000);
     const auto d = connectTo(*server);
     QVERIFY(d->isEncrypted());
+}
+
+void tst_HttpsServer::limitsConnectionsOverall()
+{
+    HttpsServerLimits limits;
+    limits.maxConnections = 1;
+    const auto server = startServer(limits);
+    const auto a = connectTo(*server);
+    QVERIFY(a->isEncrypted());
+    const auto b = connectTo(*server);
+    QVERIFY(!b->isEncrypted());
+    QCOMPARE(server->connectionsRefused(), quint64(1));
+    QCOMPARE(server->openConnections(), qint64(1));
+    // The admitted one is served normally.
+    a->write("GET /still-here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QVERIFY(readUntilClosed(*a).contains("target=/still-here"));
 }
 
 void tst_HttpsServer::refusesTls11()
