@@ -147,7 +147,8 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
             return unavailable(found.error());
         if (!*found)
             return fail(404, QStringLiteral("The domain %1 is not registered here.").arg(quoted(path.name)));
-        a.body = m_writer.domain(**found, now);
+        const std::shared_ptr<const directory::DomainView> &view = *found;
+        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.domain(*view, at); });
         return a;
     }
     case RdapPath::Kind::Nameserver: {
@@ -156,7 +157,8 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
             return unavailable(found.error());
         if (!*found)
             return fail(404, QStringLiteral("The name server %1 is not registered here.").arg(quoted(path.name)));
-        a.body = m_writer.nameserver(**found, now);
+        const std::shared_ptr<const directory::HostView> &view = *found;
+        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.nameserver(*view, at); });
         return a;
     }
     case RdapPath::Kind::Entity: {

@@ -57,13 +57,15 @@ int main(int argc, char **argv)
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("kept-alive connections (default 32)"), QStringLiteral("n"), QStringLiteral("32"));
     const QCommandLineOption missOption(QStringLiteral("miss-percent"), QStringLiteral("share of unregistered names (default 10)"), QStringLiteral("p"), QStringLiteral("10"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("[rdap] threads (default 2)"), QStringLiteral("n"), QStringLiteral("2"));
-    parser.addOptions({domainsOption, secondsOption, connectionsOption, missOption, threadsOption});
+    const QCommandLineOption hotOption(QStringLiteral("hot"), QStringLiteral("ask only the first n domains, so the Directory cache serves them (default 0: all)"), QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({domainsOption, secondsOption, connectionsOption, missOption, threadsOption, hotOption});
     parser.process(app);
     const qint64 domains = parser.value(domainsOption).toLongLong();
     const double seconds = parser.value(secondsOption).toDouble();
     const int connections = parser.value(connectionsOption).toInt();
     const int missPercent = parser.value(missOption).toInt();
-    if (domains < 1 || seconds <= 0 || connections < 1 || missPercent < 0 || missPercent > 100)
+    const qint64 hot = parser.value(hotOption).toLongLong();
+    if (hot < 0 || domains < 1 || seconds <= 0 || connections < 1 || missPercent < 0 || missPercent > 100)
         die(QStringLiteral("bad arguments"));
 
     testsupport::EngineFixture engine;
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
 
     QRandomGenerator random(20261121u);
     const auto target = [&]() -> QByteArray {
-        const qint64 i = qint64(random.bounded(quint64(registry.delegations)));
+        const qint64 i = qint64(random.bounded(quint64(hot > 0 ? qMin(hot, registry.delegations) : registry.delegations)));
         if (int(random.bounded(100)) < missPercent)
             return "/domain/missing" + QByteArray::number(i) + '.' + registry.tld.toUtf8();
         return "/domain/" + registry.domainName(i).toUtf8();
@@ -108,8 +110,10 @@ int main(int argc, char **argv)
     const HttpsLoadResult r = HttpsLoadGenerator::run(port, connections, seconds, target);
     const double cpu = processCpuSecs(engine.processId()) - cpuBefore;
 
-    std::printf("RDAP over HTTPS keep-alive: %lld domains, %d connections, %d%% misses, %d server threads, %.1f s\n",
-                static_cast<long long>(registry.delegations), connections, missPercent, parser.value(threadsOption).toInt(), r.seconds);
+    std::printf("RDAP over HTTPS keep-alive: %lld domains (%s), %d connections, %d%% misses, %d server threads, %.1f s\n",
+                static_cast<long long>(registry.delegations),
+                hot > 0 ? qPrintable(QStringLiteral("asking the first %1").arg(hot)) : "asking any", connections, missPercent,
+                parser.value(threadsOption).toInt(), r.seconds);
     std::printf("  requests: %llu (200: %llu, 404: %llu, other: %llu), failed connections: %llu\n",
                 static_cast<unsigned long long>(r.requests), static_cast<unsigned long long>(r.ok),
                 static_cast<unsigned long long>(r.notFound), static_cast<unsigned long long>(r.other),

@@ -7,3 +7,4 @@ registry_add_test(tst_httpsserver SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_httpsser
 # The responder on a real Directory over a real SQLite file, time from a ManualClock.
 registry_add_test(tst_rdapresponder SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rdapresponder.cpp ${PROJECT_SOURCE_DIR}/tests/unit/srs/domaintestfixture.h
   LIBS registry_rdap LABEL unit TIMEOUT 120)
+registry_add_test(tst_answercache SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_answercache.cpp LIBS registry_rdap LABEL unit)
