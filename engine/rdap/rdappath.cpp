@@ -24,6 +24,7 @@ bool decodeComponent(QByteArrayView in, QString *out)
 {
     QByteArray bytes;
     bytes.reserve(in.size());
+    bool ascii = true;
     for (qsizetype i = 0; i < in.size(); ++i) {
         char c = in[i];
         if (c == '%') {
@@ -39,7 +40,12 @@ bool decodeComponent(QByteArrayView in, QString *out)
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f)
             return false;
+        ascii = ascii && u < 0x80;
         bytes.append(c);
+    }
+    if (ascii) {   // nearly every query: no decoder needed
+        *out = QString::fromLatin1(bytes);
+        return true;
     }
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     *out = utf8(bytes);
