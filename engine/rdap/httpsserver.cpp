@@ -30,7 +30,7 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-constexpr qsizetype kMaxPendingOutput = 1 << 20;   // no new request is read while this much waits
+constexpr qsizetype kMaxPendingOutput = 256 * 1024;   // no new request is read while this much waits
 constexpr int kReadChunk = 16384;
 constexpr int kSweepIntervalMs = 250;
 

@@ -23,7 +23,8 @@ namespace {
 // Answers every request with its target as the body.
 bool echo(const HttpRequest &request, const QHostAddress &, QByteArray &out)
 {
-    const QByteArray body = "target=" + request.target;
+    // "/big..." answers are large, so a client that does not read fills the server's output cap.
+    const QByteArray body = (request.target.startsWith("/big") ? QByteArray(20000, 'x') : QByteArray()) + "target=" + request.target;
     out += "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     if (!request.keepAlive)
         out += "Connection: close\r\n";
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void initTestCase();
     void keepsConnectionsAliveForCurl();
     void answersPipelinedRequestsInOrder();
+    void resumesAfterTheClientCatchesUp();
     void refusesMalformedRequestsAndCloses_data();
     void refusesMalformedRequestsAndCloses();
     void closesIdleConnections();
@@ -151,6 +153,31 @@ void tst_HttpsServer::answersPipelinedRequestsInOrder()
     }
     QVERIFY(answers.indexOf("target=/last", at) > at);
     QCOMPARE(answers.count("HTTP/1.1 200 OK"), 21);
+}
+
+void tst_HttpsServer::resumesAfterTheClientCatchesUp()
+{
+    const auto server = startServer({});
+    const auto socket = connectTo(*server);
+    QVERIFY(socket->isEncrypted());
+    // 100 answers of 20 KB (2 MB) asked for at once, nothing read until all requests are sent:
+    // the server stops reading at its output cap and must resume, in order, as the client reads.
+    QByteArray requests;
+    for (int i = 0; i < 100; ++i)
+        requests += "GET /big" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    requests += "GET /end HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    socket->write(requests);
+    QVERIFY(socket->waitForBytesWritten(10000));
+    const QByteArray answers = readUntilClosed(*socket);
+    QCOMPARE(answers.count("HTTP/1.1 200 OK"), 101);
+    qsizetype at = 0;
+    for (int i = 0; i < 100; ++i) {
+        const QByteArray tail = "target=/big" + QByteArray::number(i) + "HTTP/1.1";
+        const qsizetype found = answers.indexOf(tail, at);
+        QVERIFY2(found >= at, tail.constData());
+        at = found;
+    }
+    QVERIFY(answers.endsWith("target=/end"));
 }
 
 void tst_HttpsServer::refusesMalformedRequestsAndCloses_data()
