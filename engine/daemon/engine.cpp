@@ -249,6 +249,7 @@ std::optional<Engine::Failure> Engine::startRdap()
     }
     m_board.setStatus(name, ServiceState::Running, m_rdap->boundAddress().toString(),
                       QStringLiteral("HTTPS (%1 threads), %2").arg(m_rdap->threadCount()).arg(m_rdap->baseUrl()));
+    m_directoryStatistics.rdap = [this] { return m_rdap->statistics(); };
     return std::nullopt;
 }
 
@@ -391,6 +392,7 @@ void Engine::stopAll()
         m_dns.reset();
     }
     if (m_rdap) {
+        m_directoryStatistics.rdap = {};
         m_rdap->shutdown();
         m_rdap.reset();
     }
