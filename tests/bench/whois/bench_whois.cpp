@@ -1,0 +1,125 @@
+// The Whois benchmark (issue 5): registryd serving a registry of --domains delegations (default
+// 100,000; the issue's figure is for 1,000,000), loaded by a C++ client that opens a new TCP
+// connection per query as Whois clients do, with --hit-ratio of the queries for registered names
+// and the rest for names that are not. Prints queries/s, latency percentiles (connect to close)
+// and registryd's CPU use. `ctest -L bench -R whois` runs the default case.
+//
+//   bench_whois [--domains N] [--seconds S] [--connections C] [--client-threads T]
+//               [--whois-threads W] [--hit-ratio R]
+#include "whoisloadgenerator.h"
+
+#include "../dns/delegationpopulator.h"
+
+#include "common/enginefixture.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace reg;
+
+namespace {
+
+// utime + stime of a process, in seconds (/proc/PID/stat fields 14 and 15).
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "bench_whois: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption domainsOption(QStringLiteral("domains"), QStringLiteral("Registered domains."), QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measured seconds."), QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Queries in flight."), QStringLiteral("c"), QStringLiteral("32"));
+    const QCommandLineOption clientThreadsOption(QStringLiteral("client-threads"), QStringLiteral("Load generator threads."), QStringLiteral("t"), QStringLiteral("1"));
+    const QCommandLineOption whoisThreadsOption(QStringLiteral("whois-threads"), QStringLiteral("[whois] threads."), QStringLiteral("w"), QStringLiteral("2"));
+    const QCommandLineOption hitRatioOption(QStringLiteral("hit-ratio"), QStringLiteral("Share of queries for registered names."), QStringLiteral("r"), QStringLiteral("0.9"));
+    parser.addOptions({domainsOption, secondsOption, connectionsOption, clientThreadsOption, whoisThreadsOption, hitRatioOption});
+    parser.process(app);
+    const qint64 domains = parser.value(domainsOption).toLongLong();
+    const int seconds = parser.value(secondsOption).toInt();
+    const double hitRatio = parser.value(hitRatioOption).toDouble();
+    if (domains < 1 || seconds < 1 || hitRatio < 0 || hitRatio > 1)
+        return fail(QStringLiteral("--domains and --seconds must be positive, --hit-ratio within 0-1"));
+
+    testsupport::EngineFixture engine;
+    engine.setConfigValue(QStringLiteral("whois"), QStringLiteral("threads"), parser.value(whoisThreadsOption));
+    // The load comes from 127.0.0.0/8 only: the limits must not be what is measured.
+    engine.setConfigValue(QStringLiteral("whois"), QStringLiteral("queries_per_minute"), QStringLiteral("10000000"));
+    engine.setConfigValue(QStringLiteral("whois"), QStringLiteral("max_connections"), QStringLiteral("100000"));
+    engine.setConfigValue(QStringLiteral("whois"), QStringLiteral("max_connections_per_address"), QStringLiteral("100000"));
+    engine.setConfigValue(QStringLiteral("directory"), QStringLiteral("cache_entries"), QString::number(std::max<qint64>(domains, 100000)));
+    QString error;
+    if (!engine.initialize(&error))
+        return fail(error);
+    QElapsedTimer loading;
+    loading.start();
+    Result<bench::DelegationRegistry> registry = bench::DelegationPopulator::populate(
+        engine.dataDir(), engine.dataDir() + QStringLiteral("/registry.db"), domains, QDateTime::currentDateTimeUtc());
+    if (!registry)
+        return fail(registry.error().message);
+    std::fprintf(stderr, "loaded %lld domains in %.1f s\n", static_cast<long long>(domains), loading.elapsed() / 1000.0);
+    if (!engine.start(&error))
+        return fail(error);
+    const quint16 port = engine.port(QStringLiteral("whois"));
+    if (port == 0)
+        return fail(QStringLiteral("ready.json lists no whois port"));
+
+    // Queries decided by their number alone: hits spread over every registered name, misses for
+    // names in the same TLD that are not registered.
+    const bench::DelegationRegistry names = *registry;
+    const quint64 hitPerMille = quint64(hitRatio * 1000);
+    const auto queries = [&names, hitPerMille](quint64 i) {
+        const quint64 mixed = i * 0x9e3779b97f4a7c15ULL;
+        if ((mixed >> 20) % 1000 < hitPerMille)
+            return bench::WhoisLoadQuery{names.domainName(qint64((mixed >> 32) % quint64(names.delegations))).toLatin1() + "\r\n", true};
+        return bench::WhoisLoadQuery{QStringLiteral("miss%1.%2").arg(i).arg(names.tld).toLatin1() + "\r\n", false};
+    };
+
+    bench::WhoisLoadGenerator load(port, parser.value(clientThreadsOption).toInt(), parser.value(connectionsOption).toInt());
+    const double cpuBefore = cpuSeconds(engine.processId());
+    QElapsedTimer wall;
+    wall.start();
+    const bench::WhoisLoadResult result = load.run(queries, std::chrono::seconds(2), std::chrono::seconds(seconds));
+    const double cpu = cpuSeconds(engine.processId()) - cpuBefore;
+    const double wallSeconds = wall.elapsed() / 1000.0;
+
+    std::printf("whois: %lld domains, %d%% hits, %s connections in flight, %s client threads, %s whois threads\n",
+                static_cast<long long>(domains), int(hitRatio * 100), qPrintable(parser.value(connectionsOption)),
+                qPrintable(parser.value(clientThreadsOption)), qPrintable(parser.value(whoisThreadsOption)));
+    std::printf("  %.0f queries/s (%llu answered in %.1f s, a new TCP connection each)\n", double(result.completed) / result.seconds,
+                static_cast<unsigned long long>(result.completed), result.seconds);
+    std::printf("  latency, connect to close: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms\n", result.percentileMs(50),
+                result.percentileMs(99), result.percentileMs(99.9));
+    std::printf("  registryd CPU: %.0f%% of one core (%.1f s CPU in %.1f s incl. warm-up)\n", 100.0 * cpu / wallSeconds, cpu, wallSeconds);
+    std::printf("  wrong answers %llu, refused %llu, failed %llu\n", static_cast<unsigned long long>(result.wrong),
+                static_cast<unsigned long long>(result.refused), static_cast<unsigned long long>(result.failed));
+    std::fflush(stdout);
+    const int stopped = engine.stop();
+    if (result.completed == 0 || result.wrong > 0 || stopped != 0)
+        return fail(QStringLiteral("the run was not clean (answers wrong or missing, or registryd did not stop cleanly)"));
+    return 0;
+}

@@ -1,0 +1,216 @@
+#include "whoisloadgenerator.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+namespace reg::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Slot
+{
+    int fd = -1;
+    WhoisLoadQuery query;
+    qsizetype sent = 0;
+    QByteArray answer;
+    Clock::time_point started;
+};
+
+// One thread's share of the connections.
+class LoadThread
+{
+public:
+    LoadThread(quint16 port, int connections, int index, int threadCount,
+               const std::function<WhoisLoadQuery(quint64)> &queries, std::atomic<quint64> &next)
+        : m_port(port), m_slots(size_t(connections)), m_index(index), m_threadCount(threadCount), m_queries(queries), m_next(next)
+    {
+    }
+
+    void run(Clock::time_point measureFrom, Clock::time_point until)
+    {
+        m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+        m_result.latencyUs.reserve(1 << 20);
+        for (size_t i = 0; i < m_slots.size(); ++i)
+            open(i);
+        epoll_event events[256];
+        while (Clock::now() < until) {
+            const int n = ::epoll_wait(m_epoll, events, 256, 100);
+            const Clock::time_point now = Clock::now();
+            for (int e = 0; e < n; ++e)
+                onEvent(size_t(events[e].data.u64), events[e].events, now >= measureFrom, until);
+            // A connection stuck for 10 s is a failure; free its slot.
+            for (size_t i = 0; i < m_slots.size(); ++i) {
+                if (m_slots[i].fd < 0 && now < until) {
+                    open(i);   // its last connect failed at once
+                } else if (m_slots[i].fd >= 0 && now - m_slots[i].started > std::chrono::seconds(10)) {
+                    ++m_result.failed;
+                    finish(i, now < until);
+                }
+            }
+        }
+        for (Slot &s : m_slots) {
+            if (s.fd >= 0)
+                ::close(s.fd);
+        }
+        ::close(m_epoll);
+    }
+
+    WhoisLoadResult &result() { return m_result; }
+
+private:
+    void open(size_t i)
+    {
+        Slot &s = m_slots[i];
+        s.query = m_queries(m_next.fetch_add(1, std::memory_order_relaxed));
+        s.sent = 0;
+        s.answer.clear();
+        s.started = Clock::now();
+        s.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        const int one = 1;
+        ::setsockopt(s.fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(0x7f000000u | quint32(1 + (m_sourceCounter++ * m_threadCount + m_index) % 250));
+        ::bind(s.fd, reinterpret_cast<sockaddr *>(&local), sizeof local);
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(m_port);
+        server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(s.fd, reinterpret_cast<sockaddr *>(&server), sizeof server) != 0 && errno != EINPROGRESS) {
+            ++m_result.failed;
+            ::close(s.fd);
+            s.fd = -1;
+            return;
+        }
+        epoll_event event{};
+        event.events = EPOLLOUT | EPOLLIN | EPOLLRDHUP;
+        event.data.u64 = i;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, s.fd, &event);
+    }
+
+    void onEvent(size_t i, quint32 events, bool measuring, Clock::time_point until)
+    {
+        Slot &s = m_slots[i];
+        if (s.fd < 0)
+            return;
+        if ((events & EPOLLOUT) && s.sent < s.query.line.size()) {
+            const ssize_t n = ::send(s.fd, s.query.line.constData() + s.sent, size_t(s.query.line.size() - s.sent), MSG_NOSIGNAL);
+            if (n > 0)
+                s.sent += n;
+            if (s.sent == s.query.line.size()) {
+                epoll_event event{};
+                event.events = EPOLLIN | EPOLLRDHUP;
+                event.data.u64 = i;
+                ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd, &event);
+            } else if (n < 0 && errno != EAGAIN) {
+                ++m_result.failed;
+                finish(i, Clock::now() < until);
+                return;
+            }
+        }
+        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
+            char buffer[16384];
+            for (;;) {
+                const ssize_t n = ::recv(s.fd, buffer, sizeof buffer, 0);
+                if (n > 0) {
+                    s.answer.append(buffer, n);
+                    continue;
+                }
+                if (n < 0 && errno == EAGAIN)
+                    return;
+                const Clock::time_point now = Clock::now();
+                if (n < 0 || s.answer.isEmpty()) {
+                    ++m_result.failed;
+                } else if (s.answer.startsWith("% Query rate limit") || s.answer.startsWith("% Too many")) {
+                    ++m_result.refused;
+                } else if (s.answer.contains(s.query.expectMatch ? QByteArrayView("Domain Name: ") : QByteArrayView("No match for"))) {
+                    if (measuring) {
+                        ++m_result.completed;
+                        m_result.latencyUs.push_back(quint32(std::chrono::duration_cast<std::chrono::microseconds>(now - s.started).count()));
+                    }
+                } else {
+                    ++m_result.wrong;
+                }
+                finish(i, now < until);
+                return;
+            }
+        }
+    }
+
+    void finish(size_t i, bool again)
+    {
+        ::close(m_slots[i].fd);
+        m_slots[i].fd = -1;
+        if (again)
+            open(i);
+    }
+
+    quint16 m_port;
+    std::vector<Slot> m_slots;
+    int m_index;
+    int m_threadCount;
+    quint64 m_sourceCounter = 0;
+    const std::function<WhoisLoadQuery(quint64)> &m_queries;
+    std::atomic<quint64> &m_next;
+    int m_epoll = -1;
+    WhoisLoadResult m_result;
+};
+
+} // namespace
+
+double WhoisLoadResult::percentileMs(double p) const
+{
+    if (latencyUs.empty())
+        return 0;
+    const size_t index = std::min(latencyUs.size() - 1, size_t(p / 100.0 * double(latencyUs.size())));
+    return latencyUs[index] / 1000.0;
+}
+
+WhoisLoadGenerator::WhoisLoadGenerator(quint16 port, int threads, int connections)
+    : m_port(port), m_threads(std::max(1, threads)), m_connections(std::max(m_threads, connections))
+{
+}
+
+WhoisLoadResult WhoisLoadGenerator::run(const std::function<WhoisLoadQuery(quint64)> &queries, std::chrono::milliseconds warmUp,
+                                        std::chrono::milliseconds duration)
+{
+    std::atomic<quint64> next{0};
+    std::vector<std::unique_ptr<LoadThread>> loads;
+    for (int t = 0; t < m_threads; ++t)
+        loads.push_back(std::make_unique<LoadThread>(m_port, m_connections / m_threads, t, m_threads, queries, next));
+    const Clock::time_point start = Clock::now();
+    const Clock::time_point measureFrom = start + warmUp;
+    const Clock::time_point until = measureFrom + duration;
+    std::vector<std::thread> threads;
+    for (auto &load : loads)
+        threads.emplace_back([&load, measureFrom, until] { load->run(measureFrom, until); });
+    for (std::thread &t : threads)
+        t.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - measureFrom).count();
+
+    WhoisLoadResult total;
+    total.seconds = seconds;
+    for (auto &load : loads) {
+        WhoisLoadResult &r = load->result();
+        total.completed += r.completed;
+        total.wrong += r.wrong;
+        total.refused += r.refused;
+        total.failed += r.failed;
+        total.latencyUs.insert(total.latencyUs.end(), r.latencyUs.begin(), r.latencyUs.end());
+    }
+    std::sort(total.latencyUs.begin(), total.latencyUs.end());
+    return total;
+}
+
+} // namespace reg::bench
