@@ -34,6 +34,17 @@ quint64 tag(quint32 index, quint32 generation)
     return (quint64(generation) << 32) | index;
 }
 
+// A byte no query line may contain: a control character other than tab, CR and LF.
+bool hasBinaryByte(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f)
+            return true;
+    }
+    return false;
+}
+
 QHostAddress peerAddress(const sockaddr_storage &storage)
 {
     QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
@@ -234,6 +245,12 @@ void WhoisWorker::readQuery(Connection &c)
         const WhoisLineScan scan = scanWhoisLine(QByteArrayView(c.input.data(), c.received), m_shared.maxQueryBytes);
         switch (scan.state) {
         case WhoisLineScan::State::Incomplete:
+            // Binary input (a TLS hello, a stray protocol) can never become a query: refuse it now
+            // instead of waiting for a line end that may never come.
+            if (hasBinaryByte(QByteArrayView(c.input.data() + c.received - n, n))) {
+                answer(c, QByteArrayView(c.input.data(), c.received));
+                return;
+            }
             continue;
         case WhoisLineScan::State::Complete:
             answer(c, QByteArrayView(c.input.data(), scan.length));

@@ -150,8 +150,8 @@ void tst_Whois::initTestCase()
     XRP_CHECK(s.send(cmd::domainCreate("custom-fields.example", "who-rest", "Secret-pw-1"),
                      cmd::customFieldsCreate(cmd::customField("trademark", "WHOIS-TM 123") + cmd::customField("phase", "sunrise"))),
               1000);
-    XRP_CHECK(s.send(cmd::hostCreate("ns1.whois-restricted.example", cmd::hostAddr("192.0.2.77") + cmd::hostAddr("2001:db8::77", "v6"))), 1000);
-    XRP_CHECK(s.send(cmd::hostCreate("ns2.whois-restricted.example", cmd::hostAddr("192.0.2.77"))), 1000);
+    XRP_CHECK(s.send(cmd::hostCreate("ns1.whois-restricted.example", cmd::hostAddr("185.10.9.77") + cmd::hostAddr("2a01:4f8:9::77", "v6"))), 1000);
+    XRP_CHECK(s.send(cmd::hostCreate("ns2.whois-restricted.example", cmd::hostAddr("185.10.9.77"))), 1000);
     XRP_CHECK(s.send(cmd::domainUpdate("whois-restricted.example", "<domain:ns>" + cmd::tag("domain:hostObj", "ns1.whois-restricted.example")
                                                                        + cmd::tag("domain:hostObj", "ns2.whois-restricted.example")
                                                                        + "</domain:ns>")), 1000);
@@ -217,7 +217,7 @@ void tst_Whois::answersTheSameContentInXwp_data()
     QTest::newRow("domain, private") << QByteArray("XML domain whois-private.example") << QByteArray("<domain>");
     QTest::newRow("custom fields") << QByteArray("xml custom-fields.example") << QByteArray("<additional>");
     QTest::newRow("host") << QByteArray("xml nameserver ns1.whois-restricted.example") << QByteArray("<hosts>");
-    QTest::newRow("address") << QByteArray("xml 192.0.2.77") << QByteArray("<hosts>");
+    QTest::newRow("address") << QByteArray("xml 185.10.9.77") << QByteArray("<hosts>");
     QTest::newRow("registrar") << QByteArray("xml registrar rar-alpha") << QByteArray("<registrar id=\"rar-alpha\">");
     QTest::newRow("registrars") << QByteArray("xml registrars") << QByteArray("<registrars>");
     QTest::newRow("help") << QByteArray("xml help") << QByteArray("<help>");
@@ -238,7 +238,7 @@ void tst_Whois::answersTheSameContentInXwp()
         QVERIFY(answer.bytes.contains("privacy=\"private\""));
         QVERIFY(!answer.bytes.contains("holder.example") && !answer.bytes.contains("Berlin"));
     }
-    if (query.contains("restricted.example") && !query.contains("nameserver")) {
+    if (query == "xml whois-restricted.example") {
         QVERIFY(answer.bytes.contains("<city>Berlin</city>"));
         QVERIFY(!answer.bytes.contains("holder.example"));
         QVERIFY(answer.bytes.contains("<name>ns1.whois-restricted.example</name>"));
@@ -250,7 +250,10 @@ void tst_Whois::showsCustomFieldsLast()
     const QStringList lines = linesOf(ask(port(), "custom-fields.example"));
     const qsizetype additional = lines.indexOf(u"Additional Information: "_s);
     QVERIFY2(additional > 0, qPrintable(lines.join(u'\n')));
-    QCOMPARE(lines.mid(additional + 1, 2), (QStringList{u"trademark: WHOIS-TM 123"_s, u"phase: sunrise"_s}));
+    // The directory gives them in its stored order (by name); both are there, nothing else.
+    QStringList custom = lines.mid(additional + 1, 2);
+    custom.sort();
+    QCOMPARE(custom, (QStringList{u"phase: sunrise"_s, u"trademark: WHOIS-TM 123"_s}));
     QVERIFY(lines.at(additional + 4).startsWith(u">>> Last update of Whois database: "_s));
 }
 
@@ -259,24 +262,24 @@ void tst_Whois::answersHostsAndAddresses()
     for (const QByteArray query : {"nameserver ns1.whois-restricted.example", "host NS1.WHOIS-RESTRICTED.EXAMPLE"}) {
         const QStringList lines = linesOf(ask(port(), query));
         QVERIFY2(lines.contains(u"Server Name: ns1.whois-restricted.example"_s), qPrintable(lines.join(u'\n')));
-        QVERIFY(lines.contains(u"IP Address: 192.0.2.77"_s));
-        QVERIFY(lines.contains(u"IP Address: 2001:db8::77"_s));
+        QVERIFY(lines.contains(u"IP Address: 185.10.9.77"_s));
+        QVERIFY(lines.contains(u"IP Address: 2a01:4f8:9::77"_s));
         QVERIFY(lines.contains(u"Registrar ID: rar-alpha"_s));
     }
     // A bare host name is a domain query (docs/whois.md): the host is not a domain.
     QVERIFY(ask(port(), "ns1.whois-restricted.example").contains(u"No match for \"ns1.whois-restricted.example\"."_s));
 
-    const QStringList both = linesOf(ask(port(), "192.0.2.77"));
+    const QStringList both = linesOf(ask(port(), "185.10.9.77"));
     QVERIFY2(both.contains(u"Server Name: ns1.whois-restricted.example"_s), qPrintable(both.join(u'\n')));
     QVERIFY(both.contains(u"Server Name: ns2.whois-restricted.example"_s));
-    const QStringList v6 = linesOf(ask(port(), "address 2001:DB8::77"));
+    const QStringList v6 = linesOf(ask(port(), "address 2A01:4F8:9::77"));
     QVERIFY(v6.contains(u"Server Name: ns1.whois-restricted.example"_s));
     QVERIFY(!v6.contains(u"Server Name: ns2.whois-restricted.example"_s));
 
     // The domain lists its servers and their glue.
     const QStringList domain = linesOf(ask(port(), "whois-restricted.example"));
     QVERIFY(domain.contains(u"Name Server: ns1.whois-restricted.example"_s));
-    QVERIFY(domain.contains(u"Name Server IP: ns1.whois-restricted.example 192.0.2.77"_s));
+    QVERIFY(domain.contains(u"Name Server IP: ns1.whois-restricted.example 185.10.9.77"_s));
 }
 
 void tst_Whois::answersRegistrarsAndHelp()
@@ -299,12 +302,12 @@ void tst_Whois::answersRegistrarsAndHelp()
 
 void tst_Whois::convertsUnicodeQueriesAndShowsBothForms()
 {
-    for (const QByteArray query : {QByteArray("bücher.example"), QByteArray("BÜCHER.EXAMPLE"), QByteArray("xn--bcher-kva.example")}) {
+    for (const QByteArray &query : {QByteArray("bücher.example"), QByteArray("BÜCHER.EXAMPLE"), QByteArray("xn--bcher-kva.example")}) {
         const QStringList lines = linesOf(ask(port(), query));
         QVERIFY2(lines.contains(u"Domain Name: xn--bcher-kva.example"_s), qPrintable(lines.join(u'\n')));
         QVERIFY(lines.contains(u"Internationalized Domain Name: bücher.example"_s));
     }
-    QVERIFY(ask(port(), "nëin.example").contains(u"No match for \"xn--nin-fma.example\" (\"nëin.example\")."_s));
+    QVERIFY(ask(port(), "nëin.example").contains(u"No match for \"xn--nin-jma.example\" (\"nëin.example\")."_s));
 }
 
 void tst_Whois::saysNoMatchForUnknownObjects()
@@ -377,7 +380,7 @@ void tst_Whois::debianWhoisClientReadsEveryQueryType_data()
     QTest::newRow("domain") << u"whois-unrestricted.example"_s << u"Domain Name: whois-unrestricted.example"_s;
     QTest::newRow("domain keyword") << u"domain whois-private.example"_s << u"Registrant Privacy: private"_s;
     QTest::newRow("nameserver") << u"nameserver ns1.whois-restricted.example"_s << u"Server Name: ns1.whois-restricted.example"_s;
-    QTest::newRow("address") << u"192.0.2.77"_s << u"Server Name: ns2.whois-restricted.example"_s;
+    QTest::newRow("address") << u"185.10.9.77"_s << u"Server Name: ns2.whois-restricted.example"_s;
     QTest::newRow("registrar") << u"registrar rar-bravo"_s << u"Registrar ID: rar-bravo"_s;
     QTest::newRow("registrars") << u"registrars"_s << u"Registrar ID: rar-charlie"_s;
     QTest::newRow("help") << u"help"_s << u"Query syntax"_s;
