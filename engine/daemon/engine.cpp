@@ -10,6 +10,7 @@
 #include "core/version.h"
 #include "directory/directory.h"
 #include "rdap/rdapservice.h"
+#include "whois/whoisservice.h"
 #include "setup/securefile.h"
 #include "store/store.h"
 #include "srs/maintenancescheduler.h"
@@ -41,7 +42,7 @@ bool isBuiltService(const QString &name)
 {
     if (name == u"rdap")
         return true;
-    return name == u"management" || name == u"xrp" || name == u"dns";
+    return name == u"management" || name == u"xrp" || name == u"dns" || name == u"whois";
 }
 
 // The XRP port's counters on /metrics.
@@ -107,6 +108,8 @@ std::optional<Engine::Failure> Engine::start()
             m_dns->shutdown();
         if (m_rdap)
             m_rdap->shutdown();
+        if (m_whois)
+            m_whois->shutdown();
         if (m_management)
             m_management->shutdown(QStringLiteral("start failed"));
         stopAll();
@@ -159,6 +162,8 @@ std::optional<Engine::Failure> Engine::startServices()
         ensureDirectory();
     if (std::optional<Failure> rdapFailure = startRdap())
         return rdapFailure;
+    if (std::optional<Failure> whoisFailure = startWhois())
+        return whoisFailure;
     if (Result<void> r = startMaintenance(); !r)
         return Failure{ExitCode::DataDirectory, r.error()};
 
@@ -207,6 +212,25 @@ std::optional<Engine::Failure> Engine::startDns()
             return m_dns->statistics();
         return std::nullopt;
     });
+    return std::nullopt;
+}
+
+std::optional<Engine::Failure> Engine::startWhois()
+{
+    const ServiceConfig *service = m_config.service(QStringLiteral("whois"));
+    if (!service || !service->enabled)
+        return std::nullopt;
+    const QString name = QStringLiteral("whois");
+    m_board.setStatus(name, ServiceState::Starting);
+    m_whois = std::make_unique<whois::WhoisService>(m_config, ensureDirectory(), m_clock);
+    if (Result<void> r = m_whois->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "Whois: %s", qUtf8Printable(r.error().message));
+        m_whois.reset();
+        return Failure{ExitCode::Listen, r.error().withContext(QStringLiteral("Whois: "))};
+    }
+    m_board.setStatus(name, ServiceState::Running, m_whois->boundAddress().toString(),
+                      QStringLiteral("TCP (%1 threads)").arg(m_whois->threadCount()));
     return std::nullopt;
 }
 
@@ -336,6 +360,8 @@ Result<void> Engine::writeReadyFile()
         services.insert(QStringLiteral("dns"), m_dns->boundAddress().toString());
     if (m_rdap)
         services.insert(QStringLiteral("rdap"), m_rdap->boundAddress().toString());
+    if (m_whois)
+        services.insert(QStringLiteral("whois"), m_whois->boundAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -367,6 +393,11 @@ void Engine::shutdown(const QString &reason)
         m_rdap->shutdown();
         m_board.setStatus(QStringLiteral("rdap"), ServiceState::Stopped);
     }
+    if (m_whois) {
+        m_board.setStatus(QStringLiteral("whois"), ServiceState::Stopping);
+        m_whois->shutdown();
+        m_board.setStatus(QStringLiteral("whois"), ServiceState::Stopped);
+    }
     if (m_management)
         m_management->shutdown(reason);
     stopAll();
@@ -395,6 +426,10 @@ void Engine::stopAll()
         m_directoryStatistics.rdap = {};
         m_rdap->shutdown();
         m_rdap.reset();
+    }
+    if (m_whois) {
+        m_whois->shutdown();
+        m_whois.reset();
     }
     // Whois and RDAP read through it: it stops after them and before the store closes.
     if (m_directory) {

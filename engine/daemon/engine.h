@@ -36,6 +36,9 @@ class Directory;
 namespace reg::rdap {
 class RdapService;
 }
+namespace reg::whois {
+class WhoisService;
+}
 
 namespace reg::daemon {
 
@@ -73,6 +76,7 @@ private:
     std::optional<Failure> startXrp();
     std::optional<Failure> startDns();
     std::optional<Failure> startRdap();
+    std::optional<Failure> startWhois();
     Result<void> startMaintenance();
     // The registry as Whois and RDAP read it, shared by both: created and started by the first
     // of them to start (or by startServices() when either is enabled), stopped after both.
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<dns::TransferSetup> m_dnsTransfers;   // AXFR/IXFR and NOTIFY; outlives nothing it serves
     std::unique_ptr<srs::MaintenanceScheduler> m_maintenance;
     std::unique_ptr<directory::Directory> m_directory;
+    std::unique_ptr<whois::WhoisService> m_whois;
     // What GET /api/v1/directory/statistics and /metrics read: the directory, Whois and RDAP each
     // set their entry when they start and clear it when they stop.
     admin::DirectoryStatisticsSources m_directoryStatistics;

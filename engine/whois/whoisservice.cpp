@@ -10,6 +10,7 @@
 #include "directory/topclients.h"
 
 #include <netinet/in.h>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -31,7 +32,7 @@ Error socketError(const char *what, const ListenAddress &listen, int error)
                                                   QString::fromLocal8Bit(std::strerror(error))));
 }
 
-// A non-blocking TCP socket listening on address:port, shared with the other threads' sockets.
+// A non-blocking TCP socket listening on address:port.
 Result<int> openListener(const QHostAddress &address, quint16 port, const ListenAddress &configured)
 {
     sockaddr_storage storage{};
@@ -61,8 +62,7 @@ Result<int> openListener(const QHostAddress &address, quint16 port, const Listen
     if (storage.ss_family == AF_INET6)
         ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0
-        || ::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0
         || ::listen(fd, listenBacklog) != 0) {
         const int error = errno;
         ::close(fd);
@@ -134,25 +134,32 @@ Result<void> WhoisService::start()
     shared.maxQueryBytes = d->config.whois.maxQueryBytes;
     shared.queryTimeout = std::chrono::seconds(d->config.whois.queryTimeoutSecs);
 
-    quint16 port = service->listen.port;
+    // One listening socket, watched by every thread (EPOLLEXCLUSIVE wakes one of them per new
+    // connection). Not SO_REUSEPORT: with it, another process of the same user could bind the
+    // same port and take a share of the connections, and a port 0 bind could land on one in use.
+    Result<int> listener = openListener(service->listen.address, service->listen.port, service->listen);
+    if (!listener)
+        return listener.error();
+    const quint16 port = localPort(*listener);
     for (int i = 0; i < threads; ++i) {
-        // The first socket picks the port when the configuration says 0; the others share it.
-        Result<int> fd = openListener(service->listen.address, port, service->listen);
-        if (!fd) {
+        const int fd = ::fcntl(*listener, F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) {
+            const int error = errno;
+            ::close(*listener);
             shutdown();
-            return fd.error();
+            return socketError("cannot share the listening socket", service->listen, error);
         }
-        if (i == 0)
-            port = localPort(*fd);
-        auto worker = std::make_unique<WhoisWorker>(*fd, shared);
+        auto worker = std::make_unique<WhoisWorker>(fd, shared);
         QString error;
         if (!worker->start(&error)) {
             worker.reset();
+            ::close(*listener);
             shutdown();
             return Error(ErrorCode::Internal, error);
         }
         d->workers.push_back(std::move(worker));
     }
+    ::close(*listener);   // the workers hold their duplicates
     d->bound = {service->listen.address, port};
     d->running = true;
     qCInfo(lcWhois, "Whois on %s (%d threads)", qPrintable(d->bound.toString()), threads);

@@ -14,8 +14,8 @@ class Directory;
 
 namespace reg::whois {
 
-// The public Whois service on port 43 (RFC 3912, [whois]): binds one SO_REUSEPORT listening socket
-// per configured thread, answers each connection's one query from the directory and closes it.
+// The public Whois service on port 43 (RFC 3912, [whois]): binds one listening socket that every
+// configured thread accepts from, answers each connection's one query from the directory and closes it.
 // Applies the connection limits, the query time-out and line limit, and the per-client rate limit
 // (registrar networks from [directory] get theirs); counts what it does for statistics().
 // Created, started and shut down on the main thread by the engine; serves on its own threads;

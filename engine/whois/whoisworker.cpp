@@ -86,7 +86,7 @@ bool WhoisWorker::start(QString *error)
         return false;
     }
     epoll_event listen{};
-    listen.events = EPOLLIN;
+    listen.events = EPOLLIN | EPOLLEXCLUSIVE;
     listen.data.u64 = tag(listenTag, 0);
     epoll_event wake{};
     wake.events = EPOLLIN;

@@ -32,8 +32,9 @@ struct WhoisWorkerShared
     std::chrono::milliseconds queryTimeout{10000};
 };
 
-// One thread of the Whois service: its own SO_REUSEPORT listening socket (the kernel spreads new
-// connections over the threads) and an epoll loop serving RFC 3912 connections: read one query
+// One thread of the Whois service: an epoll loop that accepts from the service's listening socket
+// (its own duplicate of it, watched with EPOLLEXCLUSIVE so one thread wakes per new connection)
+// and serves RFC 3912 connections: read one query
 // line, answer in one send where the socket allows, close. Connection state lives in a slab of
 // slots reused from query to query, so a query costs no allocation for its connection. Refusals
 // (connection limits, rate limit, malformed input) are answered, never silent.
