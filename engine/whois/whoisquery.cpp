@@ -3,6 +3,8 @@
 #include <QStringDecoder>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace reg::whois {
 namespace {
 
@@ -39,10 +41,19 @@ Result<QString> toALabels(QString name)
         return invalid(QStringLiteral("the name is empty"));
     if (name.size() > maxNameLength * 4)   // no valid name is longer, whatever its script
         return invalid(QStringLiteral("the name is too long"));
-    const QByteArray ace = QUrl::toAce(name, QUrl::IgnoreIDNWhitelist);
-    if (ace.isEmpty())
-        return invalid(QStringLiteral("\"%1\" is not a valid domain name").arg(name));
-    const QString lower = QString::fromLatin1(ace).toLower();
+    // IDNA processing only when there is something to convert or check: a plain ASCII name
+    // without an A-label only needs lower case (and the LDH checks below).
+    const bool plain = std::all_of(name.cbegin(), name.cend(), [](QChar c) { return c.unicode() < 0x80; })
+                       && !name.contains(u"xn--", Qt::CaseInsensitive);
+    QString lower;
+    if (plain) {
+        lower = name.toLower();
+    } else {
+        const QByteArray ace = QUrl::toAce(name, QUrl::IgnoreIDNWhitelist);
+        if (ace.isEmpty())
+            return invalid(QStringLiteral("\"%1\" is not a valid domain name").arg(name));
+        lower = QString::fromLatin1(ace).toLower();
+    }
     if (lower.size() > maxNameLength)
         return invalid(QStringLiteral("the name is longer than %1 characters").arg(maxNameLength));
     const QList<QStringView> labels = QStringView(lower).split(u'.');
@@ -151,7 +162,7 @@ Result<WhoisQuery> parseWhoisQuery(QByteArrayView line, int maxBytes)
             return ace.error();
         query.type = type;
         query.name = *ace;
-        query.unicodeName = QUrl::fromAce(ace->toLatin1(), QUrl::IgnoreIDNWhitelist);
+        query.unicodeName = ace->contains(u"xn--") ? QUrl::fromAce(ace->toLatin1(), QUrl::IgnoreIDNWhitelist) : *ace;
         return query;
     };
     const auto addressQuery = [&](const QString &candidate) -> Result<WhoisQuery> {

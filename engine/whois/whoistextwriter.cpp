@@ -4,6 +4,8 @@
 
 #include "directory/disclosure.h"
 
+#include <algorithm>
+
 namespace reg::whois {
 namespace {
 
@@ -55,9 +57,14 @@ public:
     }
     void header()
     {
-        for (const QString &line : whoisTermsOfUse())
-            comment(line);
-        blank();
+        // The same for every answer: built once.
+        static const QString text = []() -> QString {
+            QString lines;
+            for (const QString &line : whoisTermsOfUse())
+                lines += u"% " + line + u"\r\n";
+            return lines + u"\r\n";
+        }();
+        m_text += text;
     }
     void footer(const WhoisAnswerContext &context)
     {
@@ -71,13 +78,15 @@ private:
     // one would let a registrar forge lines of an answer: they become spaces.
     void appendClean(const QString &value)
     {
-        const qsizetype start = m_text.size();
-        m_text += value;
-        for (qsizetype i = start; i < m_text.size(); ++i) {
-            const QChar c = m_text.at(i);
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control)
-                m_text[i] = u' ';
+        const auto *begin = reinterpret_cast<const char16_t *>(value.constData());
+        const char16_t *end = begin + value.size();
+        const auto unsafe = [](char16_t c) { return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f); };
+        if (std::none_of(begin, end, unsafe)) {   // the usual case: nothing to replace
+            m_text += value;
+            return;
         }
+        for (const char16_t *c = begin; c != end; ++c)
+            m_text += unsafe(*c) ? QChar(u' ') : QChar(*c);
     }
 
     QString m_text;
