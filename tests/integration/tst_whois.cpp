@@ -120,6 +120,7 @@ private Q_SLOTS:
     void debianWhoisClientReadsEveryQueryType();
     void refusesOverTheRateLimitAndRecovers();
     void refusesConnectionsOverThePerAddressLimit();
+    void closesAConnectionWhoseQueryNeverEnds();
 
 private:
     quint16 port() const { return m_fx.engine.port(u"whois"_s); }
@@ -491,6 +492,20 @@ void tst_Whois::refusesConnectionsOverThePerAddressLimit()
     }
     QVERIFY2(served, "the freed slot was not given to the next client");
     held.clear();
+    QCOMPARE(engine.stop(), 0);
+}
+
+void tst_Whois::closesAConnectionWhoseQueryNeverEnds()
+{
+    testsupport::EngineFixture engine;
+    engine.setConfigValue(u"whois"_s, u"query_timeout"_s, u"1s"_s);
+    QString error;
+    QVERIFY2(engine.start(&error), qPrintable(error));
+
+    // Half a line, then nothing (a slow-loris client): told why, then closed.
+    const RawAnswer answer = rawQuery(engine.port(u"whois"_s), "registr", 15000);
+    QVERIFY2(answer.closedByServer, "the server must close a connection whose query never ends");
+    QVERIFY2(answer.bytes.startsWith("% Error: no complete query line arrived in time"), answer.bytes.constData());
     QCOMPARE(engine.stop(), 0);
 }
 

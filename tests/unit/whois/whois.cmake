@@ -3,3 +3,4 @@
 registry_add_test(tst_whoisquery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whoisquery.cpp LIBS registry_whois LABEL unit)
 registry_add_test(tst_whoiswriters SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whoiswriters.cpp
   ${CMAKE_CURRENT_LIST_DIR}/whoistestviews.h LIBS registry_whois LABEL unit)
+registry_add_test(tst_whoisconnectionlimits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whoisconnectionlimits.cpp LIBS registry_whois LABEL unit)
