@@ -231,6 +231,8 @@ std::optional<Engine::Failure> Engine::startWhois()
     }
     m_board.setStatus(name, ServiceState::Running, m_whois->boundAddress().toString(),
                       QStringLiteral("TCP (%1 threads)").arg(m_whois->threadCount()));
+    // GET /api/v1/directory/statistics and /metrics; cleared when Whois stops.
+    m_directoryStatistics.whois = [this] { return m_whois->statistics(); };
     return std::nullopt;
 }
 
@@ -395,6 +397,7 @@ void Engine::shutdown(const QString &reason)
     }
     if (m_whois) {
         m_board.setStatus(QStringLiteral("whois"), ServiceState::Stopping);
+        m_directoryStatistics.whois = {};
         m_whois->shutdown();
         m_board.setStatus(QStringLiteral("whois"), ServiceState::Stopped);
     }
@@ -428,6 +431,7 @@ void Engine::stopAll()
         m_rdap.reset();
     }
     if (m_whois) {
+        m_directoryStatistics.whois = {};
         m_whois->shutdown();
         m_whois.reset();
     }

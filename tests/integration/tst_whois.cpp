@@ -7,6 +7,7 @@
 #include "common/xrpcommandfixture.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void refusesHostileQueriesAndCloses_data();
     void refusesHostileQueriesAndCloses();
     void showsAChangeMadeOverXrpWithinOneSecond();
+    void reportsItsCountersInTheDirectoryStatistics();
     void debianWhoisClientReadsEveryQueryType_data();
     void debianWhoisClientReadsEveryQueryType();
     void refusesOverTheRateLimitAndRecovers();
@@ -372,6 +374,25 @@ void tst_Whois::showsAChangeMadeOverXrpWithinOneSecond()
 
     XRP_CHECK(s.send(cmd::domainUpdate("fresh-change.example", {}, {}, {}), cmd::customFieldsUpdate(cmd::customField("note", "changed"))), 1000);
     QVERIFY2(poll("fresh-change.example", u"note: changed"_s), "a custom field did not show within 1 s");
+}
+
+void tst_Whois::reportsItsCountersInTheDirectoryStatistics()
+{
+    const QByteArray token = testsupport::login(m_fx.engine, u"admin"_s, m_fx.engine.adminPassword());
+    QVERIFY(!token.isEmpty());
+    const auto whois = [&] {
+        return testsupport::httpsRequest(m_fx.engine, "GET", u"/api/v1/directory/statistics"_s, {}, token).object()
+            .value(u"whois"_s).toObject();
+    };
+    const QJsonObject before = whois();
+    QVERIFY2(before.value(u"running"_s).toBool(), qPrintable(QString::fromUtf8(QJsonDocument(before).toJson())));
+    QVERIFY(ask(port(), "no-such-name-for-statistics.example").contains(u"No match"_s));
+    QVERIFY(ask(port(), "finger root").startsWith(u"% Error: "_s));
+    const QJsonObject after = whois();
+    QCOMPARE(after.value(u"queries"_s).toDouble(), before.value(u"queries"_s).toDouble() + 2);
+    QCOMPARE(after.value(u"notFound"_s).toDouble(), before.value(u"notFound"_s).toDouble() + 1);
+    QCOMPARE(after.value(u"malformed"_s).toDouble(), before.value(u"malformed"_s).toDouble() + 1);
+    QCOMPARE(after.value(u"topClients"_s).toArray().first().toObject().value(u"address"_s).toString(), u"127.0.0.1"_s);
 }
 
 void tst_Whois::debianWhoisClientReadsEveryQueryType_data()
