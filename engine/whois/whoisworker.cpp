@@ -171,6 +171,10 @@ void WhoisWorker::acceptAll()
             WhoisCounters::add(m_shared.counters->connectionsRefused);
             static const char refusal[] = "% Too many connections; try again later.\r\n";
             (void)!::send(fd, refusal, sizeof refusal - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+            // A query already received would make close() reset the connection and could destroy
+            // the refusal on its way: read it first (no slot is spent on a longer drain).
+            char discard[1024];
+            (void)!::recv(fd, discard, sizeof discard, MSG_DONTWAIT);
             ::close(fd);
             continue;
         }
