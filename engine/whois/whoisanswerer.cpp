@@ -1,5 +1,6 @@
 #include "whoisanswerer.h"
 
+#include "whoisanswercache.h"
 #include "whoisquery.h"
 
 #include "whoislogging.h"
@@ -19,7 +20,7 @@ const WhoisWriter &WhoisAnswerer::writer(bool xml) const
     return m_text;
 }
 
-WhoisAnswerer::Answer WhoisAnswerer::answer(const WhoisQuery &query) const
+WhoisAnswerer::Answer WhoisAnswerer::answer(const WhoisQuery &query, WhoisAnswerCache *cache) const
 {
     const WhoisWriter &out = writer(query.xml);
     // The data is read now: the directory follows the journal, so what it returns is current.
@@ -40,6 +41,10 @@ WhoisAnswerer::Answer WhoisAnswerer::answer(const WhoisQuery &query) const
             return failure(domain.error());
         if (!*domain)
             return notFound();
+        if (cache && !query.xml) {
+            const QByteArray body = cache->body(*domain, [this](const directory::DomainView &view) { return m_text.domainBody(view); });
+            return {body + m_text.footer(context), Outcome::Answered};
+        }
         return {out.domain(**domain, context), Outcome::Answered};
     }
     case WhoisQuery::Type::Host: {

@@ -14,6 +14,7 @@ class Directory;
 namespace reg::whois {
 
 struct WhoisQuery;
+class WhoisAnswerCache;
 
 // Answers one parsed query from the directory, in the form the query asked for. A lookup that
 // fails in the database becomes a temporary-failure answer, never "no match". Thread-safe (the
@@ -30,7 +31,8 @@ public:
 
     WhoisAnswerer(directory::Directory &directory, const Clock &clock);
 
-    Answer answer(const WhoisQuery &query) const;
+    // cache, when given, keeps rendered text answers of domains for the calling thread.
+    Answer answer(const WhoisQuery &query, WhoisAnswerCache *cache = nullptr) const;
     const WhoisWriter &writer(bool xml) const;
 
 private:

@@ -168,6 +168,11 @@ void writeHost(TextAnswer &out, const HostView &host)
 
 QByteArray WhoisTextWriter::domain(const DomainView &domain, const WhoisAnswerContext &context) const
 {
+    return domainBody(domain) + footer(context);
+}
+
+QByteArray WhoisTextWriter::domainBody(const DomainView &domain) const
+{
     TextAnswer out;
     out.header();
     out.field(QLatin1StringView("Domain Name"), domain.name);
@@ -205,6 +210,12 @@ QByteArray WhoisTextWriter::domain(const DomainView &domain, const WhoisAnswerCo
         for (const srs::CustomField &custom : domain.customFields)
             out.customField(custom.name, custom.value);
     }
+    return out.bytes();
+}
+
+QByteArray WhoisTextWriter::footer(const WhoisAnswerContext &context) const
+{
+    TextAnswer out;
     out.footer(context);
     return out.bytes();
 }

@@ -23,6 +23,11 @@ public:
     QByteArray temporaryFailure() const override;
     QByteArray rateLimited(const QHostAddress &client, qint64 retryAfterSecs) const override;
     QByteArray invalidQuery(const QString &message) const override;
+
+    // domain() in two parts: what depends on the record only (the service keeps it for records
+    // asked again), and the footer with the time of the answer.
+    QByteArray domainBody(const directory::DomainView &domain) const;
+    QByteArray footer(const WhoisAnswerContext &context) const;
 };
 
 } // namespace reg::whois

@@ -296,7 +296,7 @@ void WhoisWorker::answer(Connection &c, QByteArrayView line)
         return;
     }
     WhoisCounters::add(counters.byType[WhoisCounters::typeIndex(query->type)]);
-    WhoisAnswerer::Answer answer = m_shared.answerer->answer(*query);
+    WhoisAnswerer::Answer answer = m_shared.answerer->answer(*query, &m_answers);
     if (answer.outcome == WhoisAnswerer::Outcome::NotFound)
         WhoisCounters::add(counters.notFound);
     else if (answer.outcome == WhoisAnswerer::Outcome::Failure)

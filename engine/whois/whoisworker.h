@@ -1,5 +1,6 @@
 #pragma once
 
+#include "whoisanswercache.h"
 #include "whoisconnectionlimits.h"
 
 #include <QByteArray>
@@ -89,6 +90,7 @@ private:
     std::thread m_thread;
     std::vector<Connection> m_connections;
     std::vector<quint32> m_free;
+    WhoisAnswerCache m_answers;
 };
 
 } // namespace reg::whois

@@ -8,3 +8,5 @@ registry_add_test(tst_whoisconnectionlimits SOURCES ${CMAKE_CURRENT_LIST_DIR}/ts
 # driven by a ManualClock.
 registry_add_test(tst_whoisservice SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whoisservice.cpp
   ${PROJECT_SOURCE_DIR}/tests/unit/srs/domaintestfixture.h LIBS registry_whois registry_srs registry_store Qt6::Network LABEL unit)
+registry_add_test(tst_whoisanswercache SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_whoisanswercache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/whoistestviews.h LIBS registry_whois LABEL unit)
