@@ -57,8 +57,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption domainsOption(QStringLiteral("domains"), QStringLiteral("Registered domains."), QStringLiteral("n"), QStringLiteral("100000"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Measured seconds."), QStringLiteral("s"), QStringLiteral("10"));
-    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Queries in flight."), QStringLiteral("c"), QStringLiteral("32"));
-    const QCommandLineOption clientThreadsOption(QStringLiteral("client-threads"), QStringLiteral("Load generator threads."), QStringLiteral("t"), QStringLiteral("1"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Queries in flight."), QStringLiteral("c"), QStringLiteral("64"));
+    const QCommandLineOption clientThreadsOption(QStringLiteral("client-threads"), QStringLiteral("Load generator threads."), QStringLiteral("t"), QStringLiteral("2"));
     const QCommandLineOption whoisThreadsOption(QStringLiteral("whois-threads"), QStringLiteral("[whois] threads."), QStringLiteral("w"), QStringLiteral("2"));
     const QCommandLineOption hitRatioOption(QStringLiteral("hit-ratio"), QStringLiteral("Share of queries for registered names."), QStringLiteral("r"), QStringLiteral("0.9"));
     const QCommandLineOption hotOption(QStringLiteral("hot"), QStringLiteral("Names the hits are spread over (0: all)."), QStringLiteral("h"), QStringLiteral("10000"));
@@ -110,10 +110,12 @@ int main(int argc, char **argv)
 
     bench::WhoisLoadGenerator load(port, parser.value(clientThreadsOption).toInt(), parser.value(connectionsOption).toInt());
     const double cpuBefore = cpuSeconds(engine.processId());
+    const double selfBefore = cpuSeconds(QCoreApplication::applicationPid());
     QElapsedTimer wall;
     wall.start();
     const bench::WhoisLoadResult result = load.run(queries, std::chrono::seconds(2), std::chrono::seconds(seconds));
     const double cpu = cpuSeconds(engine.processId()) - cpuBefore;
+    const double self = cpuSeconds(QCoreApplication::applicationPid()) - selfBefore;
     const double wallSeconds = wall.elapsed() / 1000.0;
 
     std::printf("whois: %lld domains, %d%% hits over %lld names, %s connections in flight, %s client threads, %s whois threads\n",
@@ -124,6 +126,8 @@ int main(int argc, char **argv)
     std::printf("  latency, connect to close: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms\n", result.percentileMs(50),
                 result.percentileMs(99), result.percentileMs(99.9));
     std::printf("  registryd CPU: %.0f%% of one core (%.1f s CPU in %.1f s incl. warm-up)\n", 100.0 * cpu / wallSeconds, cpu, wallSeconds);
+    std::printf("  load generator CPU: %.0f%% of one core (the machine has %ld cores)\n", 100.0 * self / wallSeconds,
+                ::sysconf(_SC_NPROCESSORS_ONLN));
     std::printf("  wrong answers %llu, refused %llu, failed %llu\n", static_cast<unsigned long long>(result.wrong),
                 static_cast<unsigned long long>(result.refused), static_cast<unsigned long long>(result.failed));
     std::fflush(stdout);
