@@ -264,7 +264,9 @@ private Q_SLOTS:
         QVERIFY(engine.port(QStringLiteral("dns")) != 0);
         QCOMPARE(states.value(QStringLiteral("rdap")), QStringLiteral("running"));
         QVERIFY(engine.port(QStringLiteral("rdap")) != 0);
-        for (const char *unbuilt : {"whois", "replication", "snmp-traps"})
+        QCOMPARE(states.value(QStringLiteral("whois")), QStringLiteral("running"));
+        QVERIFY(engine.port(QStringLiteral("whois")) != 0);
+        for (const char *unbuilt : {"replication", "snmp-traps"})
             QCOMPARE(states.value(QString::fromLatin1(unbuilt)), QStringLiteral("not-available"));
         QVERIFY(status.object().value(QLatin1StringView("journal"))[QLatin1StringView("head")].toInteger() > 300);
 
