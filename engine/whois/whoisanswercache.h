@@ -18,7 +18,7 @@ namespace reg::whois {
 class WhoisAnswerCache
 {
 public:
-    explicit WhoisAnswerCache(int slots = 2048);
+    explicit WhoisAnswerCache(int slots = 8192);   // about 20 MB of answers a thread at most
 
     // The body for this record: the one rendered before for the same record, or render()'s.
     QByteArray body(const std::shared_ptr<const directory::DomainView> &domain,
