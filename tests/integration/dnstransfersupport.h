@@ -63,8 +63,9 @@ inline QString tsigSecret(const QString &dataDir, const QString &keyName = QStri
 
 inline QStringList kdigArguments(quint16 port, const QString &keySpec = {})
 {
+    // +noidn: under a UTF-8 locale kdig would print A-labels as Unicode, unlike the master file.
     QStringList a{QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(port), QStringLiteral("+retry=0"),
-                  QStringLiteral("+timeout=5")};
+                  QStringLiteral("+timeout=5"), QStringLiteral("+noidn")};
     if (!keySpec.isEmpty())
         a << QStringLiteral("-y") << keySpec;
     return a;
