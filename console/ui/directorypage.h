@@ -12,11 +12,11 @@ class QGroupBox;
 class QLabel;
 class QTabWidget;
 class QTableView;
-class QTimer;
 
 namespace noc {
 
 class DirectoryClientModel;
+class StatisticsPoller;
 
 // The directory page: the engine's Whois and RDAP services at work. While the page is visible and
 // the session connected it polls GET /api/v1/directory/statistics (asynchronously, one request at a
@@ -60,25 +60,22 @@ public:
     int samplesReceived() const { return m_samples; }
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
-    void onStateChanged(ConsoleSession::State state);
-    void onApiReply(const QString &requestId, int status, const QJsonObject &body);
-    void updatePolling();
+    void onConnectedChanged(bool connected);
+    void onStatistics(const QJsonObject &body);
+    void onFailed(int status, const QString &message);
     void addSample(const DirectoryStatisticsSample &sample);
     void redrawCharts();
     void updateSummary();
     void setStatus(Status status, const QString &detail = {});
     void showMessage();
 
-    ConsoleSession *m_session;
     DirectoryClientModel *m_clients;
     DirectoryRateTracker m_rates;
-    QTimer *m_timer;
+    StatisticsPoller *m_poller;
 
     QLabel *m_message = nullptr;
     QWidget *m_content = nullptr;   // figures, charts and clients: shown once there is a sample
@@ -99,9 +96,6 @@ private:
     QTableView *m_clientsView = nullptr;
     QLabel *m_noClients = nullptr;
 
-    bool m_connected = false;
-    quint64 m_serial = 0;
-    QString m_pending;              // the request on its way, if any
     Status m_status = Status::Disconnected;
     QString m_detail;               // the engine's words for NotRunning and Failed
     QString m_messageText;

@@ -87,71 +87,31 @@ std::optional<DirectoryStatisticsSample> DirectoryStatisticsSample::fromJson(con
 }
 
 DirectoryRateTracker::DirectoryRateTracker(qint64 windowSecs, qint64 maxIntervalSecs)
-    : m_windowSecs(windowSecs), m_maxIntervalSecs(maxIntervalSecs)
+    : RateTracker(windowSecs, maxIntervalSecs)
 {
 }
 
 DirectoryRateTracker::Outcome DirectoryRateTracker::add(const DirectoryStatisticsSample &sample)
 {
-    if (!m_previous) {
-        m_previous = sample;
-        m_nextAfterGap = true;
-        return Outcome::First;
-    }
-    const DirectoryStatisticsSample &before = *m_previous;
-    const qint64 ms = before.at.msecsTo(sample.at);
-    if (ms == 0)
-        return Outcome::Ignored;
-
     // Any counter below its previous value: the engine, or Whois or RDAP, started again.
-    const bool wentDown = ms < 0 || sample.whois.queries < before.whois.queries || sample.rdap.queries < before.rdap.queries
-        || sample.whois.rateLimited < before.whois.rateLimited || sample.rdap.rateLimited < before.rdap.rateLimited
-        || sample.cacheHits < before.cacheHits || sample.cacheMisses < before.cacheMisses;
-    if (wentDown || ms > m_maxIntervalSecs * 1000) {
-        if (wentDown)
-            ++m_resets;
-        m_previous = sample;
-        m_nextAfterGap = true;
-        trim(sample.at);
-        return wentDown ? Outcome::Reset : Outcome::Gap;
-    }
-
-    const double seconds = double(ms) / 1000.0;
-    const auto rate = [seconds](quint64 now, quint64 then) { return double(now - then) / seconds; };
-    DirectoryRatePoint p;
-    p.at = sample.at;
-    p.seconds = seconds;
-    p.whoisQueries = rate(sample.whois.queries, before.whois.queries);
-    p.rdapQueries = rate(sample.rdap.queries, before.rdap.queries);
-    p.whoisRateLimited = rate(sample.whois.rateLimited, before.whois.rateLimited);
-    p.rdapRateLimited = rate(sample.rdap.rateLimited, before.rdap.rateLimited);
-    const quint64 hits = sample.cacheHits - before.cacheHits;
-    const quint64 lookups = hits + (sample.cacheMisses - before.cacheMisses);
-    p.cacheLookups = double(lookups) / seconds;
-    p.cacheHitRatio = lookups ? double(hits) / double(lookups) : std::nan("");
-    p.afterGap = m_nextAfterGap;
-    m_nextAfterGap = false;
-    m_points.append(p);
-    m_previous = sample;
-    trim(sample.at);
-    return Outcome::Added;
-}
-
-void DirectoryRateTracker::clear()
-{
-    m_previous.reset();
-    m_points.clear();
-    m_nextAfterGap = true;
-    m_resets = 0;
-}
-
-void DirectoryRateTracker::trim(const QDateTime &newest)
-{
-    const QDateTime oldest = newest.addSecs(-m_windowSecs);
-    qsizetype drop = 0;
-    while (drop < m_points.size() && m_points.at(drop).at < oldest)
-        ++drop;
-    m_points.remove(0, drop);
+    const auto wentDown = [](const DirectoryStatisticsSample &before, const DirectoryStatisticsSample &now) {
+        return now.whois.queries < before.whois.queries || now.rdap.queries < before.rdap.queries
+            || now.whois.rateLimited < before.whois.rateLimited || now.rdap.rateLimited < before.rdap.rateLimited
+            || now.cacheHits < before.cacheHits || now.cacheMisses < before.cacheMisses;
+    };
+    const auto rates = [](const DirectoryStatisticsSample &before, const DirectoryStatisticsSample &now, double seconds) {
+        DirectoryRatePoint p;
+        p.whoisQueries = counterRate(now.whois.queries, before.whois.queries, seconds);
+        p.rdapQueries = counterRate(now.rdap.queries, before.rdap.queries, seconds);
+        p.whoisRateLimited = counterRate(now.whois.rateLimited, before.whois.rateLimited, seconds);
+        p.rdapRateLimited = counterRate(now.rdap.rateLimited, before.rdap.rateLimited, seconds);
+        const quint64 hits = now.cacheHits - before.cacheHits;
+        const quint64 lookups = hits + (now.cacheMisses - before.cacheMisses);
+        p.cacheLookups = double(lookups) / seconds;
+        p.cacheHitRatio = lookups ? double(hits) / double(lookups) : std::nan("");
+        return p;
+    };
+    return addSample(sample, wentDown, rates);
 }
 
 } // namespace noc

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ratetracker.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -71,44 +73,17 @@ struct DirectoryRatePoint
     double totalRateLimited() const { return whoisRateLimited + rdapRateLimited; }
 };
 
-// Turns successive samples into rates for the directory page's charts, over a rolling window.
-// Like DnsRateTracker: the engine's timestamps decide the interval, a counter that went down (the
-// engine or one of its services started again) gives no rate for that interval, and a pause
-// longer than maxInterval is a gap. The cache hit ratio is measured per interval, so it shows
-// what the cache does now rather than an average since start.
+// Turns successive directory statistics into rates for the directory page's charts (see
+// RateTracker): a counter that went down means the engine or one of its services started again.
+// The cache hit ratio is measured per interval, so it shows what the cache does now rather than
+// an average since start.
 // Plain value class; GUI thread.
-class DirectoryRateTracker
+class DirectoryRateTracker : public RateTracker<DirectoryStatisticsSample, DirectoryRatePoint>
 {
 public:
-    static constexpr qint64 DefaultWindowSecs = 15 * 60;
-    static constexpr qint64 DefaultMaxIntervalSecs = 60;
-
     explicit DirectoryRateTracker(qint64 windowSecs = DefaultWindowSecs, qint64 maxIntervalSecs = DefaultMaxIntervalSecs);
 
-    enum class Outcome {
-        First,          // nothing to compare with yet: a baseline
-        Added,          // a new rate point
-        Reset,          // counters went down or time went back: new baseline, no point
-        Gap,            // too long since the previous sample: new baseline, no point
-        Ignored,        // not newer than the previous sample (same snapshot again)
-    };
     Outcome add(const DirectoryStatisticsSample &sample);
-    void clear();
-
-    const QList<DirectoryRatePoint> &points() const { return m_points; }
-    std::optional<DirectoryStatisticsSample> latest() const { return m_previous; }
-    int resets() const { return m_resets; }
-    qint64 windowSecs() const { return m_windowSecs; }
-
-private:
-    void trim(const QDateTime &newest);
-
-    qint64 m_windowSecs;
-    qint64 m_maxIntervalSecs;
-    std::optional<DirectoryStatisticsSample> m_previous;
-    bool m_nextAfterGap = true;
-    QList<DirectoryRatePoint> m_points;
-    int m_resets = 0;
 };
 
 } // namespace noc

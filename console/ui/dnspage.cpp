@@ -1,6 +1,7 @@
 #include "dnspage.h"
 
 #include "dnszonemodel.h"
+#include "statisticspoller.h"
 #include "widgets/statuspalette.h"
 
 #include "customplot.h"
@@ -15,7 +16,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -124,10 +124,10 @@ QLabel *valueLabel(const QString &objectName, QWidget *parent)
 } // namespace
 
 DnsPage::DnsPage(ConsoleSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_zones(new DnsZoneModel(this)), m_timer(new QTimer(this))
+    : QWidget(parent), m_zones(new DnsZoneModel(this)),
+      m_poller(new StatisticsPoller(session, StatisticsPath, RequestPrefix, this))
 {
-    m_timer->setInterval(DefaultPollIntervalMsecs);
-    connect(m_timer, &QTimer::timeout, this, &DnsPage::refresh);
+    m_poller->setInterval(DefaultPollIntervalMsecs);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"dnsMessage"_s);
@@ -228,106 +228,67 @@ DnsPage::DnsPage(ConsoleSession *session, QWidget *parent)
     layout->addWidget(m_content, 1);
     layout->addStretch();
 
-    connect(m_session, &ConsoleSession::apiReply, this, &DnsPage::onApiReply);
-    connect(m_session, &ConsoleSession::stateChanged, this,
-            [this](ConsoleSession::State state, const QString &) { onStateChanged(state); });
-    onStateChanged(m_session->state());
+    connect(m_poller, &StatisticsPoller::connectedChanged, this, &DnsPage::onConnectedChanged);
+    connect(m_poller, &StatisticsPoller::statisticsReceived, this, &DnsPage::onStatistics);
+    connect(m_poller, &StatisticsPoller::failed, this, &DnsPage::onFailed);
+    setStatus(m_poller->isConnected() ? Status::Waiting : Status::Disconnected);
     retranslateUi();
     redrawCharts();
 }
 
 void DnsPage::setPollInterval(int msecs)
 {
-    m_timer->setInterval(std::max(100, msecs));
+    m_poller->setInterval(msecs);
 }
 
 int DnsPage::pollInterval() const
 {
-    return m_timer->interval();
+    return m_poller->interval();
 }
 
 bool DnsPage::isPolling() const
 {
-    return m_timer->isActive();
+    return m_poller->isPolling();
 }
 
 void DnsPage::refresh()
 {
-    if (!m_connected || !m_pending.isEmpty())
-        return;
-    m_pending = RequestPrefix + QString::number(++m_serial);
-    m_session->get(StatisticsPath, m_pending);
+    m_poller->refresh();
 }
 
 void DnsPage::clear()
 {
-    m_pending.clear();
+    m_poller->forgetPending();
     m_rates.clear();
     m_zones->clear();
     m_samples = 0;
-    setStatus(m_connected ? Status::Waiting : Status::Disconnected);
+    setStatus(m_poller->isConnected() ? Status::Waiting : Status::Disconnected);
     redrawCharts();
 }
 
-void DnsPage::updatePolling()
+void DnsPage::onConnectedChanged(bool connected)
 {
-    // Only a page someone looks at costs the engine requests.
-    const bool poll = m_connected && isVisible();
-    if (poll && !m_timer->isActive()) {
-        m_timer->start();
-        refresh();
-    } else if (!poll) {
-        m_timer->stop();
-    }
-}
-
-void DnsPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    updatePolling();
-}
-
-void DnsPage::hideEvent(QHideEvent *event)
-{
-    QWidget::hideEvent(event);
-    updatePolling();
-}
-
-void DnsPage::onStateChanged(ConsoleSession::State state)
-{
-    const bool connected = state == ConsoleSession::State::Connected || state == ConsoleSession::State::Stale;
-    if (connected == m_connected)
-        return;
-    m_connected = connected;
-    m_pending.clear();   // an answer still on its way will not arrive
     if (connected) {
         if (m_status == Status::Disconnected)
             setStatus(Status::Waiting);
     } else {
         setStatus(Status::Disconnected);
     }
-    updatePolling();
 }
 
-void DnsPage::onApiReply(const QString &requestId, int status, const QJsonObject &body)
+void DnsPage::onStatistics(const QJsonObject &body)
 {
-    if (!requestId.startsWith(RequestPrefix) || requestId != m_pending)
-        return;
-    m_pending.clear();
-    const QString message = body.value("error"_L1).toObject().value("message"_L1).toString();
-    if (status == 200) {
-        if (const std::optional<DnsStatisticsSample> sample = DnsStatisticsSample::fromJson(body)) {
-            addSample(*sample);
-            return;
-        }
+    if (const std::optional<DnsStatisticsSample> sample = DnsStatisticsSample::fromJson(body))
+        addSample(*sample);
+    else
         setStatus(Status::Failed, tr("the engine's answer is not DNS statistics"));
-        return;
-    }
-    if (status == 503) {
+}
+
+void DnsPage::onFailed(int status, const QString &message)
+{
+    if (status == 503)
         setStatus(Status::NotRunning, message);
-        return;
-    }
-    if (status == 403)
+    else if (status == 403)
         setStatus(Status::Failed, tr("Not allowed for your role: %1").arg(message));
     else if (status == 0)
         setStatus(Status::Failed, tr("No answer from the engine: %1").arg(message));

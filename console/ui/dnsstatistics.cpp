@@ -61,73 +61,34 @@ std::optional<DnsStatisticsSample> DnsStatisticsSample::fromJson(const QJsonObje
 }
 
 DnsRateTracker::DnsRateTracker(qint64 windowSecs, qint64 maxIntervalSecs)
-    : m_windowSecs(windowSecs), m_maxIntervalSecs(maxIntervalSecs)
+    : RateTracker(windowSecs, maxIntervalSecs)
 {
 }
 
 DnsRateTracker::Outcome DnsRateTracker::add(const DnsStatisticsSample &sample)
 {
-    if (!m_previous) {
-        m_previous = sample;
-        m_nextAfterGap = true;
-        return Outcome::First;
-    }
-    const DnsStatisticsSample &before = *m_previous;
-    const qint64 ms = before.at.msecsTo(sample.at);
-    if (ms == 0)
-        return Outcome::Ignored;
-
     // Any counter below its previous value: the engine (or its DNS service) started again.
-    bool wentDown = ms < 0 || sample.udpQueries < before.udpQueries || sample.tcpQueries < before.tcpQueries
-        || sample.referrals < before.referrals || sample.truncated < before.truncated
-        || sample.rateLimitedDropped < before.rateLimitedDropped;
-    for (auto it = before.responseCodes.begin(); it != before.responseCodes.end() && !wentDown; ++it)
-        wentDown = sample.responseCodes.value(it.key()) < it.value();
-    if (wentDown || ms > m_maxIntervalSecs * 1000) {
-        if (wentDown)
-            ++m_resets;
-        m_previous = sample;
-        m_nextAfterGap = true;
-        trim(sample.at);
-        return wentDown ? Outcome::Reset : Outcome::Gap;
-    }
-
-    const double seconds = double(ms) / 1000.0;
-    const auto rate = [seconds](quint64 now, quint64 then) { return double(now - then) / seconds; };
-    DnsRatePoint p;
-    p.at = sample.at;
-    p.seconds = seconds;
-    p.udp = rate(sample.udpQueries, before.udpQueries);
-    p.tcp = rate(sample.tcpQueries, before.tcpQueries);
-    p.total = p.udp + p.tcp;
-    for (auto it = sample.responseCodes.begin(); it != sample.responseCodes.end(); ++it)
-        p.responseCodes.insert(it.key(), rate(it.value(), before.responseCodes.value(it.key())));
-    p.referrals = rate(sample.referrals, before.referrals);
-    p.truncated = rate(sample.truncated, before.truncated);
-    p.rateLimitedDropped = rate(sample.rateLimitedDropped, before.rateLimitedDropped);
-    p.afterGap = m_nextAfterGap;
-    m_nextAfterGap = false;
-    m_points.append(p);
-    m_previous = sample;
-    trim(sample.at);
-    return Outcome::Added;
-}
-
-void DnsRateTracker::clear()
-{
-    m_previous.reset();
-    m_points.clear();
-    m_nextAfterGap = true;
-    m_resets = 0;
-}
-
-void DnsRateTracker::trim(const QDateTime &newest)
-{
-    const QDateTime oldest = newest.addSecs(-m_windowSecs);
-    qsizetype drop = 0;
-    while (drop < m_points.size() && m_points.at(drop).at < oldest)
-        ++drop;
-    m_points.remove(0, drop);
+    const auto wentDown = [](const DnsStatisticsSample &before, const DnsStatisticsSample &now) {
+        bool down = now.udpQueries < before.udpQueries || now.tcpQueries < before.tcpQueries
+            || now.referrals < before.referrals || now.truncated < before.truncated
+            || now.rateLimitedDropped < before.rateLimitedDropped;
+        for (auto it = before.responseCodes.begin(); it != before.responseCodes.end() && !down; ++it)
+            down = now.responseCodes.value(it.key()) < it.value();
+        return down;
+    };
+    const auto rates = [](const DnsStatisticsSample &before, const DnsStatisticsSample &now, double seconds) {
+        DnsRatePoint p;
+        p.udp = counterRate(now.udpQueries, before.udpQueries, seconds);
+        p.tcp = counterRate(now.tcpQueries, before.tcpQueries, seconds);
+        p.total = p.udp + p.tcp;
+        for (auto it = now.responseCodes.begin(); it != now.responseCodes.end(); ++it)
+            p.responseCodes.insert(it.key(), counterRate(it.value(), before.responseCodes.value(it.key()), seconds));
+        p.referrals = counterRate(now.referrals, before.referrals, seconds);
+        p.truncated = counterRate(now.truncated, before.truncated, seconds);
+        p.rateLimitedDropped = counterRate(now.rateLimitedDropped, before.rateLimitedDropped, seconds);
+        return p;
+    };
+    return addSample(sample, wentDown, rates);
 }
 
 } // namespace noc

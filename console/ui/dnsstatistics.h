@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ratetracker.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -53,44 +55,15 @@ struct DnsRatePoint
     bool afterGap = false;          // no rate for the time before it (start, restart, long pause)
 };
 
-// Turns successive samples into rates for the charts, over a rolling window. Rates use the
-// engine's own timestamps, so irregular polling (a slow reply, a busy GUI) changes nothing. A
-// counter that went down means the engine restarted: that interval has no rate (never a negative
-// spike) and the next sample is measured from the new start. A pause longer than maxInterval
-// (the page was hidden) is a gap, not one long flat average.
+// Turns successive DNS statistics into rates for the DNS page's charts (see RateTracker). A
+// response code counts as gone down when it was reported before and is lower (or missing) now.
 // Plain value class; GUI thread.
-class DnsRateTracker
+class DnsRateTracker : public RateTracker<DnsStatisticsSample, DnsRatePoint>
 {
 public:
-    static constexpr qint64 DefaultWindowSecs = 15 * 60;
-    static constexpr qint64 DefaultMaxIntervalSecs = 60;
-
     explicit DnsRateTracker(qint64 windowSecs = DefaultWindowSecs, qint64 maxIntervalSecs = DefaultMaxIntervalSecs);
 
-    enum class Outcome {
-        First,          // nothing to compare with yet: a baseline
-        Added,          // a new rate point
-        Reset,          // counters went down or time went back: new baseline, no point
-        Gap,            // too long since the previous sample: new baseline, no point
-        Ignored,        // not newer than the previous sample (same snapshot again)
-    };
     Outcome add(const DnsStatisticsSample &sample);
-    void clear();
-
-    const QList<DnsRatePoint> &points() const { return m_points; }
-    std::optional<DnsStatisticsSample> latest() const { return m_previous; }
-    int resets() const { return m_resets; }
-    qint64 windowSecs() const { return m_windowSecs; }
-
-private:
-    void trim(const QDateTime &newest);
-
-    qint64 m_windowSecs;
-    qint64 m_maxIntervalSecs;
-    std::optional<DnsStatisticsSample> m_previous;
-    bool m_nextAfterGap = true;
-    QList<DnsRatePoint> m_points;
-    int m_resets = 0;
 };
 
 } // namespace noc
