@@ -7,6 +7,7 @@
 
 #include "srs/domainrepository.h"
 
+#include "store/journal.h"
 #include "store/journalsubscription.h"
 #include "store/store.h"
 
@@ -135,6 +136,7 @@ struct Directory::Private
     Result<std::shared_ptr<const T>> lookup(Kind kind, const QString &key, Load load, bool alreadyMissed = false);
 
     void follow(const store::JournalEntry &entry);
+    QDateTime headTime();   // commit time of the newest journal entry (now, if there is none)
 
     Directory *q;
     DirectoryConfig config;
@@ -145,6 +147,7 @@ struct Directory::Private
     // On only while the journal is followed: without invalidation a cached record could go stale.
     std::atomic<bool> caching{false};
     std::atomic<qint64> appliedSequence{0};
+    std::atomic<qint64> appliedTimeMs{0};   // commit time of the entry appliedSequence names
     std::unique_ptr<QThread> thread;
     QObject *context = nullptr;
 };
@@ -204,6 +207,7 @@ void Directory::start()
         return;
     const qint64 head = d->store.writer().journalHead();
     d->appliedSequence.store(head, std::memory_order_release);
+    d->appliedTimeMs.store(d->headTime().toMSecsSinceEpoch(), std::memory_order_release);
     d->thread = std::make_unique<QThread>();
     d->thread->setObjectName(QStringLiteral("directory-journal"));
     d->context = new QObject();
@@ -242,7 +246,19 @@ void Directory::stop()
 void Directory::Private::follow(const store::JournalEntry &entry)
 {
     q->invalidate(entry);
+    appliedTimeMs.store(entry.time.toMSecsSinceEpoch(), std::memory_order_release);
     appliedSequence.store(entry.sequence, std::memory_order_release);
+}
+
+QDateTime Directory::Private::headTime()
+{
+    // An empty journal has no commit to date the data by: the data is as of now.
+    Result<ReaderPool::Lease> reader = pool.acquire();
+    if (reader) {
+        if (Result<store::JournalHead> head = store::Journal::head(**reader); head && head->time.isValid())
+            return head->time;
+    }
+    return clock.now();
 }
 
 Result<std::shared_ptr<const DomainView>> Directory::domain(const QString &name)
@@ -405,6 +421,12 @@ DirectoryCacheStatistics Directory::cacheStatistics() const
 qint64 Directory::appliedSequence() const
 {
     return d->appliedSequence.load(std::memory_order_acquire);
+}
+
+QDateTime Directory::appliedTime() const
+{
+    const qint64 ms = d->appliedTimeMs.load(std::memory_order_acquire);
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : d->clock.now();
 }
 
 void Directory::invalidate(const store::JournalEntry &entry)

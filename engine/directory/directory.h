@@ -68,6 +68,9 @@ public:
 
     DirectoryCacheStatistics cacheStatistics() const;
     qint64 appliedSequence() const;  // the last journal entry whose invalidations are done
+    // The commit time of that entry: what "last update of the database" means to a reader of the
+    // directory (the clock's now before start()).
+    QDateTime appliedTime() const;
 
     // What a journal entry invalidates; start() calls it for every entry (public for tests).
     void invalidate(const store::JournalEntry &entry);

@@ -8,8 +8,8 @@
 
 namespace reg::whois {
 
-WhoisAnswerer::WhoisAnswerer(directory::Directory &directory, const Clock &clock)
-    : m_directory(directory), m_clock(clock)
+WhoisAnswerer::WhoisAnswerer(directory::Directory &directory)
+    : m_directory(directory)
 {
 }
 
@@ -23,8 +23,8 @@ const WhoisWriter &WhoisAnswerer::writer(bool xml) const
 WhoisAnswerer::Answer WhoisAnswerer::answer(const WhoisQuery &query, WhoisAnswerCache *cache) const
 {
     const WhoisWriter &out = writer(query.xml);
-    // The data is read now: the directory follows the journal, so what it returns is current.
-    const WhoisAnswerContext context{m_clock.now()};
+    // Read before the lookup: the data found is at least as recent as this.
+    const WhoisAnswerContext context{m_directory.appliedTime()};
     const auto failure = [&](const Error &error) {
         // The message may name tables or files: logged for operators, not sent to the public.
         qCWarning(lcWhois, "whois: %s lookup failed: %s", WhoisQuery::typeName(query.type), qUtf8Printable(error.message));
@@ -42,8 +42,9 @@ WhoisAnswerer::Answer WhoisAnswerer::answer(const WhoisQuery &query, WhoisAnswer
         if (!*domain)
             return notFound();
         if (cache && !query.xml) {
-            const QByteArray body = cache->body(*domain, [this](const directory::DomainView &view) { return m_text.domainBody(view); });
-            return {body + m_text.footer(context), Outcome::Answered};
+            QByteArray body = cache->body(*domain, [this](const directory::DomainView &view) { return m_text.domainBody(view); });
+            QByteArray footer = cache->footer(context.databaseUpdated, [&]() { return m_text.footer(context); });
+            return {std::move(body), Outcome::Answered, std::move(footer)};
         }
         return {out.domain(**domain, context), Outcome::Answered};
     }

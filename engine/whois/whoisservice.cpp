@@ -88,7 +88,7 @@ struct WhoisService::Private
 {
     Private(const EngineConfig &engineConfig, directory::Directory &directory, const Clock &clock)
         : config(engineConfig),
-          answerer(directory, clock),
+          answerer(directory),
           rateLimiter(engineConfig.whois.queriesPerMinute, engineConfig.whois.registrarQueriesPerMinute,
                       engineConfig.directory.registrarNetworks, clock),
           limits(engineConfig.whois.maxConnections, engineConfig.whois.maxConnectionsPerAddress)

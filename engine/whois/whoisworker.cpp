@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -186,22 +187,33 @@ void WhoisWorker::acceptAll()
         c.peer = peer;
         c.key = key;
         c.received = 0;
-        c.output.clear();
+        c.output[0].clear();
+        c.output[1].clear();
         c.sent = 0;
         c.drained = 0;
         c.drainAfterWrite = false;
+        c.watched = false;
         c.deadline = std::chrono::steady_clock::now() + m_shared.queryTimeout;
-        epoll_event event{};
-        event.events = EPOLLIN | EPOLLRDHUP;
-        event.data.u64 = tag(index, c.generation);
-        if (::epoll_ctl(m_epollFd, EPOLL_CTL_ADD, fd, &event) != 0) {
-            qCWarning(lcWhois, "cannot watch a connection: %s", std::strerror(errno));
-            close(c);
-            continue;
-        }
-        // The query often arrives with the connection: no need to wait for the next round.
+        // The query often arrives with the connection: answer it now, and watch the connection
+        // only if it has to wait for more.
         readQuery(c);
+        if (c.state == State::Reading && !c.watched)
+            watch(c, EPOLLIN | EPOLLRDHUP);
     }
+}
+
+bool WhoisWorker::watch(Connection &c, quint32 events)
+{
+    epoll_event event{};
+    event.events = events;
+    event.data.u64 = tag(quint32(&c - m_connections.data()), c.generation);
+    if (::epoll_ctl(m_epollFd, c.watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c.fd, &event) != 0) {
+        qCWarning(lcWhois, "cannot watch a connection: %s", std::strerror(errno));
+        close(c);
+        return false;
+    }
+    c.watched = true;
+    return true;
 }
 
 void WhoisWorker::onEvent(quint32 index, quint32 events)
@@ -301,12 +313,13 @@ void WhoisWorker::answer(Connection &c, QByteArrayView line)
         WhoisCounters::add(counters.notFound);
     else if (answer.outcome == WhoisAnswerer::Outcome::Failure)
         WhoisCounters::add(counters.failures);
-    respond(c, std::move(answer.bytes), unreadInput);
+    respond(c, std::move(answer.bytes), unreadInput, std::move(answer.tail));
 }
 
-void WhoisWorker::respond(Connection &c, QByteArray bytes, bool drainAfter)
+void WhoisWorker::respond(Connection &c, QByteArray bytes, bool drainAfter, QByteArray tail)
 {
-    c.output = std::move(bytes);
+    c.output[0] = std::move(bytes);
+    c.output[1] = std::move(tail);
     c.sent = 0;
     c.drainAfterWrite = drainAfter;
     c.state = State::Writing;
@@ -315,20 +328,32 @@ void WhoisWorker::respond(Connection &c, QByteArray bytes, bool drainAfter)
 
 void WhoisWorker::writeOut(Connection &c)
 {
-    while (c.sent < c.output.size()) {
-        const ssize_t n = ::send(c.fd, c.output.constData() + c.sent, size_t(c.output.size() - c.sent), MSG_NOSIGNAL);
+    const qsizetype total = c.output[0].size() + c.output[1].size();
+    while (c.sent < total) {
+        iovec parts[2];
+        int count = 0;
+        qsizetype skip = c.sent;
+        for (const QByteArray &part : c.output) {
+            if (skip >= part.size()) {
+                skip -= part.size();
+                continue;
+            }
+            parts[count++] = iovec{const_cast<char *>(part.constData()) + skip, size_t(part.size() - skip)};
+            skip = 0;
+        }
+        msghdr message{};
+        message.msg_iov = parts;
+        message.msg_iovlen = size_t(count);
+        // FIN follows the answer at once (close or shutdown): MSG_MORE holds the last segment back
+        // so the FIN rides on it instead of costing a segment of its own.
+        const ssize_t n = ::sendmsg(c.fd, &message, MSG_NOSIGNAL | MSG_MORE);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                epoll_event event{};
-                event.events = EPOLLOUT;
-                event.data.u64 = tag(quint32(&c - m_connections.data()), c.generation);
-                if (::epoll_ctl(m_epollFd, EPOLL_CTL_MOD, c.fd, &event) != 0)
-                    close(c);
-                return;
-            }
-            close(c);
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                watch(c, EPOLLOUT);
+            else
+                close(c);
             return;
         }
         c.sent += n;
@@ -348,14 +373,8 @@ void WhoisWorker::finishWriting(Connection &c)
     c.state = State::Draining;
     c.drained = 0;
     c.deadline = std::chrono::steady_clock::now() + std::min(drainTime, m_shared.queryTimeout);
-    epoll_event event{};
-    event.events = EPOLLIN | EPOLLRDHUP;
-    event.data.u64 = tag(quint32(&c - m_connections.data()), c.generation);
-    if (::epoll_ctl(m_epollFd, EPOLL_CTL_MOD, c.fd, &event) != 0) {
-        close(c);
-        return;
-    }
-    drain(c);
+    if (watch(c, EPOLLIN | EPOLLRDHUP))
+        drain(c);
 }
 
 void WhoisWorker::drain(Connection &c)
@@ -391,8 +410,10 @@ void WhoisWorker::close(Connection &c)
         m_free.push_back(quint32(&c - m_connections.data()));
     }
     c.state = State::Free;
+    c.watched = false;
     ++c.generation;
-    c.output = QByteArray();   // an answer can be large; the slot keeps only its input buffer
+    c.output[0] = QByteArray();   // an answer can be large; the slot keeps only its input buffer
+    c.output[1] = QByteArray();
 }
 
 void WhoisWorker::sweepTimeouts()

@@ -36,7 +36,9 @@ struct WhoisWorkerShared
 // One thread of the Whois service: an epoll loop that accepts from the service's listening socket
 // (its own duplicate of it, watched with EPOLLEXCLUSIVE so one thread wakes per new connection)
 // and serves RFC 3912 connections: read one query
-// line, answer in one send where the socket allows, close. Connection state lives in a slab of
+// line, answer in one send where the socket allows, close. A query that arrived with the
+// connection is answered without the connection ever entering the epoll set, and the answer's last
+// segment carries the FIN: a whole exchange is accept, recv, sendmsg and close. Connection state lives in a slab of
 // slots reused from query to query, so a query costs no allocation for its connection. Refusals
 // (connection limits, rate limit, malformed input) are answered, never silent.
 // Created and stopped by WhoisService; the loop runs on the worker's own std::thread.
@@ -62,11 +64,12 @@ private:
         WhoisConnectionLimits::Key key{};
         std::vector<char> input;          // capacity maxQueryBytes + 2, kept across uses of the slot
         qsizetype received = 0;
-        QByteArray output;
-        qsizetype sent = 0;
+        QByteArray output[2];             // the answer, sent in order (a cached body and its footer)
+        qsizetype sent = 0;               // bytes of output already sent, over both parts
         std::chrono::steady_clock::time_point deadline;
         qsizetype drained = 0;
         bool drainAfterWrite = false;     // input was left unread: drain it before closing
+        bool watched = false;             // in the epoll set
     };
 
     void run();
@@ -74,7 +77,8 @@ private:
     void onEvent(quint32 index, quint32 events);
     void readQuery(Connection &c);
     void answer(Connection &c, QByteArrayView line);
-    void respond(Connection &c, QByteArray bytes, bool drainAfter);
+    void respond(Connection &c, QByteArray bytes, bool drainAfter, QByteArray tail = {});
+    bool watch(Connection &c, quint32 events);   // false: could not (the connection is closed)
     void writeOut(Connection &c);
     void finishWriting(Connection &c);
     void drain(Connection &c);

@@ -5,6 +5,7 @@ if(TARGET registryd)
   registry_add_test(bench_whois
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/whois/bench_whois.cpp
             ${CMAKE_CURRENT_LIST_DIR}/whois/whoisloadgenerator.cpp ${CMAKE_CURRENT_LIST_DIR}/whois/whoisloadgenerator.h
+            ${CMAKE_CURRENT_LIST_DIR}/whois/baselinewhoisserver.cpp ${CMAKE_CURRENT_LIST_DIR}/whois/baselinewhoisserver.h
             ${CMAKE_CURRENT_LIST_DIR}/dns/delegationpopulator.cpp ${CMAKE_CURRENT_LIST_DIR}/dns/delegationpopulator.h
     LIBS registry_xrpclient registry_store registry_srs registry_testsupport
     ARGS --domains 100000

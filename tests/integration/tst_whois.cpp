@@ -117,6 +117,7 @@ private Q_SLOTS:
     void refusesHostileQueriesAndCloses_data();
     void refusesHostileQueriesAndCloses();
     void showsAChangeMadeOverXrpWithinOneSecond();
+    void datesAnswersByTheLastCommittedChange();
     void reportsItsCountersInTheDirectoryStatistics();
     void debianWhoisClientReadsEveryQueryType_data();
     void debianWhoisClientReadsEveryQueryType();
@@ -374,6 +375,25 @@ void tst_Whois::showsAChangeMadeOverXrpWithinOneSecond()
 
     XRP_CHECK(s.send(cmd::domainUpdate("fresh-change.example", {}, {}, {}), cmd::customFieldsUpdate(cmd::customField("note", "changed"))), 1000);
     QVERIFY2(poll("fresh-change.example", u"note: changed"_s), "a custom field did not show within 1 s");
+}
+
+void tst_Whois::datesAnswersByTheLastCommittedChange()
+{
+    const auto lastUpdate = [this](const QByteArray &query) {
+        static const QRegularExpression footer(u">>> Last update of Whois database: (\\S+) <<<"_s);
+        const QRegularExpressionMatch m = footer.match(ask(port(), query));
+        return m.hasMatch() ? QDateTime::fromString(m.captured(1), Qt::ISODate) : QDateTime();
+    };
+    const QDateTime before = lastUpdate("whois-unrestricted.example");
+    QVERIFY(before.isValid());
+    QThread::msleep(1100);   // the footer shows whole seconds
+    QCOMPARE(lastUpdate("no-such-name.example"), before);   // nothing committed: not the time of asking
+
+    const QDateTime sent = QDateTime::currentDateTimeUtc().addSecs(-1);
+    XRP_CHECK(m_session->send(cmd::domainCreate("dated-change.example", "who-unre", "Secret-pw-1")), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(lastUpdate("whois-unrestricted.example") > before, 1000);
+    const QDateTime after = lastUpdate("dated-change.example");
+    QVERIFY2(after >= sent && after <= QDateTime::currentDateTimeUtc(), qPrintable(after.toString(Qt::ISODate)));
 }
 
 void tst_Whois::reportsItsCountersInTheDirectoryStatistics()

@@ -87,14 +87,22 @@ private:
         server.sin_family = AF_INET;
         server.sin_port = htons(m_port);
         server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(s.fd, reinterpret_cast<sockaddr *>(&server), sizeof server) != 0 && errno != EINPROGRESS) {
+        const bool connected = ::connect(s.fd, reinterpret_cast<sockaddr *>(&server), sizeof server) == 0;
+        if (!connected && errno != EINPROGRESS) {
             ++m_result.failed;
             ::close(s.fd);
             s.fd = -1;
             return;
         }
+        // On loopback the handshake is usually done when connect() returns: send the query at
+        // once, as a blocking client would, and wait only for the answer.
+        if (connected) {
+            const ssize_t n = ::send(s.fd, s.query.line.constData(), size_t(s.query.line.size()), MSG_NOSIGNAL);
+            if (n > 0)
+                s.sent = n;
+        }
         epoll_event event{};
-        event.events = EPOLLOUT | EPOLLIN | EPOLLRDHUP;
+        event.events = (s.sent < s.query.line.size() ? EPOLLOUT : 0u) | EPOLLIN | EPOLLRDHUP;
         event.data.u64 = i;
         ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, s.fd, &event);
     }
@@ -137,6 +145,7 @@ private:
                 } else if (s.answer.contains(s.query.expectMatch ? QByteArrayView("Domain Name: ") : QByteArrayView("No match for"))) {
                     if (measuring) {
                         ++m_result.completed;
+                        m_result.answerBytes += quint64(s.answer.size());
                         m_result.latencyUs.push_back(quint32(std::chrono::duration_cast<std::chrono::microseconds>(now - s.started).count()));
                     }
                 } else {
@@ -204,6 +213,7 @@ WhoisLoadResult WhoisLoadGenerator::run(const std::function<WhoisLoadQuery(quint
     for (auto &load : loads) {
         WhoisLoadResult &r = load->result();
         total.completed += r.completed;
+        total.answerBytes += r.answerBytes;
         total.wrong += r.wrong;
         total.refused += r.refused;
         total.failed += r.failed;

@@ -23,6 +23,7 @@ struct WhoisLoadResult
     quint64 wrong = 0;        // answered, but not what the query expected
     quint64 refused = 0;      // rate limit or connection limit refusals
     quint64 failed = 0;       // connect or transfer errors, time-outs
+    quint64 answerBytes = 0;  // over the completed queries
     double seconds = 0;
     std::vector<quint32> latencyUs;   // per completed query: connect to server close, sorted
 

@@ -73,6 +73,7 @@ private Q_SLOTS:
 
     void cacheServesRepeatedLookups();
     void updateIsSeenWithoutWaitingForTheLifetime();
+    void appliedTimeIsTheLastCommitNotTheClock();
     void createReplacesCachedNotFound();
     void contactChangeReachesEveryDomainUsingIt();
     void hostChangeReachesDelegatingDomains();
@@ -473,6 +474,25 @@ void tst_Directory::updateIsSeenWithoutWaitingForTheLifetime()
     QCOMPARE((*after)->nameServers.size(), 1);
     QCOMPARE(dir->cacheStatistics().misses, 2u);
     QVERIFY(dir->cacheStatistics().invalidations >= 1);
+}
+
+void tst_Directory::appliedTimeIsTheLastCommitNotTheClock()
+{
+    QVERIFY(succeeded(f->create(u"acme.example"_s)));
+    const QDateTime created = f->clock.now();
+    dir->start();   // dates the data by the journal's newest entry, already there
+    QCOMPARE(dir->appliedTime(), created);
+    f->advanceDays(1.0 / 24);
+    QCOMPARE(dir->appliedTime(), created);   // nothing committed since: the data is as old as before
+
+    DomainUpdateRequest u;
+    u.name = u"acme.example"_s;
+    u.addNameServers = {u"ns1.dns.net"_s};
+    QVERIFY(succeeded(f->write(DomainCommands::update(f->ctx(domaintest::kAlpha), u))));
+    const QDateTime updated = f->clock.now();
+    settle();
+    QCOMPARE(dir->appliedTime(), updated);
+    QVERIFY(updated > created);
 }
 
 void tst_Directory::createReplacesCachedNotFound()

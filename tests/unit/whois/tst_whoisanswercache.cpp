@@ -18,6 +18,8 @@ private Q_SLOTS:
     void rendersTheSameRecordOnce();
     void rendersAReplacedRecordAgain();
     void staysCorrectWhenRecordsShareASlot();
+    void keepsAHotSetSmallerThanItsSlots();
+    void rendersTheFooterOncePerDatabaseTime();
 };
 
 namespace {
@@ -86,6 +88,37 @@ void tst_WhoisAnswerCache::staysCorrectWhenRecordsShareASlot()
         for (int i = 0; i < records.size(); ++i)
             QCOMPARE(cache.body(records.at(i), render), QStringLiteral("d%1.tld D%1-REG").arg(i).toLatin1());
     }
+}
+
+void tst_WhoisAnswerCache::keepsAHotSetSmallerThanItsSlots()
+{
+    // Records sit at aligned addresses: a slot chosen from the raw address would leave most slots
+    // unused and make a hot set far smaller than the cache collide with itself.
+    WhoisAnswerCache cache(4096);
+    Renderer renderer;
+    const auto render = [&renderer](const DomainView &v) { return renderer(v); };
+    QList<std::shared_ptr<const DomainView>> records;
+    for (int i = 0; i < 1000; ++i)
+        records.append(record(QStringLiteral("d%1.tld").arg(i), QStringLiteral("D%1-REG").arg(i)));
+    for (int round = 0; round < 2; ++round) {
+        for (const auto &r : records)
+            cache.body(r, render);
+    }
+    // 1,000 records in 4,096 slots: about 11 % share a slot with another (birthday bound), so the
+    // second round renders at most a few hundred again; the raw address would re-render nearly all.
+    QVERIFY2(renderer.calls < 1300, qPrintable(QStringLiteral("%1 renderings").arg(renderer.calls)));
+}
+
+void tst_WhoisAnswerCache::rendersTheFooterOncePerDatabaseTime()
+{
+    WhoisAnswerCache cache(16);
+    int calls = 0;
+    const QDateTime first = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
+    const auto render = [&calls]() -> QByteArray { ++calls; return "footer " + QByteArray::number(calls); };
+    QCOMPARE(cache.footer(first, render), QByteArray("footer 1"));
+    QCOMPARE(cache.footer(first, render), QByteArray("footer 1"));
+    QCOMPARE(cache.footer(first.addMSecs(1), render), QByteArray("footer 2"));
+    QCOMPARE(calls, 2);
 }
 
 QTEST_APPLESS_MAIN(tst_WhoisAnswerCache)
