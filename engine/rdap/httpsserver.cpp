@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QMutex>
 
+#include <mutex>
+
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -81,6 +83,24 @@ struct Connection
     bool requestBegun = false;
 };
 
+// A connection accepted by one worker for another to serve.
+struct Accepted
+{
+    int fd = -1;
+    QHostAddress peer;
+};
+
+// One worker's share of the connections: keep-alive connections live long, so whichever worker
+// accepts a connection gives it to the one serving the fewest (a burst of connects would
+// otherwise all land on the first worker to wake and leave the others idle).
+struct Lane
+{
+    std::atomic<int> load{0};          // connections served or on their way here
+    std::mutex inboxMutex;
+    std::vector<Accepted> inbox;       // handed over, not yet adopted
+    int wakeFd = -1;
+};
+
 // What the workers share: the listener, TLS context, limits and counters.
 struct ServerState
 {
@@ -91,14 +111,15 @@ struct ServerState
     ListenAddress bound;
     SSL_CTX *ctx = nullptr;
     std::vector<std::thread> threads;
-    std::vector<int> wakeFds;
+    std::vector<std::unique_ptr<Lane>> lanes;
     std::atomic<bool> stopping{false};
     std::atomic<qint64> open{0};
     std::atomic<quint64> refused{0};
     QMutex perAddressMutex;
     QHash<QHostAddress, int> perAddress;
 
-    void run(int wakeFd);
+    void run(int lane);
+    int leastLoaded(int own) const;   // own on a tie
     bool admit(const QHostAddress &peer);
     void release(const QHostAddress &peer);
 };
@@ -107,7 +128,7 @@ struct ServerState
 class Worker
 {
 public:
-    Worker(ServerState &server, int epollFd) : m_server(server), m_epoll(epollFd) {}
+    Worker(ServerState &server, int epollFd, int lane) : m_server(server), m_epoll(epollFd), m_lane(*server.lanes[size_t(lane)]), m_laneIndex(lane) {}
     ~Worker()
     {
         std::vector<Connection *> all;
@@ -118,6 +139,7 @@ public:
     }
 
     void accept();
+    void adoptHandedOver();
     void drive(Connection *c);
     void sweep();
 
@@ -126,9 +148,12 @@ private:
     bool flush(Connection *c);                // false: the connection failed
     void processInput(Connection *c);
     void updateInterest(Connection *c);
+    void adopt(int fd, const QHostAddress &peer);   // counted in m_lane.load already
 
     ServerState &m_server;
     int m_epoll;
+    Lane &m_lane;
+    int m_laneIndex;
     std::unordered_map<int, std::unique_ptr<Connection>> m_connections;
 };
 
@@ -146,33 +171,61 @@ void Worker::accept()
             m_server.refused.fetch_add(1, std::memory_order_relaxed);
             continue;
         }
-        const int one = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        auto c = std::make_unique<Connection>();
-        c->fd = fd;
-        c->peer = peer;
-        c->ssl = SSL_new(m_server.ctx);
-        c->started = c->lastActivity = SteadyClock::now();
-        if (!c->ssl || SSL_set_fd(c->ssl, fd) != 1) {
-            if (c->ssl)
-                SSL_free(c->ssl);
-            ::close(fd);
-            m_server.release(peer);
+        const int target = m_server.leastLoaded(m_laneIndex);
+        Lane &lane = *m_server.lanes[size_t(target)];
+        lane.load.fetch_add(1, std::memory_order_relaxed);
+        if (target == m_laneIndex) {
+            adopt(fd, peer);
             continue;
         }
-        SSL_set_accept_state(c->ssl);
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.ptr = c.get();
-        c->events = EPOLLIN;
-        if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0) {
-            SSL_free(c->ssl);
-            ::close(fd);
-            m_server.release(peer);
-            continue;
+        {
+            std::lock_guard lock(lane.inboxMutex);
+            lane.inbox.push_back({fd, peer});
         }
-        m_connections.emplace(fd, std::move(c));
+        const uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(lane.wakeFd, &one, sizeof one);
     }
+}
+
+void Worker::adoptHandedOver()
+{
+    uint64_t count = 0;
+    [[maybe_unused]] const ssize_t n = ::read(m_lane.wakeFd, &count, sizeof count);
+    std::vector<Accepted> handed;
+    {
+        std::lock_guard lock(m_lane.inboxMutex);
+        handed.swap(m_lane.inbox);
+    }
+    for (const Accepted &a : handed)
+        adopt(a.fd, a.peer);
+}
+
+void Worker::adopt(int fd, const QHostAddress &peer)
+{
+    const auto refuse = [&](SSL *ssl) {
+        if (ssl)
+            SSL_free(ssl);
+        ::close(fd);
+        m_server.release(peer);
+        m_lane.load.fetch_sub(1, std::memory_order_relaxed);
+    };
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    auto c = std::make_unique<Connection>();
+    c->fd = fd;
+    c->peer = peer;
+    c->ssl = SSL_new(m_server.ctx);
+    c->started = c->lastActivity = SteadyClock::now();
+    if (!c->ssl || SSL_set_fd(c->ssl, fd) != 1)
+        return refuse(c->ssl);
+    SSL_set_accept_state(c->ssl);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = c.get();
+    c->events = EPOLLIN;
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0)
+        return refuse(c->ssl);
+    m_connections.emplace(fd, std::move(c));
 }
 
 void Worker::close(Connection *c)
@@ -183,6 +236,7 @@ void Worker::close(Connection *c)
     SSL_free(c->ssl);
     ::close(c->fd);
     m_server.release(c->peer);
+    m_lane.load.fetch_sub(1, std::memory_order_relaxed);
     m_connections.erase(c->fd);
 }
 
@@ -372,8 +426,23 @@ void ServerState::release(const QHostAddress &peer)
         perAddress.erase(it);
 }
 
-void ServerState::run(int wakeFd)
+int ServerState::leastLoaded(int own) const
 {
+    int best = own;
+    int bestLoad = lanes[size_t(own)]->load.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        const int load = lanes[i]->load.load(std::memory_order_relaxed);
+        if (load < bestLoad) {
+            best = int(i);
+            bestLoad = load;
+        }
+    }
+    return best;
+}
+
+void ServerState::run(int lane)
+{
+    const int wakeFd = lanes[size_t(lane)]->wakeFd;
     // A peer that closes while we write must cost an EPIPE, not the process: OpenSSL writes with
     // write(2), which raises SIGPIPE in the writing thread; blocked here, it never arrives.
     sigset_t pipe;
@@ -389,10 +458,10 @@ void ServerState::run(int wakeFd)
     ::epoll_ctl(epollFd, EPOLL_CTL_ADD, listenFd, &ev);
     epoll_event wake{};
     wake.events = EPOLLIN;
-    wake.data.ptr = &wakeFds;   // any unique non-null marker
+    wake.data.ptr = &lanes;   // any unique non-null marker
     ::epoll_ctl(epollFd, EPOLL_CTL_ADD, wakeFd, &wake);
     {
-        Worker worker(*this, epollFd);
+        Worker worker(*this, epollFd, lane);
         epoll_event events[128];
         auto lastSweep = SteadyClock::now();
         while (!stopping.load(std::memory_order_acquire)) {
@@ -401,7 +470,9 @@ void ServerState::run(int wakeFd)
                 void *p = events[i].data.ptr;
                 if (p == nullptr)
                     worker.accept();
-                else if (p != &wakeFds)
+                else if (p == &lanes)
+                    worker.adoptHandedOver();
+                else
                     worker.drive(static_cast<Connection *>(p));
             }
             const auto now = SteadyClock::now();
@@ -410,6 +481,7 @@ void ServerState::run(int wakeFd)
                 worker.sweep();
             }
         }
+        worker.adoptHandedOver();   // so that the worker's destructor closes them too
     }
     ::close(epollFd);
 }
@@ -496,30 +568,38 @@ Result<void> HttpsServer::start(const QString &certificateFile, const QString &k
 
     const int threads = qMax(1, d->limits.threads);
     for (int i = 0; i < threads; ++i) {
-        const int wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-        if (wakeFd < 0) {
+        auto lane = std::make_unique<Lane>();
+        lane->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (lane->wakeFd < 0) {
             stop();
             return Error(ErrorCode::Internal, QStringLiteral("eventfd: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         }
-        d->wakeFds.push_back(wakeFd);
-        d->threads.emplace_back([this, wakeFd] { d->run(wakeFd); });
+        d->lanes.push_back(std::move(lane));
     }
+    // Every lane exists before any worker runs: a worker may hand a connection to any of them.
+    for (int i = 0; i < threads; ++i)
+        d->threads.emplace_back([this, i] { d->run(i); });
     return success();
 }
 
 void HttpsServer::stop()
 {
     d->stopping.store(true, std::memory_order_release);
-    for (int fd : d->wakeFds) {
+    for (const auto &lane : d->lanes) {
         const uint64_t one = 1;
-        [[maybe_unused]] const ssize_t n = ::write(fd, &one, sizeof one);
+        [[maybe_unused]] const ssize_t n = ::write(lane->wakeFd, &one, sizeof one);
     }
     for (std::thread &t : d->threads)
         t.join();
     d->threads.clear();
-    for (int fd : d->wakeFds)
-        ::close(fd);
-    d->wakeFds.clear();
+    for (const auto &lane : d->lanes) {
+        for (const Accepted &a : lane->inbox) {   // handed to a worker that had already stopped
+            ::close(a.fd);
+            d->release(a.peer);
+        }
+        ::close(lane->wakeFd);
+    }
+    d->lanes.clear();
 }
 
 ListenAddress HttpsServer::boundAddress() const

@@ -25,7 +25,8 @@ struct HttpsServerLimits
 
 // An HTTP/1.1 server over TLS 1.2+ (OpenSSL) for small GET requests answered from memory: worker
 // threads, each with its own epoll loop, share one non-blocking listening socket (EPOLLEXCLUSIVE
-// wakes one of them per connection). Keep-alive by default, pipelined requests answered in order,
+// wakes one of them per connection); the worker that accepts hands the connection to the worker
+// serving the fewest, so long keep-alive connections spread over every thread. Keep-alive by default, pipelined requests answered in order,
 // per-connection output capped (no new request is read while 256 KiB of answers waits), idle and
 // request timeouts, connection limits overall and per address (over them the connection is closed
 // at once and counted). Chosen over QHttpServer/QSslSocket because those cost a QObject, signals

@@ -12,6 +12,9 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
 
 using namespace reg;
 using reg::rdap::HttpRequest;
@@ -55,10 +58,11 @@ private Q_SLOTS:
     void closesIdleConnections();
     void limitsConnectionsPerAddress();
     void limitsConnectionsOverall();
+    void spreadsKeepAliveConnectionsOverEveryThread();
     void refusesTls11();
 
 private:
-    std::unique_ptr<HttpsServer> startServer(const HttpsServerLimits &limits);
+    std::unique_ptr<HttpsServer> startServer(const HttpsServerLimits &limits, HttpsServer::Handler handler = &echo);
     std::unique_ptr<QSslSocket> connectTo(const HttpsServer &server);
     static QByteArray readUntilClosed(QSslSocket &socket);
 
@@ -83,9 +87,9 @@ void tst_HttpsServer::initTestCase()
     QCOMPARE(openssl.exitCode(), 0);
 }
 
-std::unique_ptr<HttpsServer> tst_HttpsServer::startServer(const HttpsServerLimits &limits)
+std::unique_ptr<HttpsServer> tst_HttpsServer::startServer(const HttpsServerLimits &limits, HttpsServer::Handler handler)
 {
-    auto server = std::make_unique<HttpsServer>(limits, &echo, &refuse);
+    auto server = std::make_unique<HttpsServer>(limits, std::move(handler), &refuse);
     if (Result<void> r = server->listen({QHostAddress::LocalHost, 0}); !r)
         qFatal("listen: %s", qPrintable(r.error().message));
     if (Result<void> r = server->start(m_cert, m_key); !r)
@@ -256,6 +260,33 @@ void tst_HttpsServer::limitsConnectionsOverall()
     // The admitted one is served normally.
     a->write("GET /still-here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     QVERIFY(readUntilClosed(*a).contains("target=/still-here"));
+}
+
+void tst_HttpsServer::spreadsKeepAliveConnectionsOverEveryThread()
+{
+    // Connections made one after another tend to wake the same worker: without the hand-over they
+    // would all be served by it while the other threads idle.
+    std::mutex mutex;
+    std::set<std::thread::id> servedBy;
+    HttpsServerLimits limits;
+    limits.threads = 3;
+    const auto server = startServer(limits, [&](const HttpRequest &request, const QHostAddress &peer, QByteArray &out) {
+        {
+            std::lock_guard lock(mutex);
+            servedBy.insert(std::this_thread::get_id());
+        }
+        return echo(request, peer, out);
+    });
+    std::vector<std::unique_ptr<QSslSocket>> sockets;
+    for (int i = 0; i < 6; ++i) {
+        sockets.push_back(connectTo(*server));
+        QVERIFY(sockets.back()->isEncrypted());
+    }
+    for (const auto &socket : sockets) {
+        socket->write("GET /who HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY(readUntilClosed(*socket).contains("target=/who"));
+    }
+    QCOMPARE(servedBy.size(), size_t(3));
 }
 
 void tst_HttpsServer::refusesTls11()
