@@ -212,8 +212,6 @@ Result<void> loadDetails(store::Connection &c, DomainRecord &rec)
     d.contacts.clear();
     d.nameServers.clear();
     d.subordinateHosts.clear();
-    d.dsRecords.clear();
-    d.customFields.clear();
     Result<QList<QVariantList>> contacts = query(
         c, QStringLiteral("SELECT dc.type, c.id FROM domain_contacts dc JOIN contacts c ON c.roid = dc.contact_roid "
                           "WHERE dc.domain_roid = ?1 ORDER BY dc.type, c.id"), {d.roid});
@@ -235,6 +233,15 @@ Result<void> loadDetails(store::Connection &c, DomainRecord &rec)
         return subs.error();
     for (const QVariantList &row : *subs)
         d.subordinateHosts << row[0].toString();
+    if (auto r = loadDsRecords(c, rec); !r)
+        return r;
+    return loadCustomFields(c, rec);
+}
+
+Result<void> loadDsRecords(store::Connection &c, DomainRecord &rec)
+{
+    Domain &d = rec.domain;
+    d.dsRecords.clear();
     Result<QList<QVariantList>> ds = query(
         c, QStringLiteral("SELECT key_tag, algorithm, digest_type, digest FROM domain_ds WHERE domain_roid = ?1 "
                           "ORDER BY key_tag, algorithm, digest_type, digest"), {d.roid});
@@ -242,6 +249,13 @@ Result<void> loadDetails(store::Connection &c, DomainRecord &rec)
         return ds.error();
     for (const QVariantList &row : *ds)
         d.dsRecords << DsRecord{row[0].toInt(), row[1].toInt(), row[2].toInt(), row[3].toString()};
+    return success();
+}
+
+Result<void> loadCustomFields(store::Connection &c, DomainRecord &rec)
+{
+    Domain &d = rec.domain;
+    d.customFields.clear();
     Result<QList<QVariantList>> fields = query(
         c, QStringLiteral("SELECT name, value FROM custom_fields WHERE object_type = 'domain' AND object_roid = ?1 ORDER BY name"),
         {d.roid});

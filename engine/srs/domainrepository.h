@@ -83,6 +83,9 @@ Result<std::optional<DomainRecord>> loadByName(store::Connection &c, const QStri
 Result<std::optional<DomainRecord>> loadByRoid(store::Connection &c, const QString &roid, Detail detail = Detail::Full);
 // Reads what Detail::Full adds to a record loaded as a Summary.
 Result<void> loadDetails(store::Connection &c, DomainRecord &record);
+// Two of those parts on their own, for readers that build the rest themselves (the directory).
+Result<void> loadDsRecords(store::Connection &c, DomainRecord &record);
+Result<void> loadCustomFields(store::Connection &c, DomainRecord &record);
 
 // The statuses shown: stored values, "inactive" without name servers, "ok" when nothing else.
 StatusSet shownStatuses(const StatusSet &stored, bool hasNameServers);

@@ -58,14 +58,17 @@ int main(int argc, char **argv)
     const QCommandLineOption missOption(QStringLiteral("miss-percent"), QStringLiteral("share of unregistered names (default 10)"), QStringLiteral("p"), QStringLiteral("10"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("[rdap] threads (default 2)"), QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption hotOption(QStringLiteral("hot"), QStringLiteral("ask only the first n domains, so the Directory cache serves them (default 0: all)"), QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({domainsOption, secondsOption, connectionsOption, missOption, threadsOption, hotOption});
+    const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("requests/s to pace at, latency counted from when each was due (default 0: as fast as answered)"),
+                                        QStringLiteral("r"), QStringLiteral("0"));
+    parser.addOptions({domainsOption, secondsOption, connectionsOption, missOption, threadsOption, hotOption, rateOption});
     parser.process(app);
     const qint64 domains = parser.value(domainsOption).toLongLong();
     const double seconds = parser.value(secondsOption).toDouble();
     const int connections = parser.value(connectionsOption).toInt();
     const int missPercent = parser.value(missOption).toInt();
     const qint64 hot = parser.value(hotOption).toLongLong();
-    if (hot < 0 || domains < 1 || seconds <= 0 || connections < 1 || missPercent < 0 || missPercent > 100)
+    const double rate = parser.value(rateOption).toDouble();
+    if (rate < 0 || hot < 0 || domains < 1 || seconds <= 0 || connections < 1 || missPercent < 0 || missPercent > 100)
         die(QStringLiteral("bad arguments"));
 
     testsupport::EngineFixture engine;
@@ -74,8 +77,8 @@ int main(int argc, char **argv)
     // One client address: the limits are for the public, not for the benchmark.
     engine.setConfigValue(rdap, QStringLiteral("requests_per_minute"), QStringLiteral("10000000"));
     engine.setConfigValue(rdap, QStringLiteral("max_connections_per_address"), QStringLiteral("10000"));
-    // The DNS service builds every zone before the engine is ready (over 20 s for a million
-    // delegations) and takes CPU RDAP would get; it plays no part here.
+    // DNS plays no part here: off, so its zone build at start-up and its memory do not blur
+    // what RDAP costs.
     engine.setConfigValue(QStringLiteral("dns"), QStringLiteral("enabled"), QStringLiteral("false"));
     QString error;
     if (!engine.writeConfig(&error))
@@ -110,13 +113,16 @@ int main(int argc, char **argv)
     // A short warm-up (connections, TLS, first reads), then the measured run.
     (void)HttpsLoadGenerator::run(port, connections, 1.0, target);
     const double cpuBefore = processCpuSecs(engine.processId());
-    const HttpsLoadResult r = HttpsLoadGenerator::run(port, connections, seconds, target);
+    const double selfBefore = processCpuSecs(QCoreApplication::applicationPid());
+    const HttpsLoadResult r = HttpsLoadGenerator::run(port, connections, seconds, target, rate);
     const double cpu = processCpuSecs(engine.processId()) - cpuBefore;
+    const double self = processCpuSecs(QCoreApplication::applicationPid()) - selfBefore;
 
-    std::printf("RDAP over HTTPS keep-alive: %lld domains (%s), %d connections, %d%% misses, %d server threads, %.1f s\n",
+    std::printf("RDAP over HTTPS keep-alive: %lld domains (%s), %d connections, %d%% misses, %d server threads, %s, %.1f s\n",
                 static_cast<long long>(registry.delegations),
                 hot > 0 ? qPrintable(QStringLiteral("asking the first %1").arg(hot)) : "asking any", connections, missPercent,
-                parser.value(threadsOption).toInt(), r.seconds);
+                parser.value(threadsOption).toInt(),
+                rate > 0 ? qPrintable(QStringLiteral("paced at %1/s").arg(rate)) : "as fast as answered", r.seconds);
     std::printf("  requests: %llu (200: %llu, 404: %llu, other: %llu), failed connections: %llu\n",
                 static_cast<unsigned long long>(r.requests), static_cast<unsigned long long>(r.ok),
                 static_cast<unsigned long long>(r.notFound), static_cast<unsigned long long>(r.other),
@@ -124,6 +130,8 @@ int main(int argc, char **argv)
     std::printf("  throughput: %.0f requests/s\n", double(r.requests) / r.seconds);
     std::printf("  latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", r.p50Ms, r.p99Ms, r.maxMs);
     std::printf("  registryd CPU: %.2f s in %.1f s (%.0f%% of one core)\n", cpu, r.seconds, 100.0 * cpu / r.seconds);
+    std::printf("  load generator CPU: %.0f%% of one core (one thread; the machine has %ld cores)\n", 100.0 * self / r.seconds,
+                ::sysconf(_SC_NPROCESSORS_ONLN));
     std::fflush(stdout);
     engine.stop();
     return r.requests > 0 && r.other == 0 ? 0 : 1;

@@ -69,7 +69,8 @@ qsizetype completeResponse(const QByteArray &in, int *status)
 
 } // namespace
 
-HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double seconds, const std::function<QByteArray()> &nextTarget)
+HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double seconds, const std::function<QByteArray()> &nextTarget,
+                                        double ratePerSecond)
 {
     HttpsLoadResult result;
     sigset_t pipe;   // a server closing a connection must not end the benchmark
@@ -84,9 +85,15 @@ HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double se
     std::vector<quint32> latenciesUs;
     latenciesUs.reserve(1 << 22);
 
-    const auto sendNext = [&](Client &c) {
+    // Paced: request k is due at start + k / rate, and its latency counts from then, so time spent
+    // waiting for a free connection while the server lags is counted too (no coordinated omission).
+    const bool paced = ratePerSecond > 0;
+    const auto interval = std::chrono::nanoseconds(paced ? qint64(1e9 / ratePerSecond) : 0);
+    Clock::time_point nextDue;
+    std::vector<Client *> idle;
+    const auto sendNext = [&](Client &c, Clock::time_point due) {
         c.out = "GET " + nextTarget() + " HTTP/1.1\r\nHost: rdap.bench\r\nAccept: application/rdap+json\r\n\r\n";
-        c.sent = Clock::now();
+        c.sent = due;
         c.waiting = true;
         const int n = SSL_write(c.ssl, c.out.constData(), int(c.out.size()));
         if (n > 0)
@@ -111,10 +118,29 @@ HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double se
 
     const auto start = Clock::now();
     const auto deadline = start + std::chrono::microseconds(qint64(seconds * 1e6));
+    nextDue = start;
+    const auto ready = [&](Client &c, Clock::time_point now) {
+        if (!paced)
+            sendNext(c, now);
+        else
+            idle.push_back(&c);
+    };
     epoll_event events[256];
     char buffer[65536];
     while (Clock::now() < deadline) {
-        const int n = ::epoll_wait(ep, events, 256, 100);
+        int timeoutMs = 100;
+        if (paced) {
+            const auto now = Clock::now();
+            while (!idle.empty() && nextDue <= now && now < deadline) {
+                Client *c = idle.back();
+                idle.pop_back();
+                sendNext(*c, nextDue);
+                nextDue += interval;
+            }
+            if (!idle.empty())
+                timeoutMs = int(std::max<qint64>(1, std::chrono::ceil<std::chrono::milliseconds>(nextDue - now).count()));
+        }
+        const int n = ::epoll_wait(ep, events, 256, timeoutMs);
         for (int i = 0; i < n; ++i) {
             Client &c = *static_cast<Client *>(events[i].data.ptr);
             if (c.fd < 0)
@@ -127,7 +153,7 @@ HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double se
                     ev.events = EPOLLIN;
                     ev.data.ptr = &c;
                     ::epoll_ctl(ep, EPOLL_CTL_MOD, c.fd, &ev);
-                    sendNext(c);
+                    ready(c, Clock::now());
                 } else {
                     const int err = SSL_get_error(c.ssl, r);
                     if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
@@ -175,7 +201,7 @@ HttpsLoadResult HttpsLoadGenerator::run(quint16 port, int connections, double se
                 c.in.remove(0, used);
                 c.waiting = false;
                 if (now < deadline)
-                    sendNext(c);
+                    ready(c, now);
             }
         }
     }

@@ -5,7 +5,7 @@
 // and registryd's CPU use. `ctest -L bench -R whois` runs the default case.
 //
 //   bench_whois [--domains N] [--seconds S] [--connections C] [--client-threads T]
-//               [--whois-threads W] [--hit-ratio R] [--hot H] [--baseline [--answer-bytes B]]
+//               [--whois-threads W] [--hit-ratio R] [--hot H] [--rate Q] [--baseline [--answer-bytes B]]
 //
 // --baseline runs the same load against a bare server that answers every query with B fixed
 // bytes (BaselineWhoisServer) instead of registryd: the floor the TCP connections alone set on
@@ -70,8 +70,10 @@ int main(int argc, char **argv)
     const QCommandLineOption baselineOption(QStringLiteral("baseline"), QStringLiteral("Load a bare fixed-answer server instead of registryd."));
     const QCommandLineOption answerBytesOption(QStringLiteral("answer-bytes"), QStringLiteral("--baseline: bytes of each answer to a hit."),
                                                QStringLiteral("b"), QStringLiteral("1500"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("Queries/s to pace at, latency counted from when each was due (0: as fast as answered)."),
+                                        QStringLiteral("q"), QStringLiteral("0"));
     parser.addOptions({domainsOption, secondsOption, connectionsOption, clientThreadsOption, whoisThreadsOption, hitRatioOption, hotOption,
-                       baselineOption, answerBytesOption});
+                       baselineOption, answerBytesOption, rateOption});
     parser.process(app);
     const qint64 domains = parser.value(domainsOption).toLongLong();
     const int seconds = parser.value(secondsOption).toInt();
@@ -134,7 +136,8 @@ int main(int argc, char **argv)
         return bench::WhoisLoadQuery{QStringLiteral("miss%1.%2").arg(i).arg(names.tld).toLatin1() + "\r\n", false};
     };
 
-    bench::WhoisLoadGenerator load(port, parser.value(clientThreadsOption).toInt(), parser.value(connectionsOption).toInt());
+    const double rate = parser.value(rateOption).toDouble();
+    bench::WhoisLoadGenerator load(port, parser.value(clientThreadsOption).toInt(), parser.value(connectionsOption).toInt(), rate);
     const double cpuBefore = cpuSeconds(serverPid);
     const double selfBefore = cpuSeconds(QCoreApplication::applicationPid());
     QElapsedTimer wall;
@@ -144,9 +147,10 @@ int main(int argc, char **argv)
     const double self = cpuSeconds(QCoreApplication::applicationPid()) - selfBefore;
     const double wallSeconds = wall.elapsed() / 1000.0;
 
-    std::printf("%s: %lld domains, %d%% hits over %lld names, %s connections in flight, %s client threads, %s whois threads\n",
+    std::printf("%s: %lld domains, %d%% hits over %lld names, %s connections in flight at most, %s client threads, %s whois threads, %s\n",
                 baseline ? "baseline (bare fixed-answer server)" : "registryd whois", static_cast<long long>(domains), int(hitRatio * 100), static_cast<long long>(hot), qPrintable(parser.value(connectionsOption)),
-                qPrintable(parser.value(clientThreadsOption)), qPrintable(parser.value(whoisThreadsOption)));
+                qPrintable(parser.value(clientThreadsOption)), qPrintable(parser.value(whoisThreadsOption)),
+                rate > 0 ? qPrintable(QStringLiteral("paced at %1/s").arg(rate)) : "as fast as answered");
     std::printf("  %.0f queries/s (%llu answered in %.1f s, a new TCP connection each)\n", double(result.completed) / result.seconds,
                 static_cast<unsigned long long>(result.completed), result.seconds);
     std::printf("  latency, connect to close: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms\n", result.percentileMs(50),

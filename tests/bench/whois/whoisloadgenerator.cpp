@@ -31,9 +31,10 @@ struct Slot
 class LoadThread
 {
 public:
-    LoadThread(quint16 port, int connections, int index, int threadCount,
+    LoadThread(quint16 port, int connections, int index, int threadCount, double ratePerSecond,
                const std::function<WhoisLoadQuery(quint64)> &queries, std::atomic<quint64> &next)
         : m_port(port), m_slots(size_t(connections)), m_index(index), m_threadCount(threadCount), m_queries(queries), m_next(next)
+        , m_interval(ratePerSecond > 0 ? qint64(1e9 * threadCount / ratePerSecond) : 0)
     {
     }
 
@@ -41,18 +42,36 @@ public:
     {
         m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
         m_result.latencyUs.reserve(1 << 20);
-        for (size_t i = 0; i < m_slots.size(); ++i)
-            open(i);
+        const bool paced = m_interval.count() > 0;
+        // The threads' schedules interleave: together they ask at the whole rate, evenly.
+        Clock::time_point nextDue = Clock::now() + m_interval * m_index / m_threadCount;
+        if (!paced) {
+            for (size_t i = 0; i < m_slots.size(); ++i)
+                open(i, Clock::now());
+        }
         epoll_event events[256];
         while (Clock::now() < until) {
-            const int n = ::epoll_wait(m_epoll, events, 256, 100);
+            int timeoutMs = 100;
+            if (paced) {
+                // Query k is due at its time; it waits for a free slot if every one is busy, and its
+                // latency counts from when it was due (no coordinated omission).
+                const Clock::time_point now = Clock::now();
+                for (size_t i = 0; i < m_slots.size() && nextDue <= now; ++i) {
+                    if (m_slots[i].fd < 0) {
+                        open(i, nextDue);
+                        nextDue += m_interval;
+                    }
+                }
+                timeoutMs = int(std::clamp<qint64>(std::chrono::ceil<std::chrono::milliseconds>(nextDue - now).count(), 0, 100));
+            }
+            const int n = ::epoll_wait(m_epoll, events, 256, timeoutMs);
             const Clock::time_point now = Clock::now();
             for (int e = 0; e < n; ++e)
                 onEvent(size_t(events[e].data.u64), events[e].events, now >= measureFrom, until);
             // A connection stuck for 10 s is a failure; free its slot.
             for (size_t i = 0; i < m_slots.size(); ++i) {
-                if (m_slots[i].fd < 0 && now < until) {
-                    open(i);   // its last connect failed at once
+                if (!paced && m_slots[i].fd < 0 && now < until) {
+                    open(i, now);   // its last connect failed at once
                 } else if (m_slots[i].fd >= 0 && now - m_slots[i].started > std::chrono::seconds(10)) {
                     ++m_result.failed;
                     finish(i, now < until);
@@ -69,13 +88,13 @@ public:
     WhoisLoadResult &result() { return m_result; }
 
 private:
-    void open(size_t i)
+    void open(size_t i, Clock::time_point due)
     {
         Slot &s = m_slots[i];
         s.query = m_queries(m_next.fetch_add(1, std::memory_order_relaxed));
         s.sent = 0;
         s.answer.clear();
-        s.started = Clock::now();
+        s.started = due;
         s.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         const int one = 1;
         ::setsockopt(s.fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
@@ -161,8 +180,8 @@ private:
     {
         ::close(m_slots[i].fd);
         m_slots[i].fd = -1;
-        if (again)
-            open(i);
+        if (again && m_interval.count() == 0)
+            open(i, Clock::now());   // paced: the slot waits for the next query's time
     }
 
     quint16 m_port;
@@ -172,6 +191,7 @@ private:
     quint64 m_sourceCounter = 0;
     const std::function<WhoisLoadQuery(quint64)> &m_queries;
     std::atomic<quint64> &m_next;
+    const std::chrono::nanoseconds m_interval;   // between this thread's queries; 0: unpaced
     int m_epoll = -1;
     WhoisLoadResult m_result;
 };
@@ -186,8 +206,8 @@ double WhoisLoadResult::percentileMs(double p) const
     return latencyUs[index] / 1000.0;
 }
 
-WhoisLoadGenerator::WhoisLoadGenerator(quint16 port, int threads, int connections)
-    : m_port(port), m_threads(std::max(1, threads)), m_connections(std::max(m_threads, connections))
+WhoisLoadGenerator::WhoisLoadGenerator(quint16 port, int threads, int connections, double ratePerSecond)
+    : m_port(port), m_threads(std::max(1, threads)), m_connections(std::max(m_threads, connections)), m_rate(ratePerSecond)
 {
 }
 
@@ -197,7 +217,7 @@ WhoisLoadResult WhoisLoadGenerator::run(const std::function<WhoisLoadQuery(quint
     std::atomic<quint64> next{0};
     std::vector<std::unique_ptr<LoadThread>> loads;
     for (int t = 0; t < m_threads; ++t)
-        loads.push_back(std::make_unique<LoadThread>(m_port, m_connections / m_threads, t, m_threads, queries, next));
+        loads.push_back(std::make_unique<LoadThread>(m_port, m_connections / m_threads, t, m_threads, m_rate, queries, next));
     const Clock::time_point start = Clock::now();
     const Clock::time_point measureFrom = start + warmUp;
     const Clock::time_point until = measureFrom + duration;

@@ -38,7 +38,9 @@ struct WhoisLoadResult
 class WhoisLoadGenerator
 {
 public:
-    WhoisLoadGenerator(quint16 port, int threads, int connections);
+    // ratePerSecond > 0 paces new queries at that rate, at most `connections` in flight (latency
+    // then counts from when each query was due); 0 opens the next connection as soon as one ends.
+    WhoisLoadGenerator(quint16 port, int threads, int connections, double ratePerSecond = 0);
 
     // Asks queries(i) for i = 0, 1, ... until `duration` has passed (after `warmUp`, not measured).
     WhoisLoadResult run(const std::function<WhoisLoadQuery(quint64)> &queries, std::chrono::milliseconds warmUp,
@@ -48,6 +50,7 @@ private:
     quint16 m_port;
     int m_threads;
     int m_connections;
+    double m_rate;
 };
 
 } // namespace reg::bench
