@@ -68,10 +68,10 @@ Result<void> RegistrarAdministration::createRegistrar(const RegistrarAdminReques
             return Error(ErrorCode::Conflict, QStringLiteral("a registrar %1 already exists").arg(r.id));
         const QVariant ianaId = r.ianaId ? QVariant(*r.ianaId) : QVariant();
         if (auto e = c.execute(QStringLiteral("INSERT INTO registrars (id, name, iana_id, email, phone, url, status, balance_cents, "
-                                              "credit_limit_cents, low_balance_cents, created_at, whois_server, web_whois_url) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', 0, ?7, ?8, ?9, ?10, ?11)"),
+                                              "credit_limit_cents, low_balance_cents, created_at, whois_server, web_whois_url, rdap_base_url) "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', 0, ?7, ?8, ?9, ?10, ?11, ?12)"),
                                {r.id, r.name, ianaId, r.email, r.phone, r.url, r.creditLimitCents, r.lowBalanceCents,
-                                clock->now().toMSecsSinceEpoch(), r.whoisServer, r.webWhoisUrl});
+                                clock->now().toMSecsSinceEpoch(), r.whoisServer, r.webWhoisUrl, r.rdapBaseUrl});
             !e)
             return e.error();
         // The same data as the demo seeder's "registrar.create", so a replica replays both alike.
@@ -83,7 +83,8 @@ Result<void> RegistrarAdministration::createRegistrar(const RegistrarAdminReques
                         {QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("balanceCents"), 0},
                         {QStringLiteral("creditLimitCents"), double(r.creditLimitCents)},
                         {QStringLiteral("lowBalanceCents"), double(r.lowBalanceCents)},
-                        {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl}}});
+                        {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl},
+                        {QStringLiteral("rdapBaseUrl"), r.rdapBaseUrl}}});
     }));
 }
 
@@ -120,6 +121,12 @@ Result<void> RegistrarAdministration::updateAccount(const QString &registrarId, 
                 !e)
                 return e.error();
             changed.insert(QStringLiteral("webWhoisUrl"), *update.webWhoisUrl);
+        }
+        if (update.rdapBaseUrl) {
+            if (auto e = c.execute(QStringLiteral("UPDATE registrars SET rdap_base_url = ?2 WHERE id = ?1"), {registrarId, *update.rdapBaseUrl});
+                !e)
+                return e.error();
+            changed.insert(QStringLiteral("rdapBaseUrl"), *update.rdapBaseUrl);
         }
         return std::optional<JournalChange>(JournalChange{actor, QStringLiteral("registrar.update"), registrarId, changed});
     }));

@@ -86,22 +86,45 @@ Result<std::optional<QString>> whoisServerField(const QJsonObject &object)
     return std::optional<QString>(host->toString());
 }
 
-Result<std::optional<QString>> webWhoisUrlField(const QJsonObject &object)
+// A web address Whois and RDAP publish: absent (nullopt), empty (remove it), or a URL with a host
+// and no credentials; `base`: also no query or fragment, since paths are appended to it.
+struct UrlRule
 {
-    const QString name = QStringLiteral("webWhoisUrl");
+    const char *name;
+    qsizetype maxLength;
+    bool httpAllowed;
+    bool base;
+    const char *description;       // the message's "must be ..." part
+};
+
+Result<std::optional<QString>> urlField(const QJsonObject &object, const UrlRule &rule)
+{
+    const QString name = QLatin1StringView(rule.name);
     if (object.value(name).isUndefined())
         return std::optional<QString>();
-    Result<QString> text = textField(object, name, maxWebWhoisUrlLength, false);
+    Result<QString> text = textField(object, name, rule.maxLength, false);
     if (!text)
         return text.error();
     if (text->isEmpty())
         return std::optional<QString>(QString());
     const QUrl url(*text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty() || !url.userInfo().isEmpty()
-        || text->contains(u' '))
-        return invalid(QStringLiteral("the field \"webWhoisUrl\" must be an https:// or http:// address such as "
-                                      "https://registrar.example/whois"));
+    if (!url.isValid() || (url.scheme() != u"https" && !(rule.httpAllowed && url.scheme() == u"http")) || url.host().isEmpty()
+        || !url.userInfo().isEmpty() || text->contains(u' ') || (rule.base && (url.hasQuery() || url.hasFragment())))
+        return invalid(QStringLiteral("the field \"%1\" must be %2").arg(name, QLatin1StringView(rule.description)));
     return std::optional<QString>(*text);
+}
+
+Result<std::optional<QString>> webWhoisUrlField(const QJsonObject &object)
+{
+    return urlField(object, {"webWhoisUrl", maxWebWhoisUrlLength, true, false,
+                             "an https:// or http:// address such as https://registrar.example/whois"});
+}
+
+// RDAP is HTTPS only (RFC 7481 3); "domain/<name>" is appended to it.
+Result<std::optional<QString>> rdapBaseUrlField(const QJsonObject &object)
+{
+    return urlField(object, {"rdapBaseUrl", maxRdapBaseUrlLength, false, true,
+                             "an https:// address without query or fragment such as https://rdap.registrar.example/"});
 }
 
 } // namespace
@@ -111,7 +134,8 @@ Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
     Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("ianaId"),
                                                     QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("url"),
                                                     QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents"),
-                                                    QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl")});
+                                                    QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl"),
+                                                    QStringLiteral("rdapBaseUrl")});
     if (!object)
         return object.error();
     CreateRegistrar r;
@@ -154,6 +178,10 @@ Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body)
     if (!webWhoisUrl)
         return webWhoisUrl.error();
     r.webWhoisUrl = webWhoisUrl->value_or(QString());
+    Result<std::optional<QString>> rdapBaseUrl = rdapBaseUrlField(*object);
+    if (!rdapBaseUrl)
+        return rdapBaseUrl.error();
+    r.rdapBaseUrl = rdapBaseUrl->value_or(QString());
     Result<std::optional<qint64>> iana = integerField(*object, QStringLiteral("ianaId"), 1, 999999999);
     if (!iana)
         return iana.error();
@@ -255,7 +283,8 @@ Result<Payment> parsePayment(const QByteArray &body)
 Result<AccountUpdate> parseAccountUpdate(const QByteArray &body)
 {
     Result<QJsonObject> object = ApiRequests::parseJsonObject(body, {QStringLiteral("creditLimitCents"), QStringLiteral("lowBalanceCents"),
-                                                                     QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl")});
+                                                                     QStringLiteral("whoisServer"), QStringLiteral("webWhoisUrl"),
+                                                                     QStringLiteral("rdapBaseUrl")});
     if (!object)
         return object.error();
     Result<std::optional<qint64>> credit = integerField(*object, QStringLiteral("creditLimitCents"), 0, maxMoneyCents);
@@ -270,9 +299,12 @@ Result<AccountUpdate> parseAccountUpdate(const QByteArray &body)
     Result<std::optional<QString>> webWhoisUrl = webWhoisUrlField(*object);
     if (!webWhoisUrl)
         return webWhoisUrl.error();
-    if (!*credit && !*low && !*whoisServer && !*webWhoisUrl)
-        return invalid(QStringLiteral("send at least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl"));
-    return AccountUpdate{*credit, *low, *whoisServer, *webWhoisUrl};
+    Result<std::optional<QString>> rdapBaseUrl = rdapBaseUrlField(*object);
+    if (!rdapBaseUrl)
+        return rdapBaseUrl.error();
+    if (!*credit && !*low && !*whoisServer && !*webWhoisUrl && !*rdapBaseUrl)
+        return invalid(QStringLiteral("send at least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl, rdapBaseUrl"));
+    return AccountUpdate{*credit, *low, *whoisServer, *webWhoisUrl, *rdapBaseUrl};
 }
 
 } // namespace reg::admin::RegistrarAdminRequests

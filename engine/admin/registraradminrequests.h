@@ -21,6 +21,7 @@ constexpr qint64 maxMoneyCents = qint64(1) << 50;       // far above any real am
 constexpr qsizetype maxDescriptionLength = 200;
 constexpr qsizetype maxWhoisServerLength = 253;        // a host name (RFC 1035 2.3.4)
 constexpr qsizetype maxWebWhoisUrlLength = 255;
+constexpr qsizetype maxRdapBaseUrlLength = 255;
 
 struct CreateRegistrar
 {
@@ -32,6 +33,7 @@ struct CreateRegistrar
     QString url;
     QString whoisServer;               // its own port-43 server: a host name, or empty
     QString webWhoisUrl;               // its web Whois: an https:// or http:// URL, or empty
+    QString rdapBaseUrl;               // its own RDAP service: an https:// URL without query or fragment, or empty
     qint64 creditLimitCents = 0;
     qint64 lowBalanceCents = 0;
 };
@@ -48,6 +50,7 @@ struct AccountUpdate
     std::optional<qint64> lowBalanceCents;
     std::optional<QString> whoisServer;   // set; empty removes it
     std::optional<QString> webWhoisUrl;
+    std::optional<QString> rdapBaseUrl;
 };
 
 Result<CreateRegistrar> parseCreateRegistrar(const QByteArray &body);
@@ -62,7 +65,7 @@ bool isPemContentType(const QByteArray &contentType);
 // {"address": "192.0.2.1"}: one IPv4 or IPv6 address; ranges ("10.0.0.0/8") are refused (seed 000).
 Result<QHostAddress> parseAddress(const QByteArray &body);
 Result<Payment> parsePayment(const QByteArray &body);
-// At least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl.
+// At least one of creditLimitCents, lowBalanceCents, whoisServer, webWhoisUrl, rdapBaseUrl.
 Result<AccountUpdate> parseAccountUpdate(const QByteArray &body);
 
 } // namespace RegistrarAdminRequests

@@ -416,7 +416,7 @@ Result<QJsonObject> RegistryBrowser::readRegistrar(const QString &id)
 {
     Result<Rows> rows = m_reader->queryRows(
         QStringLiteral("SELECT id, name, iana_id, email, phone, url, status, balance_cents, credit_limit_cents, low_balance_cents, "
-                       "created_at, whois_server, web_whois_url FROM registrars WHERE id = ?"),
+                       "created_at, whois_server, web_whois_url, rdap_base_url FROM registrars WHERE id = ?"),
         {id}, 1);
     if (!rows)
         return rows.error();
@@ -467,6 +467,7 @@ Result<QJsonObject> RegistryBrowser::readRegistrar(const QString &id)
                        {QStringLiteral("url"), r[5].toString()},
                        {QStringLiteral("whoisServer"), r[11].toString()},
                        {QStringLiteral("webWhoisUrl"), r[12].toString()},
+                       {QStringLiteral("rdapBaseUrl"), r[13].toString()},
                        {QStringLiteral("status"), r[6].toString()},
                        {QStringLiteral("balanceCents"), balance},
                        {QStringLiteral("creditLimitCents"), credit},

@@ -33,6 +33,7 @@ constexpr int kMaxSearchScan = 20000;
 constexpr int kMaxHostsPerAddress = 1000;
 constexpr int kMaxRegistrars = 10000;
 constexpr qsizetype kMaxRegistrarKey = 255;
+constexpr qsizetype kMaxContactHandle = 255;   // beyond any contact id the registry accepts
 
 template<typename T>
 struct Loaded
@@ -346,6 +347,18 @@ Result<std::shared_ptr<const RegistrarView>> Directory::registrar(const QString 
     });
 }
 
+Result<std::shared_ptr<const ContactView>> Directory::contact(const QString &handle)
+{
+    if (handle.isEmpty() || handle.size() > kMaxContactHandle)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("a contact handle has 1 to %1 characters").arg(kMaxContactHandle));
+    return d->lookup<ContactView>(Kind::Contact, handle, [&](store::Connection &c, const QDateTime &) -> Result<Loaded<ContactView>> {
+        Result<std::shared_ptr<const ContactView>> v = reader::contact(c, handle);
+        if (!v)
+            return v.error();
+        return Loaded<ContactView>{std::move(v).value(), 0, {}};
+    });
+}
+
 Result<QList<RegistrarView>> Directory::registrars()
 {
     using List = QList<RegistrarView>;
@@ -453,6 +466,9 @@ void Directory::invalidate(const store::JournalEntry &entry)
     }
     if (domainAndHosts.contains(kind)) {
         cache.invalidate(Kind::Domain, object);
+        // A contact's "linked" status follows the domains that use it. The contacts a domain used
+        // before the change are not in the entry, so every contact goes (contact lookups are rare).
+        cache.invalidateKind(Kind::Contact);
         // A host's "linked" status and a subordinate host's sponsor follow the domains that name
         // it or own it. The hosts it named before the change declared "hd:<domain>" (or "hd:*"
         // when many domains name them); the hosts it names now are in the entry.
@@ -481,6 +497,7 @@ void Directory::invalidate(const store::JournalEntry &entry)
         return;
     }
     if (contactKinds.contains(kind)) {
+        cache.invalidate(Kind::Contact, object);
         cache.invalidateDependents(u"c:" + object);
         return;
     }

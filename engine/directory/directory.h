@@ -34,9 +34,10 @@ struct DirectoryCacheStatistics
 // mixes states from before and after a commit.
 //
 // Not stale beyond the journal's delivery: start() follows the journal on a thread of its own and
-// drops every cached record a committed change can affect (a contact change drops the domains that
-// use it, a host change the domains delegated to it, a registrar change the whole cache) as soon
-// as the entry arrives, milliseconds after the commit; until then a hit may still give the record
+// drops every cached record a committed change can affect (a contact change drops the contact and the
+// domains that use it, a domain change every cached contact (their "linked" status), a host change
+// the domains delegated to it, a registrar change the whole cache) as soon as the entry arrives,
+// milliseconds after the commit; until then a hit may still give the record
 // as it was before that commit. A lookup that read the database while an invalidation for its key
 // arrived does not put its result in the cache. The cache lifetime only bounds how long an
 // unchanged record is kept.
@@ -60,6 +61,8 @@ public:
     // id: the registrar's client id, or its name (case-insensitive).
     Result<std::shared_ptr<const RegistrarView>> registrar(const QString &idOrName);
     Result<QList<RegistrarView>> registrars();                                  // every registrar, by name
+    // handle: the contact's id, exact (EPP ids are case-sensitive). nullptr: no such contact.
+    Result<std::shared_ptr<const ContactView>> contact(const QString &handle);
 
     // RFC 9082 3.2 partial-match searches: pattern is a name with one '*' in its leftmost label
     // ("exam*.example", "*.example" is refused by the caller), compared on A-labels.

@@ -34,7 +34,7 @@ namespace reg::directory {
 class DirectoryCache
 {
 public:
-    enum class Kind : quint8 { Domain, Host, Address, Registrar, RegistrarList, Count };
+    enum class Kind : quint8 { Domain, Host, Address, Registrar, RegistrarList, Contact, Count };
 
     struct Ticket
     {

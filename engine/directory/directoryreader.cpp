@@ -50,8 +50,8 @@ QString phone(const QString &number, const QString &extension)
     return number + u" x" + extension;
 }
 
-constexpr auto kRegistrarColumns = "SELECT id, name, iana_id, email, phone, url, whois_server, web_whois_url, status, created_at "
-                                   "FROM registrars ";
+constexpr auto kRegistrarColumns = "SELECT id, name, iana_id, email, phone, url, whois_server, web_whois_url, status, created_at, "
+                                   "rdap_base_url FROM registrars ";
 
 RegistrarView registrarFrom(const store::Statement &s)
 {
@@ -67,6 +67,7 @@ RegistrarView registrarFrom(const store::Statement &s)
     r.webWhoisUrl = s.text(7);
     r.status = s.text(8);
     r.createdAt = fromMs(s.int64(9));
+    r.rdapBaseUrl = s.text(10);
     return r;
 }
 
@@ -366,6 +367,43 @@ Result<QStringList> namesInRange(store::Connection &c, NameTable table, const QS
             out << name;
     }
     return out;
+}
+
+Result<std::shared_ptr<const ContactView>> contact(store::Connection &c, const QString &id)
+{
+    std::optional<ContactView> view;
+    QString error;
+    // "linked" and "pendingTransfer" are computed as the SRS read computes them (contactcommands.cpp).
+    Result<void> r = eachRow(c, QStringLiteral("SELECT ") + QLatin1StringView(kContactColumns)
+                                    + u", c.statuses, "
+                                      "EXISTS (SELECT 1 FROM domain_contacts dc WHERE dc.contact_roid = c.roid) "
+                                      "  OR EXISTS (SELECT 1 FROM domains d WHERE d.registrant_roid = c.roid), "
+                                      "EXISTS (SELECT 1 FROM transfers t WHERE t.object_type = 'contact' AND t.object_roid = c.roid "
+                                      "        AND t.status = 'pending') "
+                                      "FROM contacts c WHERE c.id = ?1",
+                             {id}, 1, [&](const store::Statement &s) {
+                                 constexpr int first = 17;   // after kContactColumns
+                                 ContactView v = contactFrom(s);
+                                 Result<srs::StatusSet> stored = srs::detail::parseStoredStatuses(s.text(first));
+                                 if (!stored) {
+                                     error = stored.error().message;
+                                     return;
+                                 }
+                                 srs::StatusSet shown = *stored;
+                                 if (s.int64(first + 1) != 0)
+                                     shown.insert(srs::EppStatus::Linked);
+                                 if (s.int64(first + 2) != 0)
+                                     shown.insert(srs::EppStatus::PendingTransfer);
+                                 v.statuses = shown.normalized(srs::ObjectType::Contact).names();
+                                 view = std::move(v);
+                             });
+    if (!r)
+        return r.error();
+    if (!error.isEmpty())
+        return Error(ErrorCode::Corrupt, QStringLiteral("contact %1 statuses: %2").arg(id, error));
+    if (!view)
+        return std::shared_ptr<const ContactView>();
+    return std::shared_ptr<const ContactView>(std::make_shared<ContactView>(std::move(*view)));
 }
 
 } // namespace reg::directory::reader

@@ -38,6 +38,8 @@ Result<QList<std::shared_ptr<const HostView>>> hostsWithAddress(store::Connectio
 // By client id, else by name (case-insensitive).
 Result<std::optional<RegistrarView>> registrar(store::Connection &c, const QString &idOrName);
 Result<QList<RegistrarView>> registrars(store::Connection &c, int maxRegistrars);
+// A contact by its id (unique in the registry), with its statuses, or nullptr.
+Result<std::shared_ptr<const ContactView>> contact(store::Connection &c, const QString &id);
 
 // Names in [from, to) of the unique name index (never a table scan), in order, that `accept`
 // keeps; stops after `wanted` accepted names or `maxScanned` rows, whichever comes first.

@@ -29,6 +29,7 @@ struct RegistrarView
     QString url;                     // home page
     QString whoisServer;             // its own port-43 server, if any
     QString webWhoisUrl;             // its web Whois, if any
+    QString rdapBaseUrl;             // its own RDAP service (https, no trailing query), if any
     QString status;                  // "ok", "readonly", "suspended"...
     QDateTime createdAt;
 };
@@ -50,6 +51,9 @@ struct ContactView
     QString email;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // EPP statuses as XRP shows them (with the computed "linked" and "pendingTransfer"); read only
+    // by the contact lookup, empty in the contacts of a domain view.
+    QStringList statuses;
 };
 
 struct NameServerView

@@ -108,6 +108,12 @@ void writeTel(JsonWriter &w, const char *type, const QString &number)
     w.value("uri").value(telUri(number)).endArray();
 }
 
+// The RDAP URL of an entity answer.
+QString entityUrl(const QString &baseUrl, const QString &handle)
+{
+    return baseUrl + u"entity/" + QString::fromLatin1(QUrl::toPercentEncoding(handle));
+}
+
 // The members of the registrar as an entity (RFC 9083 5.1), public in full.
 void writeRegistrarMembers(JsonWriter &w, const RegistrarView &r, const QString &baseUrl)
 {
@@ -127,11 +133,13 @@ void writeRegistrarMembers(JsonWriter &w, const RegistrarView &r, const QString 
     if (!r.url.isEmpty())
         w.beginArray().value("url").beginObject().endObject().value("uri").value(r.url).endArray();
     w.endArray().endArray();
-    const QString self = baseUrl + u"entity/" + QString::fromLatin1(QUrl::toPercentEncoding(r.id));
+    const QString self = entityUrl(baseUrl, r.id);
     w.key("links").beginArray();
     writeLink(w, self, "self", self, "application/rdap+json");
     if (!r.url.isEmpty())
         writeLink(w, self, "about", r.url, "text/html");
+    if (!r.rdapBaseUrl.isEmpty())
+        writeLink(w, self, "related", r.rdapBaseUrl, "application/rdap+json");   // the registrar's own RDAP service
     w.endArray();
     if (r.status == u"ok")
         w.key("status").beginArray().value("active").endArray();
@@ -154,53 +162,69 @@ struct Redaction
     QString reason;
 };
 
-struct RoleNames
+// Where a contact entity is written: inside a domain with its role, or as the answer itself.
+struct ContactPlacement
 {
-    const char *role;        // RDAP role
+    const char *role;        // RDAP role; nullptr: the top level of an entity answer (no role there)
     const char *prefix;      // redaction names: "Registrant Name", "Tech Email"...
     bool registered;         // the ICANN/IANA redaction names exist for this role
+    QString path;            // JSONPath of the entity object
 };
 
-RoleNames roleNames(std::optional<srs::DomainContact::Type> type)
+// JSONPath selects an embedded contact by roles[0], which is unique per entity in our answers.
+ContactPlacement embedded(const char *role, const char *prefix, bool registered)
+{
+    return {role, prefix, registered, QStringLiteral("$.entities[?(@.roles[0]=='%1')]").arg(QLatin1StringView(role))};
+}
+
+ContactPlacement placementFor(std::optional<srs::DomainContact::Type> type)
 {
     if (!type)
-        return {"registrant", "Registrant", true};
+        return embedded("registrant", "Registrant", true);
     switch (*type) {
     case srs::DomainContact::Type::Admin:
-        return {"administrative", "Administrative", false};
+        return embedded("administrative", "Administrative", false);
     case srs::DomainContact::Type::Tech:
-        return {"technical", "Tech", true};
+        return embedded("technical", "Tech", true);
     case srs::DomainContact::Type::Billing:
         break;
     }
-    return {"billing", "Billing", false};
+    return embedded("billing", "Billing", false);
 }
 
-// A contact as an entity with only what its privacy level lets out; the removals are added to
-// `redactions`. JSONPath selects by roles[0], which is unique per entity in our answers.
-void writeContactEntity(JsonWriter &w, const ContactView &c, std::optional<srs::DomainContact::Type> type,
-                        QList<Redaction> &redactions)
+// A contact looked up by its handle: it has no role in the answer, and the registered redaction
+// types are all role-bound ("Registrant Email"), so the names are descriptions.
+ContactPlacement topLevelPlacement()
+{
+    return {nullptr, "Contact", false, QStringLiteral("$")};
+}
+
+// A contact's members with only what its privacy level lets out; the removals are added to
+// `redactions`. rdapDatabaseUpdate: the answer's time, for a contact that is the answer itself.
+void writeContactMembers(JsonWriter &w, const ContactView &c, const ContactPlacement &names, const QString &baseUrl,
+                         const QDateTime *rdapDatabaseUpdate, QList<Redaction> &redactions)
 {
     const ContactDisclosure disclosure = ContactDisclosure::forLevel(c.privacy);
-    const RoleNames names = roleNames(type);
-    const QString entity = QStringLiteral("$.entities[?(@.roles[0]=='%1')]").arg(QLatin1StringView(names.role));
+    const QString &entity = names.path;
     const QString card = entity + u".vcardArray[1]";
     const QString reason = QStringLiteral("the contact's privacy preference (%1)").arg(srs::privacyLevelName(c.privacy));
     const auto redact = [&](const char *what, bool registeredIfRole, const QString &path, bool emptyValue = false) {
         redactions.append({QLatin1StringView(names.prefix) + u' ' + QLatin1StringView(what), names.registered && registeredIfRole,
                            path, emptyValue, reason});
     };
-    // A contact hidden altogether loses its handle too: the id a registrar chose often names the person.
-    const bool showHandle = disclosure.name;
+    // A contact hidden altogether loses its handle too: the id a registrar chose often names the
+    // person. Asked for by its handle, it shows the handle the client already has (docs/rdap.md).
+    const bool showHandle = disclosure.name || !names.role;
 
-    w.beginObject().member("objectClassName", "entity");
+    w.member("objectClassName", "entity");
     if (showHandle)
         w.member("handle", c.id);
     else
         redactions.append({names.registered ? QStringLiteral("Registry %1 ID").arg(QLatin1StringView(names.prefix))
                                             : QLatin1StringView(names.prefix) + u" ID",
                            names.registered, entity + u".handle", false, reason});
-    w.key("roles").beginArray().value(names.role).endArray();
+    if (names.role)
+        w.key("roles").beginArray().value(names.role).endArray();
     w.key("vcardArray").beginArray().value("vcard").beginArray();
     w.beginArray().value("version").beginObject().endObject().value("text").value("4.0").endArray();
     // jCard requires "fn": a hidden name is written empty and declared as emptyValue.
@@ -254,12 +278,29 @@ void writeContactEntity(JsonWriter &w, const ContactView &c, std::optional<srs::
         redact("Email", true, card + u"[?(@[0]=='email')]");
     }
     w.endArray().endArray();
+    if (!c.statuses.isEmpty())
+        writeStatuses(w, c.statuses);
     w.key("events").beginArray();
     if (c.createdAt.isValid())
         writeEvent(w, "registration", c.createdAt);
     if (c.updatedAt.isValid())
         writeEvent(w, "last changed", c.updatedAt);
+    if (rdapDatabaseUpdate)
+        writeEvent(w, "last update of RDAP database", *rdapDatabaseUpdate);
     w.endArray();
+    if (showHandle) {
+        const QString self = entityUrl(baseUrl, c.id);
+        w.key("links").beginArray();
+        writeLink(w, self, "self", self, "application/rdap+json");
+        w.endArray();
+    }
+}
+
+void writeContactEntity(JsonWriter &w, const ContactView &c, std::optional<srs::DomainContact::Type> type, const QString &baseUrl,
+                        QList<Redaction> &redactions)
+{
+    w.beginObject();
+    writeContactMembers(w, c, placementFor(type), baseUrl, nullptr, redactions);
     w.endObject();
 }
 
@@ -326,13 +367,13 @@ void writeDomainMembers(JsonWriter &w, const DomainView &d, const QString &baseU
     writeRegistrarEntity(w, d.sponsor, baseUrl);
     if (full) {
         if (d.registrant)
-            writeContactEntity(w, *d.registrant, std::nullopt, redactions);
+            writeContactEntity(w, *d.registrant, std::nullopt, baseUrl, redactions);
         QList<srs::DomainContact::Type> seen;
         for (const auto &[type, contact] : d.contacts) {
             if (seen.contains(type))
                 continue;   // one entity per role keeps every redaction path unambiguous
             seen.append(type);
-            writeContactEntity(w, contact, type, redactions);
+            writeContactEntity(w, contact, type, baseUrl, redactions);
         }
     }
     w.endArray();
@@ -356,6 +397,9 @@ void writeDomainMembers(JsonWriter &w, const DomainView &d, const QString &baseU
     const QString self = baseUrl + u"domain/" + d.name;
     w.key("links").beginArray();
     writeLink(w, self, "self", self, "application/rdap+json");
+    // RDAP Response Profile 2.2: the sponsoring registrar's own answer for the domain.
+    if (const QString &rar = d.sponsor.rdapBaseUrl; !rar.isEmpty())
+        writeLink(w, self, "related", (rar.endsWith(u'/') ? rar : rar + u'/') + u"domain/" + d.name, "application/rdap+json");
     w.endArray();
     if (full)
         writeRemarks(w, d.customFields);
@@ -437,6 +481,21 @@ QByteArray RdapJsonWriter::registrar(const RegistrarView &r, const QDateTime &no
     return w.take();
 }
 
+QByteArray RdapJsonWriter::contact(const ContactView &c, const QDateTime &now) const
+{
+    JsonWriter w;
+    QList<Redaction> redactions;
+    w.beginObject();
+    writeConformance(w, true);
+    writeContactMembers(w, c, topLevelPlacement(), m_baseUrl, &now, redactions);
+    writeNotices(w, m_baseUrl);
+    if (!m_port43.isEmpty())
+        w.member("port43", m_port43);
+    writeRedacted(w, redactions);
+    w.endObject();
+    return w.take();
+}
+
 QByteArray RdapJsonWriter::domainSearch(const directory::SearchResult<DomainView> &result, int limit, const QDateTime &now) const
 {
     JsonWriter w(512 + result.items.size() * 1024);
@@ -486,7 +545,7 @@ QByteArray RdapJsonWriter::help(const QDateTime &now) const
     w.beginObject().member("title", "Queries").key("description").beginArray();
     w.value("domain/<name>: a registered domain name, as A-label or U-label");
     w.value("nameserver/<name>: a name server registered here");
-    w.value("entity/<handle>: a registrar, by its client id");
+    w.value("entity/<handle>: a registrar, by its client id; else a contact, by its handle");
     w.value("domains?name=<pattern>: domains whose name matches; '*' may end the first label (\"exam*.example\")");
     w.value("nameservers?name=<pattern>: name servers whose name matches, as above");
     w.value("nameservers?ip=<address>: name servers registered with that IPv4 or IPv6 address");

@@ -24,6 +24,9 @@ public:
     QByteArray domain(const directory::DomainView &domain, const QDateTime &now) const;
     QByteArray nameserver(const directory::HostView &host, const QDateTime &now) const;
     QByteArray registrar(const directory::RegistrarView &registrar, const QDateTime &now) const;
+    // A contact asked for by its handle: its privacy level applies as to the contacts of a domain,
+    // but the handle itself is always shown (the client named it).
+    QByteArray contact(const directory::ContactView &contact, const QDateTime &now) const;
     QByteArray domainSearch(const directory::SearchResult<directory::DomainView> &result, int limit,
                             const QDateTime &now) const;
     QByteArray nameserverSearch(const directory::SearchResult<directory::HostView> &result, int limit,

@@ -304,11 +304,11 @@ RdapPath parseRdapPath(QByteArrayView target)
         if (type == "entity") {
             if (value.isEmpty() || value.size() > kMaxHandleLength)
                 return error(400, QStringLiteral("an entity handle has 1 to %1 characters").arg(kMaxHandleLength));
+            // Printable ASCII without spaces, as the registry allows in contact ids (contactrules.h).
             for (QChar c : std::as_const(value)) {
                 const char16_t u = c.unicode();
-                if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-                      || u == u'_' || u == u'.' || u == u':'))
-                    return error(400, QStringLiteral("an entity handle holds only letters, digits and - _ . :"));
+                if (u <= u' ' || u > u'~')
+                    return error(400, QStringLiteral("an entity handle holds only printable ASCII characters, no spaces"));
             }
             p.kind = RdapPath::Kind::Entity;
             p.name = value;

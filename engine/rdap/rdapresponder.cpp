@@ -162,12 +162,22 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         return a;
     }
     case RdapPath::Kind::Entity: {
-        const auto found = m_directory.registrar(path.name);
-        if (!found)
-            return unavailable(found.error());
-        if (!*found)
-            return fail(404, QStringLiteral("No registrar has the handle %1.").arg(quoted(path.name)));
-        a.body = m_writer.registrar(**found, now);
+        // Registrars first, as before contacts were served: a contact id equal to a registrar's
+        // client id stays reachable inside its domains only (docs/rdap.md).
+        const auto registrar = m_directory.registrar(path.name);
+        if (!registrar)
+            return unavailable(registrar.error());
+        if (*registrar) {
+            a.body = m_writer.registrar(**registrar, now);
+            return a;
+        }
+        const auto contact = m_directory.contact(path.name);
+        if (!contact)
+            return unavailable(contact.error());
+        if (!*contact)
+            return fail(404, QStringLiteral("No registrar or contact has the handle %1.").arg(quoted(path.name)));
+        const std::shared_ptr<const directory::ContactView> &view = *contact;
+        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.contact(*view, at); });
         return a;
     }
     case RdapPath::Kind::DomainSearch: {

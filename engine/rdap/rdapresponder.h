@@ -68,7 +68,7 @@ private:
     int m_topClientCount = 20;
     directory::ClientRateLimiter m_limiter;
     directory::TopClients m_topClients;
-    AnswerCache m_answers;                  // domain and name server answers of cached views
+    AnswerCache m_answers;                  // domain, name server and contact answers of cached views
 
     std::atomic<quint64> m_queries{0};
     std::array<std::atomic<quint64>, TypeCount> m_byType{};

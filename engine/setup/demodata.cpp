@@ -85,14 +85,16 @@ QList<DemoRegistrar> makeRegistrars()
     return {
         {QStringLiteral("rar-alpha"), QStringLiteral("Alpha Names GmbH"), 9995, QStringLiteral("registry@alpha-names.example"),
          QStringLiteral("+49.3055512345"), QStringLiteral("https://alpha-names.example"), 2500000, 500000,
-         QStringLiteral("whois.alpha-names.example"), QStringLiteral("https://alpha-names.example/whois")},
+         QStringLiteral("whois.alpha-names.example"), QStringLiteral("https://alpha-names.example/whois"),
+         QStringLiteral("https://rdap.alpha-names.example/")},
         {QStringLiteral("rar-bravo"), QStringLiteral("Bravo Domains Ltd"), 9996, QStringLiteral("ops@bravo-domains.example"),
          QStringLiteral("+44.2055598765"), QStringLiteral("https://bravo-domains.example"), 740050, 250000,
-         QStringLiteral("whois.bravo-domains.example"), QStringLiteral("https://www.bravo-domains.example/domain-lookup")},
-        // A small registrar without a port-43 server of its own, only a web form.
+         QStringLiteral("whois.bravo-domains.example"), QStringLiteral("https://www.bravo-domains.example/domain-lookup"),
+         QStringLiteral("https://bravo-domains.example/rdap")},
+        // A small registrar without a port-43 server or RDAP service of its own, only a web form.
         {QStringLiteral("rar-charlie"), QStringLiteral("Charlie Registrar SAS"), 9997, QStringLiteral("noc@charlie-registrar.example"),
          QStringLiteral("+33.155501234"), QStringLiteral("https://charlie-registrar.example"), 12075, 100000, QString(),
-         QStringLiteral("https://charlie-registrar.example/whois")},
+         QStringLiteral("https://charlie-registrar.example/whois"), QString()},
     };
 }
 

@@ -20,6 +20,7 @@ struct DemoRegistrar
     qint64 creditLimitCents = 0;
     QString whoisServer;     // the registrar's own port-43 server, empty when it has none
     QString webWhoisUrl;
+    QString rdapBaseUrl;     // the registrar's own RDAP service, empty when it has none
 };
 
 struct DemoContact

@@ -93,17 +93,18 @@ WriteWork registrarWork(const DemoRegistrar &r, const QDateTime &now)
     return [r, now](Connection &db) -> WorkResult {
         return run(db,
                    {{QStringLiteral("INSERT INTO registrars (id, name, iana_id, email, phone, url, status, balance_cents, "
-                                    "credit_limit_cents, created_at, whois_server, web_whois_url) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', ?7, ?8, ?9, ?10, ?11)"),
+                                    "credit_limit_cents, created_at, whois_server, web_whois_url, rdap_base_url) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', ?7, ?8, ?9, ?10, ?11, ?12)"),
                      {r.id, r.name, r.ianaId, r.email, r.phone, r.url, r.balanceCents, r.creditLimitCents, ms(now),
-                      r.whoisServer, r.webWhoisUrl}}},
+                      r.whoisServer, r.webWhoisUrl, r.rdapBaseUrl}}},
                    change("registrar.create", r.id,
                           {{QStringLiteral("name"), r.name}, {QStringLiteral("ianaId"), r.ianaId},
                            {QStringLiteral("email"), r.email}, {QStringLiteral("phone"), r.phone},
                            {QStringLiteral("url"), r.url}, {QStringLiteral("status"), QStringLiteral("ok")},
                            {QStringLiteral("balanceCents"), r.balanceCents},
                            {QStringLiteral("creditLimitCents"), r.creditLimitCents},
-                           {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl}}));
+                           {QStringLiteral("whoisServer"), r.whoisServer}, {QStringLiteral("webWhoisUrl"), r.webWhoisUrl},
+                           {QStringLiteral("rdapBaseUrl"), r.rdapBaseUrl}}));
     };
 }
 

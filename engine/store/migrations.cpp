@@ -371,6 +371,10 @@ CREATE INDEX domains_registrant ON domains(registrant_roid);
 ALTER TABLE registrars ADD COLUMN whois_server TEXT NOT NULL DEFAULT '';
 ALTER TABLE registrars ADD COLUMN web_whois_url TEXT NOT NULL DEFAULT '';
 )sql"},
+    {4, "directory services: each registrar's own RDAP service", R"sql(
+-- RDAP names the sponsor's own service (RDAP Response Profile 2.2 "related" link). Empty when it has none.
+ALTER TABLE registrars ADD COLUMN rdap_base_url TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 } // namespace

@@ -167,6 +167,7 @@ private Q_SLOTS:
         QCOMPARE(created.object().value(QStringLiteral("id")).toString(), newRegistrar);
         QCOMPARE(created.object().value(QStringLiteral("whoisServer")).toString(), QStringLiteral("whois.onboard.test"));
         QCOMPARE(created.object().value(QStringLiteral("webWhoisUrl")).toString(), QString());
+        QCOMPARE(created.object().value(QStringLiteral("rdapBaseUrl")).toString(), QString());
         QCOMPARE(call("GET", registrarPath(newRegistrar)).status, 200);
 
         // The user: a generated password, shown once, fit for EPP (at most 16 characters).
@@ -252,6 +253,18 @@ private Q_SLOTS:
         QVERIFY2(whois.status == 200, whois.body.constData());
         QCOMPARE(whois.object().value(QStringLiteral("whoisServer")).toString(), QString());
         QCOMPARE(whois.object().value(QStringLiteral("webWhoisUrl")).toString(), QStringLiteral("https://onboard.test/whois"));
+
+        // Its own RDAP service (the "related" link of the domains it sponsors): set, then removed.
+        const HttpReply rdapSet = call("PATCH", registrarPath(newRegistrar),
+                                       json({{QStringLiteral("rdapBaseUrl"), QStringLiteral("https://rdap.onboard.test/v1/")}}));
+        QVERIFY2(rdapSet.status == 200, rdapSet.body.constData());
+        QCOMPARE(rdapSet.object().value(QStringLiteral("rdapBaseUrl")).toString(), QStringLiteral("https://rdap.onboard.test/v1/"));
+        QCOMPARE(call("GET", registrarPath(newRegistrar)).object().value(QStringLiteral("rdapBaseUrl")).toString(),
+                 QStringLiteral("https://rdap.onboard.test/v1/"));
+        const HttpReply rdapCleared = call("PATCH", registrarPath(newRegistrar), json({{QStringLiteral("rdapBaseUrl"), QString()}}));
+        QVERIFY2(rdapCleared.status == 200, rdapCleared.body.constData());
+        QCOMPARE(rdapCleared.object().value(QStringLiteral("rdapBaseUrl")).toString(), QString());
+        QCOMPARE(rdapCleared.object().value(QStringLiteral("webWhoisUrl")).toString(), QStringLiteral("https://onboard.test/whois"));
 
         // Journal entries for both, with the operator as actor.
         const HttpReply journal = call("GET", QStringLiteral("/api/v1/journal?from=1&limit=1000"));
@@ -348,6 +361,15 @@ private Q_SLOTS:
                                                       << QStringLiteral("admin") << 400;
         QTest::newRow("web whois not http") << QByteArray("PATCH") << registrarPath(newRegistrar)
                                             << json({{QStringLiteral("webWhoisUrl"), QStringLiteral("javascript:alert(1)")}})
+                                            << QStringLiteral("admin") << 400;
+        QTest::newRow("rdap base not https") << QByteArray("PATCH") << registrarPath(newRegistrar)
+                                             << json({{QStringLiteral("rdapBaseUrl"), QStringLiteral("http://rdap.onboard.test/")}})
+                                             << QStringLiteral("admin") << 400;
+        QTest::newRow("rdap base with query") << QByteArray("PATCH") << registrarPath(newRegistrar)
+                                              << json({{QStringLiteral("rdapBaseUrl"), QStringLiteral("https://rdap.onboard.test/?q=1")}})
+                                              << QStringLiteral("admin") << 400;
+        QTest::newRow("rdap base too long") << QByteArray("PATCH") << registrarPath(newRegistrar)
+                                            << json({{QStringLiteral("rdapBaseUrl"), QString(QStringLiteral("https://rdap.onboard.test/") + QString(250, u'a'))}})
                                             << QStringLiteral("admin") << 400;
         QTest::newRow("update unknown registrar") << QByteArray("PATCH") << registrarPath(QStringLiteral("rar-nobody"))
                                                   << json({{QStringLiteral("creditLimitCents"), 1}}) << QStringLiteral("admin") << 404;

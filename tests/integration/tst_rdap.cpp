@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <functional>
+#include <iterator>
 #include <memory>
 
 using namespace testsupport::xrp;
@@ -72,6 +74,43 @@ QByteArray contactCreateWithPrivacy(const QByteArray &id, const QByteArray &emai
            + "</contact:create></create>";
 }
 
+// The contacts initTestCase makes, one per privacy level, each the registrant of rdap-<level>.example:
+// what must show and what must not, wherever the contact appears.
+struct ContactCase
+{
+    const char *level;
+    QString handle;
+    QStringList shown;
+    QStringList hidden;
+};
+
+const ContactCase kContacts[] = {
+    {"unrestricted", u"rd-open"_qs,
+     {u"Person rd-open"_qs, u"Org rd-open"_qs, u"Street rd-open"_qs, u"open@mail.example"_qs, u"tel:+49.3012345"_qs, u"tel:+49.3099999"_qs},
+     {}},
+    {"restricted", u"rd-restr"_qs, {u"Person rd-restr"_qs, u"Org rd-restr"_qs, u"Street rd-restr"_qs, u"Cityrd-restr"_qs},
+     {u"restr@mail.example"_qs, u"+49.3012345"_qs, u"+49.3099999"_qs}},
+    {"private", u"rd-priv"_qs, {},
+     {u"Person rd-priv"_qs, u"Org rd-priv"_qs, u"Street rd-priv"_qs, u"Cityrd-priv"_qs, u"PC-rd-priv"_qs, u"priv@mail.example"_qs,
+      u"+49.3012345"_qs}},
+};
+
+// The columns of the privacy tables: what is asked for, then shown, hidden and redacted.
+void addPrivacyColumns(const char *asked)
+{
+    QTest::addColumn<QString>(asked);
+    QTest::addColumn<QStringList>("shown");
+    QTest::addColumn<QStringList>("hidden");
+    QTest::addColumn<QStringList>("redacted");
+}
+
+QString domainOf(const QString &handle)
+{
+    return u"rdap-" + handle.mid(3) + u".example";
+}
+
+const QByteArray kEverythingShown = "<contact:disclose flag=\"1\"><contact:voice/><contact:fax/><contact:email/></contact:disclose>";
+
 QStringList redactedNames(const QJsonObject &o)
 {
     QStringList names;
@@ -107,6 +146,9 @@ private Q_SLOTS:
     void answersIdnsByULabelAndALabel_data();
     void answersIdnsByULabelAndALabel();
     void answersNameserversAndEntities();
+    void answersContactEntitiesAtEveryPrivacyLevel_data();
+    void answersContactEntitiesAtEveryPrivacyLevel();
+    void linksADomainToItsSponsorsRdapService();
     void searchesDomainsAndNameservers();
     void capsSearchResultsWithANotice();
     void answersErrorsWithRdapBodies_data();
@@ -116,10 +158,16 @@ private Q_SLOTS:
     void servesSeveralRequestsOnOneConnection();
     void refusesMalformedRequestsAndCloses();
     void showsAnXrpChangeWithinOneSecond();
+    void showsAnXrpContactChangeWithinOneSecond();
     void refusesTls11();
 
 private:
     CurlReply get(const QString &path, const QStringList &extra = {});
+    // GETs a 200 answer and checks the current row's "shown" and "hidden" values against its whole
+    // body and its "redacted" names against the declarations.
+    void getDisclosed(const QString &path, CurlReply *reply);
+    // GETs `path` until `done` holds for the reply or a second has passed; the last reply.
+    CurlReply getWithinOneSecond(const QString &path, const std::function<bool(const CurlReply &)> &done);
     QString url(const QString &path) const;
     quint16 rdapPort() const { return m_fx.engine.port(QStringLiteral("rdap")); }
 
@@ -146,10 +194,9 @@ void tst_Rdap::initTestCase()
     QString error;
     QVERIFY2(m_session->open(Alpha, 1, allExtensions, &error), qPrintable(error));
     XrpTestSession &s = *m_session;
-    const QByteArray everythingShown = "<contact:disclose flag=\"1\"><contact:voice/><contact:fax/><contact:email/></contact:disclose>";
     const QByteArray nameHidden = "<contact:disclose flag=\"0\"><contact:name type=\"int\"/><contact:org type=\"int\"/>"
                                   "<contact:addr type=\"int\"/></contact:disclose>";
-    XRP_CHECK(s.send(contactCreateWithPrivacy("rd-open", "open@mail.example", everythingShown)), 1000);
+    XRP_CHECK(s.send(contactCreateWithPrivacy("rd-open", "open@mail.example", kEverythingShown)), 1000);
     XRP_CHECK(s.send(contactCreateWithPrivacy("rd-restr", "restr@mail.example", {})), 1000);
     XRP_CHECK(s.send(contactCreateWithPrivacy("rd-priv", "priv@mail.example", nameHidden)), 1000);
 
@@ -194,35 +241,11 @@ CurlReply tst_Rdap::get(const QString &path, const QStringList &extra)
     return r;
 }
 
-void tst_Rdap::answersDomainsAtEveryPrivacyLevel_data()
+void tst_Rdap::getDisclosed(const QString &path, CurlReply *reply)
 {
-    QTest::addColumn<QString>("domain");
-    QTest::addColumn<QStringList>("shown");
-    QTest::addColumn<QStringList>("hidden");
-    QTest::addColumn<QStringList>("redacted");
-
-    QTest::newRow("unrestricted") << u"rdap-open.example"_qs
-                                  << QStringList{u"Person rd-open"_qs, u"Org rd-open"_qs, u"Street rd-open"_qs, u"open@mail.example"_qs,
-                                                 u"tel:+49.3012345"_qs, u"tel:+49.3099999"_qs}
-                                  << QStringList{} << QStringList{};
-    QTest::newRow("restricted") << u"rdap-restr.example"_qs
-                                << QStringList{u"Person rd-restr"_qs, u"Org rd-restr"_qs, u"Street rd-restr"_qs, u"Cityrd-restr"_qs}
-                                << QStringList{u"restr@mail.example"_qs, u"+49.3012345"_qs, u"+49.3099999"_qs}
-                                << QStringList{u"Registrant Phone"_qs, u"Registrant Fax"_qs, u"Registrant Email"_qs};
-    QTest::newRow("private") << u"rdap-priv.example"_qs << QStringList{}
-                             << QStringList{u"Person rd-priv"_qs, u"Org rd-priv"_qs, u"Street rd-priv"_qs, u"Cityrd-priv"_qs,
-                                            u"PC-rd-priv"_qs, u"priv@mail.example"_qs, u"+49.3012345"_qs, u"\"rd-priv\""_qs}
-                             << QStringList{u"Registry Registrant ID"_qs, u"Registrant Name"_qs, u"Registrant Email"_qs};
-}
-
-void tst_Rdap::answersDomainsAtEveryPrivacyLevel()
-{
-    QFETCH(QString, domain);
     QFETCH(QStringList, shown);
     QFETCH(QStringList, hidden);
-    QFETCH(QStringList, redacted);
-
-    const CurlReply r = get(u"/domain/" + domain);
+    const CurlReply &r = *reply = get(path);
     QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("content-type"), QByteArray("application/rdap+json"));
@@ -232,12 +255,47 @@ void tst_Rdap::answersDomainsAtEveryPrivacyLevel()
         QVERIFY2(text.contains(s), qPrintable(s + u" missing in " + text));
     for (const QString &h : hidden)
         QVERIFY2(!text.contains(h), qPrintable(h + u" leaked in " + text));
+    QFETCH(QStringList, redacted);
     const QStringList declared = redactedNames(r.json);
     for (const QString &name : redacted)
         QVERIFY2(declared.contains(name), qPrintable(name + u" not declared: " + declared.join(u", ")));
     if (redacted.isEmpty())
         QVERIFY(!r.json.contains(u"redacted"));
     QVERIFY(r.json.value(u"rdapConformance").toArray().contains(u"redacted"_qs));
+}
+
+CurlReply tst_Rdap::getWithinOneSecond(const QString &path, const std::function<bool(const CurlReply &)> &done)
+{
+    QElapsedTimer since;
+    since.start();
+    CurlReply r = get(path);
+    while (!done(r) && since.elapsed() < 1000)
+        r = get(path);
+    return r;
+}
+
+void tst_Rdap::answersDomainsAtEveryPrivacyLevel_data()
+{
+    addPrivacyColumns("domain");
+
+    const QStringList redacted[] = {{},
+                                    {u"Registrant Phone"_qs, u"Registrant Fax"_qs, u"Registrant Email"_qs},
+                                    {u"Registry Registrant ID"_qs, u"Registrant Name"_qs, u"Registrant Email"_qs}};
+    for (size_t i = 0; i < std::size(kContacts); ++i) {
+        const ContactCase &c = kContacts[i];
+        // A domain answer also withholds a private registrant's handle.
+        const QStringList hidden = c.handle == u"rd-priv" ? c.hidden + QStringList{u"\"rd-priv\""_qs} : c.hidden;
+        QTest::newRow(c.level) << domainOf(c.handle) << c.shown << hidden << redacted[i];
+    }
+}
+
+void tst_Rdap::answersDomainsAtEveryPrivacyLevel()
+{
+    QFETCH(QString, domain);
+    CurlReply r;
+    getDisclosed(u"/domain/" + domain, &r);
+    if (QTest::currentTestFailed())
+        return;
     // The registrar stays visible at every level.
     QVERIFY(!entityWithRole(r.json, u"registrar"_qs).isEmpty());
 }
@@ -313,6 +371,72 @@ void tst_Rdap::answersNameserversAndEntities()
     const CurlReply help = get(QStringLiteral("/help"));
     QCOMPARE(help.status, 200);
     QVERIFY(help.json.value(u"notices").toArray().size() >= 2);
+}
+
+void tst_Rdap::answersContactEntitiesAtEveryPrivacyLevel_data()
+{
+    addPrivacyColumns("handle");
+
+    // Private: the handle the client asked for and nothing personal, still a 200 (docs/rdap.md).
+    const QStringList redacted[] = {{},
+                                    {u"Contact Phone"_qs, u"Contact Fax"_qs, u"Contact Email"_qs},
+                                    {u"Contact Name"_qs, u"Contact Organization"_qs, u"Contact Street"_qs, u"Contact City"_qs,
+                                     u"Contact State/Province"_qs, u"Contact Postal Code"_qs, u"Contact Country"_qs,
+                                     u"Contact Phone"_qs, u"Contact Fax"_qs, u"Contact Email"_qs}};
+    for (size_t i = 0; i < std::size(kContacts); ++i)
+        QTest::newRow(kContacts[i].level) << kContacts[i].handle << kContacts[i].shown << kContacts[i].hidden << redacted[i];
+}
+
+void tst_Rdap::answersContactEntitiesAtEveryPrivacyLevel()
+{
+    QFETCH(QString, handle);
+    QFETCH(QStringList, redacted);
+    CurlReply r;
+    getDisclosed(u"/entity/" + handle, &r);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(redactedNames(r.json), redacted);   // exactly these, in this order
+    QCOMPARE(r.json.value(u"objectClassName").toString(), u"entity"_qs);
+    QCOMPARE(r.json.value(u"handle").toString(), handle);
+    QVERIFY(r.json.value(u"status").toArray().contains(u"associated"_qs));   // each is a registrant
+    QCOMPARE(r.json.value(u"links").toArray().first().toObject().value(u"href").toString(), url(u"/entity/" + handle));
+
+    // The domain answer links its shown contacts here; a private one shows neither handle nor link.
+    const CurlReply d = get(u"/domain/" + domainOf(handle));
+    QCOMPARE(d.status, 200);
+    const QJsonArray links = entityWithRole(d.json, u"registrant"_qs).value(u"links").toArray();
+    if (handle == u"rd-priv")
+        QVERIFY(links.isEmpty());
+    else
+        QCOMPARE(links.first().toObject().value(u"href").toString(), url(u"/entity/" + handle));
+
+    const CurlReply unknown = get(QStringLiteral("/entity/rd-nobody"));
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.json.value(u"errorCode").toInt(), 404);
+}
+
+void tst_Rdap::linksADomainToItsSponsorsRdapService()
+{
+    // init --demo gives the first demo registrar its own RDAP service (engine/setup/demodata.cpp).
+    const CurlReply rar = get(u"/entity/" + m_fx.registrars.value(Alpha));
+    QCOMPARE(rar.status, 200);
+    QString base;
+    for (const QJsonValue &l : rar.json.value(u"links").toArray()) {
+        if (l.toObject().value(u"rel").toString() == u"related")
+            base = l.toObject().value(u"href").toString();
+    }
+    QVERIFY2(base.startsWith(u"https://"), rar.body.constData());
+
+    const CurlReply d = get(QStringLiteral("/domain/rdap-open.example"));
+    QCOMPARE(d.status, 200);
+    QJsonObject related;
+    for (const QJsonValue &l : d.json.value(u"links").toArray()) {
+        if (l.toObject().value(u"rel").toString() == u"related")
+            related = l.toObject();
+    }
+    QCOMPARE(related.value(u"href").toString(), (base.endsWith(u'/') ? base : base + u'/') + u"domain/rdap-open.example");
+    QCOMPARE(related.value(u"value").toString(), url(QStringLiteral("/domain/rdap-open.example")));
+    QCOMPARE(related.value(u"type").toString(), u"application/rdap+json"_qs);
 }
 
 void tst_Rdap::searchesDomainsAndNameservers()
@@ -458,22 +582,31 @@ void tst_Rdap::showsAnXrpChangeWithinOneSecond()
     QCOMPARE(get(path).status, 404);   // asked before it exists (a cache must not keep this)
     XrpTestSession &s = *m_session;
     XRP_CHECK(s.send(cmd::domainCreate("rdap-late.example", "rd-open", "Secret-pw-1")), 1000);
-    QElapsedTimer since;
-    since.start();
-    CurlReply r = get(path);
-    while (r.status != 200 && since.elapsed() < 1000)
-        r = get(path);
+    CurlReply r = getWithinOneSecond(path, [](const CurlReply &reply) { return reply.status == 200; });
     QCOMPARE(r.status, 200);
 
     // And an update: a status added over XRP shows up the same way.
     const auto hasHold = [](const CurlReply &reply) { return reply.json.value(u"status").toArray().contains(u"client hold"_qs); };
     QVERIFY(!hasHold(r));
     XRP_CHECK(s.send(cmd::domainUpdate("rdap-late.example", cmd::domainStatus("clientHold"))), 1000);
-    since.restart();
-    r = get(path);
-    while (!hasHold(r) && since.elapsed() < 1000)
-        r = get(path);
+    r = getWithinOneSecond(path, hasHold);
     QVERIFY2(hasHold(r), r.body.constData());
+}
+
+void tst_Rdap::showsAnXrpContactChangeWithinOneSecond()
+{
+    const QString path = QStringLiteral("/entity/rd-late");
+    QCOMPARE(get(path).status, 404);   // asked before it exists (a cache must not keep this)
+    XrpTestSession &s = *m_session;
+    XRP_CHECK(s.send(contactCreateWithPrivacy("rd-late", "late@mail.example", kEverythingShown)), 1000);
+    CurlReply r = getWithinOneSecond(path, [](const CurlReply &reply) { return reply.status == 200; });
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("late@mail.example"));
+
+    XRP_CHECK(s.send(cmd::contactUpdate("rd-late", {}, {}, cmd::tag("contact:email", "moved@mail.example"))), 1000);
+    r = getWithinOneSecond(path, [](const CurlReply &reply) { return reply.body.contains("moved@mail.example"); });
+    QVERIFY2(r.body.contains("moved@mail.example"), r.body.constData());
+    QVERIFY(!r.body.contains("late@mail.example"));
 }
 
 void tst_Rdap::refusesTls11()

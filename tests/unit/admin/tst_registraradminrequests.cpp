@@ -66,6 +66,15 @@ private Q_SLOTS:
         QTest::newRow("url with space") << QByteArray("\"webWhoisUrl\":\"https://r.example/a b\"") << false;
         QTest::newRow("url too long") << (QByteArray("\"webWhoisUrl\":\"https://r.example/") + QByteArray(250, 'a') + "\"") << false;
         QTest::newRow("url control char") << QByteArray("\"webWhoisUrl\":\"https://r.example/\\u0007\"") << false;
+        QTest::newRow("rdap base") << QByteArray("\"rdapBaseUrl\":\"https://rdap.r.example/v1/\"") << true;
+        QTest::newRow("rdap base without path") << QByteArray("\"rdapBaseUrl\":\"https://rdap.r.example\"") << true;
+        QTest::newRow("empty rdap base") << QByteArray("\"rdapBaseUrl\":\"\"") << true;
+        QTest::newRow("rdap base over http") << QByteArray("\"rdapBaseUrl\":\"http://rdap.r.example/\"") << false;
+        QTest::newRow("rdap base with query") << QByteArray("\"rdapBaseUrl\":\"https://rdap.r.example/?x=1\"") << false;
+        QTest::newRow("rdap base with fragment") << QByteArray("\"rdapBaseUrl\":\"https://rdap.r.example/#top\"") << false;
+        QTest::newRow("rdap base with credentials") << QByteArray("\"rdapBaseUrl\":\"https://u:p@rdap.r.example/\"") << false;
+        QTest::newRow("rdap base too long") << (QByteArray("\"rdapBaseUrl\":\"https://r.example/") + QByteArray(250, 'a') + "\"") << false;
+        QTest::newRow("rdap base number") << QByteArray("\"rdapBaseUrl\":443") << false;
     }
 
     void whoisFieldsAreValidated()
@@ -77,7 +86,7 @@ private Q_SLOTS:
         const Result<R::AccountUpdate> update = R::parseAccountUpdate("{" + fields + "}");
         QCOMPARE(update.ok(), accepted);
         if (accepted)
-            QVERIFY(update->whoisServer || update->webWhoisUrl);
+            QVERIFY(update->whoisServer || update->webWhoisUrl || update->rdapBaseUrl);
     }
 
     void createRegistrarRefuses_data()

@@ -62,6 +62,9 @@ private Q_SLOTS:
     void registrarByIdOrName_data();
     void registrarByIdOrName();
     void registrarsAreListedByName();
+    void contactByHandle();
+    void unknownContactIsNull_data();
+    void unknownContactIsNull();
     void searchesByPrefix_data();
     void searchesByPrefix();
     void searchRefusesBadPatterns_data();
@@ -76,6 +79,8 @@ private Q_SLOTS:
     void appliedTimeIsTheLastCommitNotTheClock();
     void createReplacesCachedNotFound();
     void contactChangeReachesEveryDomainUsingIt();
+    void contactUpdateDropsTheCachedContact();
+    void contactLinkedStatusFollowsDomains();
     void hostChangeReachesDelegatingDomains();
     void purgeOfSuperordinateDomainDropsDelegations();
     void hostLinkedStatusFollowsDelegations_data();
@@ -338,6 +343,46 @@ void tst_Directory::registrarsAreListedByName()
     QCOMPARE(ids, (QStringList{u"rar-beta"_s, u"rar-poor"_s, u"rar-alpha"_s}));
 }
 
+void tst_Directory::contactByHandle()
+{
+    QVERIFY(succeeded(f->create(u"acme.example"_s)));
+    f->sql(u"UPDATE contacts SET org = 'Acme', street = 'Main St 1\nFloor 2', city = 'Town', cc = 'DE', voice = '+49.301234', "
+           "voice_ext = '7', email = 'tech@acme.example', privacy = 'unrestricted' WHERE id = 'a-tech'"_s);
+    auto found = dir->contact(u"a-tech"_s);
+    QVERIFY(found.ok());
+    QVERIFY(*found);
+    const reg::directory::ContactView &c = **found;
+    QCOMPARE(c.id, u"a-tech"_s);
+    QCOMPARE(c.roid, f->value(u"SELECT roid FROM contacts WHERE id = 'a-tech'"_s).toString());
+    QCOMPARE(c.privacy, PrivacyLevel::Unrestricted);
+    QCOMPARE(c.org, u"Acme"_s);
+    QCOMPARE(c.street, (QStringList{u"Main St 1"_s, u"Floor 2"_s}));
+    QCOMPARE(c.voice, u"+49.301234 x7"_s);
+    QCOMPARE(c.email, u"tech@acme.example"_s);
+    QVERIFY(c.statuses.contains(u"linked"_s));   // computed from the domain, as XRP shows it
+    QVERIFY(c.statuses.contains(u"ok"_s));
+    QVERIFY(c.createdAt.isValid());
+}
+
+void tst_Directory::unknownContactIsNull_data()
+{
+    QTest::addColumn<QString>("handle");
+    QTest::newRow("no such id") << u"nobody"_s;
+    QTest::newRow("ids are case-sensitive") << u"A-TECH"_s;
+    QTest::newRow("a registrar id is not a contact") << domaintest::kAlpha;
+}
+
+void tst_Directory::unknownContactIsNull()
+{
+    QFETCH(QString, handle);
+    auto found = dir->contact(handle);
+    QVERIFY(found.ok());
+    QVERIFY(!*found);
+    auto invalid = dir->contact(QString());
+    QVERIFY(!invalid.ok());
+    QCOMPARE(invalid.error().code, ErrorCode::InvalidInput);
+}
+
 void tst_Directory::searchesByPrefix_data()
 {
     QTest::addColumn<QString>("pattern");
@@ -543,6 +588,44 @@ void tst_Directory::contactChangeReachesEveryDomainUsingIt()
     QCOMPARE(stats.misses, 5u);
     QVERIFY(dir->domain(u"other.example"_s).ok());
     QCOMPARE(dir->cacheStatistics().hits, 1u);
+}
+
+void tst_Directory::contactUpdateDropsTheCachedContact()
+{
+    dir->start();
+    auto before = dir->contact(u"a-adm"_s);
+    QVERIFY(before.ok() && *before);
+    QCOMPARE(dir->contact(u"a-adm"_s)->get(), before->get());   // cached: the same view
+    auto missing = dir->contact(u"a-new"_s);
+    QVERIFY(missing.ok() && !*missing);
+
+    ContactUpdateRequest u;
+    u.id = u"a-adm"_s;
+    u.email = u"admin@alpha.example"_s;
+    QVERIFY(succeeded(f->write(ContactCommands::update(f->ctx(domaintest::kAlpha), u))));
+    settle();
+    auto after = dir->contact(u"a-adm"_s);
+    QVERIFY(after.ok() && *after);
+    QCOMPARE((*after)->email, u"admin@alpha.example"_s);
+    QVERIFY(after->get() != before->get());
+    // Another contact's entry stays.
+    const quint64 hits = dir->cacheStatistics().hits;
+    QVERIFY(dir->contact(u"a-new"_s)->get() == nullptr);
+    QCOMPARE(dir->cacheStatistics().hits, hits + 1);
+}
+
+void tst_Directory::contactLinkedStatusFollowsDomains()
+{
+    dir->start();
+    auto before = dir->contact(u"b-reg"_s);
+    QVERIFY(before.ok() && *before);
+    QCOMPARE((*before)->statuses, QStringList{u"ok"_s});
+    QVERIFY(!(*before)->statuses.contains(u"linked"_s));
+    QVERIFY(succeeded(f->create(u"bravo.example"_s, domaintest::kBeta)));
+    settle();
+    auto after = dir->contact(u"b-reg"_s);
+    QVERIFY(after.ok() && *after);
+    QVERIFY((*after)->statuses.contains(u"linked"_s));
 }
 
 void tst_Directory::hostChangeReachesDelegatingDomains()

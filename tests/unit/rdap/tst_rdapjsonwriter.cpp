@@ -104,6 +104,33 @@ QStringList vcardProperties(const QJsonObject &entity)
     return names;
 }
 
+// The columns of the privacy tables; `redacted`: the name of the last one.
+void addPrivacyColumns(const char *redacted)
+{
+    QTest::addColumn<srs::PrivacyLevel>("level");
+    QTest::addColumn<QStringList>("shownProperties");
+    QTest::addColumn<QStringList>("absentValues");
+    QTest::addColumn<QStringList>("presentValues");
+    QTest::addColumn<QStringList>(redacted);
+}
+
+QHash<QString, QString> eventDates(const QJsonObject &object)
+{
+    QHash<QString, QString> events;
+    for (const QJsonValue &e : object.value(u"events").toArray())
+        events.insert(e.toObject().value(u"eventAction").toString(), e.toObject().value(u"eventDate").toString());
+    return events;
+}
+
+QJsonObject linkWithRel(const QJsonObject &object, const QString &rel)
+{
+    for (const QJsonValue &l : object.value(u"links").toArray()) {
+        if (l.toObject().value(u"rel").toString() == rel)
+            return l.toObject();
+    }
+    return {};
+}
+
 QStringList redactedNames(const QJsonObject &object)
 {
     QStringList names;
@@ -128,6 +155,10 @@ private Q_SLOTS:
     void mapsEppStatuses_data();
     void mapsEppStatuses();
     void writesNameserverAndRegistrar();
+    void writesContactEntity_data();
+    void writesContactEntity();
+    void embeddedContactsLinkToTheirEntity();
+    void linksToTheSponsorsRdapService();
     void saysWhenASearchWasTruncated();
     void writesErrorBodies();
 };
@@ -157,9 +188,7 @@ void tst_RdapJsonWriter::writesDomainMembers()
     QCOMPARE(o.value(u"status").toArray(),
              QJsonArray({u"client transfer prohibited"_qs, u"server hold"_qs, u"add period"_qs}));
 
-    QHash<QString, QString> events;
-    for (const QJsonValue &e : o.value(u"events").toArray())
-        events.insert(e.toObject().value(u"eventAction").toString(), e.toObject().value(u"eventDate").toString());
+    const QHash<QString, QString> events = eventDates(o);
     QCOMPARE(events.value(u"registration"_qs), u"2025-03-01T10:00:00Z"_qs);
     QCOMPARE(events.value(u"last changed"_qs), u"2025-04-01T10:00:00Z"_qs);
     QCOMPARE(events.value(u"expiration"_qs), u"2026-03-01T10:00:00Z"_qs);
@@ -201,11 +230,7 @@ void tst_RdapJsonWriter::writesDomainMembers()
 
 void tst_RdapJsonWriter::appliesPrivacyLevels_data()
 {
-    QTest::addColumn<srs::PrivacyLevel>("level");
-    QTest::addColumn<QStringList>("shownProperties");
-    QTest::addColumn<QStringList>("absentValues");        // of the registrant, anywhere in the answer
-    QTest::addColumn<QStringList>("presentValues");
-    QTest::addColumn<QStringList>("redactedForRegistrant");
+    addPrivacyColumns("redactedForRegistrant");   // absent values: of the registrant, anywhere in the answer
 
     const directory::ContactView c = contact(QStringLiteral("reg1"), srs::PrivacyLevel::Unrestricted);
     QTest::newRow("unrestricted") << srs::PrivacyLevel::Unrestricted
@@ -332,6 +357,114 @@ void tst_RdapJsonWriter::writesNameserverAndRegistrar()
     QVERIFY(vcardProperties(rar).contains(u"email"_qs));
     QVERIFY(rar.contains(u"rdapConformance"));
     QVERIFY(rar.contains(u"notices"));
+}
+
+void tst_RdapJsonWriter::writesContactEntity_data()
+{
+    addPrivacyColumns("redacted");
+
+    const directory::ContactView c = contact(QStringLiteral("c77"), srs::PrivacyLevel::Unrestricted);
+    QTest::newRow("unrestricted") << srs::PrivacyLevel::Unrestricted
+                                  << QStringList{u"version"_qs, u"fn"_qs, u"org"_qs, u"adr"_qs, u"tel"_qs, u"tel"_qs, u"email"_qs}
+                                  << QStringList{}
+                                  << QStringList{c.name, c.org, c.street.front(), c.city, c.pc, c.email, u"tel:+64.215553123;ext=7"_qs}
+                                  << QStringList{};
+    QTest::newRow("restricted") << srs::PrivacyLevel::Restricted << QStringList{u"version"_qs, u"fn"_qs, u"org"_qs, u"adr"_qs}
+                                << QStringList{c.email, u"+64.215553123"_qs, u"+64.999993321"_qs}
+                                << QStringList{c.name, c.org, c.street.front(), c.city, c.pc}
+                                << QStringList{u"Contact Phone"_qs, u"Contact Fax"_qs, u"Contact Email"_qs};
+    QTest::newRow("private") << srs::PrivacyLevel::Private << QStringList{u"version"_qs, u"fn"_qs}
+                             << QStringList{c.name, c.org, c.street.front(), c.city, c.pc, c.email, u"+64.215553123"_qs,
+                                            u"+64.999993321"_qs, u"Smalltown"_qs}
+                             << QStringList{}
+                             << QStringList{u"Contact Name"_qs, u"Contact Organization"_qs, u"Contact Street"_qs, u"Contact City"_qs,
+                                            u"Contact State/Province"_qs, u"Contact Postal Code"_qs, u"Contact Country"_qs,
+                                            u"Contact Phone"_qs, u"Contact Fax"_qs, u"Contact Email"_qs};
+}
+
+void tst_RdapJsonWriter::writesContactEntity()
+{
+    QFETCH(srs::PrivacyLevel, level);
+    QFETCH(QStringList, shownProperties);
+    QFETCH(QStringList, absentValues);
+    QFETCH(QStringList, presentValues);
+    QFETCH(QStringList, redacted);
+
+    const RdapJsonWriter writer(QStringLiteral("https://rdap.test/"), QStringLiteral("whois.test"));
+    directory::ContactView c = contact(QStringLiteral("c77"), level);
+    c.statuses = {QStringLiteral("ok"), QStringLiteral("linked")};
+    c.updatedAt = QDateTime(QDate(2025, 6, 1), QTime(8, 0), Qt::UTC);
+    const QByteArray json = writer.contact(c, kNow);
+    const QString text = QString::fromUtf8(json);
+    const QJsonObject o = parse(json);
+    QVERIFY(!o.isEmpty());
+
+    QCOMPARE(o.value(u"objectClassName").toString(), u"entity"_qs);
+    // Asked for by its handle, a contact shows it at every level (the client named it).
+    QCOMPARE(o.value(u"handle").toString(), u"c77"_qs);
+    QVERIFY(!o.contains(u"roles"));   // RFC 9083 roles relate an entity to its containing object; there is none
+    QVERIFY(o.value(u"rdapConformance").toArray().contains(u"redacted"_qs));
+    QCOMPARE(o.value(u"status").toArray(), QJsonArray({u"active"_qs, u"associated"_qs}));
+    const QHash<QString, QString> events = eventDates(o);
+    QCOMPARE(events.value(u"registration"_qs), u"2025-02-01T00:00:00Z"_qs);
+    QCOMPARE(events.value(u"last changed"_qs), u"2025-06-01T08:00:00Z"_qs);
+    QCOMPARE(events.value(u"last update of RDAP database"_qs), u"2026-03-01T12:00:00Z"_qs);
+    QCOMPARE(linkWithRel(o, u"self"_qs).value(u"href").toString(), u"https://rdap.test/entity/c77"_qs);
+    QCOMPARE(o.value(u"port43").toString(), u"whois.test"_qs);
+    QCOMPARE(o.value(u"notices").toArray().first().toObject().value(u"title").toString(), u"Terms of Use"_qs);
+
+    QCOMPARE(vcardProperties(o), shownProperties);
+    for (const QString &value : absentValues)
+        QVERIFY2(!text.contains(value), qPrintable(value));
+    for (const QString &value : presentValues)
+        QVERIFY2(text.contains(value), qPrintable(value));
+
+    QCOMPARE(redactedNames(o), redacted);
+    QCOMPARE(o.contains(u"redacted"), !redacted.isEmpty());
+    for (const QJsonValue &r : o.value(u"redacted").toArray()) {
+        const QJsonObject red = r.toObject();
+        // No role, so no registered (role-bound) redaction type: descriptions only.
+        QVERIFY(red.value(u"name").toObject().contains(u"description"));
+        const QString method = red.value(u"method").toString();
+        QVERIFY(red.value(method == u"removal" ? u"prePath" : u"postPath").toString().startsWith(u"$.vcardArray[1]"));
+        QVERIFY(red.value(u"reason").toObject().value(u"description").toString().contains(srs::privacyLevelName(level)));
+    }
+}
+
+void tst_RdapJsonWriter::embeddedContactsLinkToTheirEntity()
+{
+    const RdapJsonWriter writer(QStringLiteral("https://rdap.test/"), {});
+    const QJsonObject shown = parse(writer.domain(domain(srs::PrivacyLevel::Restricted), kNow));
+    QCOMPARE(linkWithRel(entityWithRole(shown, u"registrant"_qs), u"self"_qs).value(u"href").toString(),
+             u"https://rdap.test/entity/reg1"_qs);
+    QCOMPARE(linkWithRel(entityWithRole(shown, u"technical"_qs), u"self"_qs).value(u"href").toString(),
+             u"https://rdap.test/entity/tech1"_qs);
+    // A private contact's handle is withheld in a domain answer, and so is the link that would carry it.
+    const QByteArray hidden = writer.domain(domain(srs::PrivacyLevel::Private), kNow);
+    QVERIFY(!entityWithRole(parse(hidden), u"registrant"_qs).contains(u"links"));
+    QVERIFY(!hidden.contains("entity/reg1"));
+}
+
+void tst_RdapJsonWriter::linksToTheSponsorsRdapService()
+{
+    const RdapJsonWriter writer(QStringLiteral("https://rdap.test/"), {});
+    directory::DomainView d = domain(srs::PrivacyLevel::Unrestricted);
+    const QJsonObject without = parse(writer.domain(d, kNow));
+    QCOMPARE(linkWithRel(without, u"related"_qs), QJsonObject());
+    QCOMPARE(linkWithRel(entityWithRole(without, u"registrar"_qs), u"related"_qs), QJsonObject());
+
+    for (const QString &base : {u"https://rdap.registrar-a.example/v1"_qs, u"https://rdap.registrar-a.example/v1/"_qs}) {
+        d.sponsor.rdapBaseUrl = base;
+        const QJsonObject o = parse(writer.domain(d, kNow));
+        const QJsonObject related = linkWithRel(o, u"related"_qs);
+        QCOMPARE(related.value(u"href").toString(), u"https://rdap.registrar-a.example/v1/domain/xn--caf-dma.test"_qs);
+        QCOMPARE(related.value(u"value").toString(), u"https://rdap.test/domain/xn--caf-dma.test"_qs);
+        QCOMPARE(related.value(u"type").toString(), u"application/rdap+json"_qs);
+        QCOMPARE(linkWithRel(entityWithRole(o, u"registrar"_qs), u"related"_qs).value(u"href").toString(), base);
+    }
+    const QJsonObject rar = parse(writer.registrar(d.sponsor, kNow));
+    QCOMPARE(linkWithRel(rar, u"related"_qs).value(u"href").toString(), d.sponsor.rdapBaseUrl);
+    QCOMPARE(linkWithRel(rar, u"related"_qs).value(u"value").toString(), u"https://rdap.test/entity/registrar-a"_qs);
 }
 
 void tst_RdapJsonWriter::saysWhenASearchWasTruncated()

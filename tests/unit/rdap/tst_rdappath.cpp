@@ -43,6 +43,7 @@ void tst_RdapPath::parsesQueries_data()
     QTest::newRow("nameserver") << QByteArray("/nameserver/ns1.example.test") << K::Nameserver << u"ns1.example.test"_qs;
     QTest::newRow("entity") << QByteArray("/entity/registrar-a") << K::Entity << u"registrar-a"_qs;
     QTest::newRow("entity-case-kept") << QByteArray("/entity/ClientA_1") << K::Entity << u"ClientA_1"_qs;
+    QTest::newRow("entity-contact-id-punctuation") << QByteArray("/entity/C%2B1") << K::Entity << u"C+1"_qs;
     QTest::newRow("help") << QByteArray("/help") << K::Help << QString();
     QTest::newRow("domains-search") << QByteArray("/domains?name=exam*.test") << K::DomainSearch << u"exam*.test"_qs;
     QTest::newRow("domains-search-upper") << QByteArray("/domains?name=EXAM*.TEST") << K::DomainSearch << u"exam*.test"_qs;
@@ -94,6 +95,7 @@ void tst_RdapPath::refusesBadTargets_data()
     QTest::newRow("domain-dot-dot") << QByteArray("/domain/..") << 400;
     QTest::newRow("domain-fragment") << QByteArray("/domains?name=a*.test#x") << 400;
     QTest::newRow("entity-bad-char") << QByteArray("/entity/a%20b") << 400;
+    QTest::newRow("entity-non-ascii") << QByteArray("/entity/%C3%A9") << 400;
     QTest::newRow("entity-too-long") << QByteArray("/entity/" + QByteArray(65, 'a')) << 400;
     QTest::newRow("entity-empty") << QByteArray("/entity/") << 400;
     QTest::newRow("search-no-parameter") << QByteArray("/domains") << 400;

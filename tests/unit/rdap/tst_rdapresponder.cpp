@@ -7,6 +7,7 @@
 #include "directory/directory.h"
 #include "unit/srs/domaintestfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -69,8 +70,15 @@ private Q_SLOTS:
     void countsForTheStatistics();
     void servesBelowTheBasePathOnly();
     void answers503NotA404WhenTheDatabaseFails();
+    void entityIsARegistrarBeforeAContact();
+    void contactEntityAtEachPrivacyLevel_data();
+    void contactEntityAtEachPrivacyLevel();
+    void domainLinksToTheSponsorsRdapService();
 
 private:
+    // Each from an address of its own: the fixture allows 3 requests a minute per client.
+    QJsonObject askJson(const QByteArray &target, int expectedStatus = 200);
+
     Answer ask(const HttpRequest &r, const QHostAddress &client = QHostAddress(QStringLiteral("198.51.100.7")));
 
     std::unique_ptr<domaintest::Fixture> f;
@@ -123,6 +131,7 @@ void tst_RdapResponder::answersEachQuery_data()
     QTest::newRow("domain-missing") << QByteArray("/domain/nothing.example") << 404 << u"errorCode"_s;
     QTest::newRow("entity") << QByteArray("/entity/rar-alpha") << 200 << u"vcardArray"_s;
     QTest::newRow("entity-missing") << QByteArray("/entity/rar-nobody") << 404 << u"errorCode"_s;
+    QTest::newRow("entity-contact") << QByteArray("/entity/a-tech") << 200 << u"redacted"_s;
     QTest::newRow("nameserver-missing") << QByteArray("/nameserver/ns9.nothing.example") << 404 << u"errorCode"_s;
     QTest::newRow("search-capped") << QByteArray("/domains?name=ac*.example") << 200 << u"domainSearchResults"_s;
     QTest::newRow("ip-search-empty") << QByteArray("/nameservers?ip=203.0.113.9") << 200 << u"nameserverSearchResults"_s;
@@ -262,6 +271,77 @@ void tst_RdapResponder::answers503NotA404WhenTheDatabaseFails()
     const directory::DirectoryServiceCounters c = m_responder->counters();
     QCOMPARE(c.failures, quint64(1));
     QCOMPARE(c.notFound, quint64(0));
+}
+
+QJsonObject tst_RdapResponder::askJson(const QByteArray &target, int expectedStatus)
+{
+    static int client = 0;
+    const Answer a = ask(request(target), QHostAddress(QStringLiteral("203.0.113.%1").arg(100 + ++client % 100)));
+    if (a.status != expectedStatus)
+        qWarning("%s: %d %s", target.constData(), a.status, a.body.constData());
+    return a.status == expectedStatus ? QJsonDocument::fromJson(a.body).object() : QJsonObject();
+}
+
+void tst_RdapResponder::entityIsARegistrarBeforeAContact()
+{
+    // A contact whose id is a registrar's client id: the registrar answers, as it did before
+    // contacts were served.
+    f->sql(u"INSERT INTO contacts (roid, id, registrar_id, name, created_at, updated_at) VALUES ('C800-REG', 'rar-beta', 'rar-alpha', "
+           "'Shadow', 0, 0)"_s);
+    const QJsonObject registrar = askJson("/entity/rar-beta");
+    QCOMPARE(registrar.value(u"roles").toArray().first().toString(), u"registrar"_s);
+    QVERIFY(!registrar.contains(u"redacted"));
+    const QJsonObject contact = askJson("/entity/b-tech");
+    QCOMPARE(contact.value(u"handle").toString(), u"b-tech"_s);
+    QVERIFY(!contact.contains(u"roles"));
+    const QJsonObject missing = askJson("/entity/zz-none", 404);
+    QVERIFY(missing.value(u"description").toArray().first().toString().contains(u"registrar or contact"_s));
+}
+
+void tst_RdapResponder::contactEntityAtEachPrivacyLevel_data()
+{
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<int>("redactions");
+    QTest::addColumn<bool>("emailShown");
+    QTest::addColumn<bool>("nameShown");
+    QTest::newRow("unrestricted") << u"unrestricted"_s << 0 << true << true;
+    QTest::newRow("restricted") << u"restricted"_s << 3 << false << true;
+    QTest::newRow("private") << u"private"_s << 10 << false << false;
+}
+
+void tst_RdapResponder::contactEntityAtEachPrivacyLevel()
+{
+    QFETCH(QString, level);
+    QFETCH(int, redactions);
+    QFETCH(bool, emailShown);
+    QFETCH(bool, nameShown);
+    f->sql(u"UPDATE contacts SET name = 'Pat Example', email = 'pat@acme.example', privacy = ?1 WHERE id = 'a-reg'"_s, {level});
+    const QJsonObject o = askJson("/entity/a-reg");   // 200 at every level, private too (docs/rdap.md)
+    QCOMPARE(o.value(u"objectClassName").toString(), u"entity"_s);
+    QCOMPARE(o.value(u"handle").toString(), u"a-reg"_s);
+    QCOMPARE(o.value(u"redacted").toArray().size(), redactions);
+    const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QCOMPARE(json.contains("pat@acme.example"), emailShown);
+    QCOMPARE(json.contains("Pat Example"), nameShown);
+    QVERIFY(o.value(u"status").toArray().contains(u"associated"_s));   // the registrant of acme.example
+}
+
+void tst_RdapResponder::domainLinksToTheSponsorsRdapService()
+{
+    const auto related = [](const QJsonObject &o) {
+        for (const QJsonValue &l : o.value(u"links").toArray()) {
+            if (l.toObject().value(u"rel").toString() == u"related")
+                return l.toObject();
+        }
+        return QJsonObject();
+    };
+    QCOMPARE(related(askJson("/domain/acme.example")), QJsonObject());
+    f->sql(u"UPDATE registrars SET rdap_base_url = 'https://rdap.alpha.example/' WHERE id = 'rar-alpha'"_s);
+    const QJsonObject link = related(askJson("/domain/acme.example"));
+    QCOMPARE(link.value(u"href").toString(), u"https://rdap.alpha.example/domain/acme.example"_s);
+    QCOMPARE(link.value(u"value").toString(), u"https://rdap.test/domain/acme.example"_s);
+    QCOMPARE(link.value(u"type").toString(), u"application/rdap+json"_s);
+    QCOMPARE(related(askJson("/entity/rar-alpha")).value(u"href").toString(), u"https://rdap.alpha.example/"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_RdapResponder)

@@ -137,11 +137,15 @@ private Q_SLOTS:
         QVERIFY(withFields > 10);
         QCOMPARE(idn, 1);
         int whoisServers = 0;
+        int rdapServices = 0;
         for (const DemoRegistrar &r : set.registrars) {
             QVERIFY(r.webWhoisUrl.startsWith(u"https://"));
             whoisServers += r.whoisServer.isEmpty() ? 0 : 1;
+            QVERIFY(r.rdapBaseUrl.isEmpty() || r.rdapBaseUrl.startsWith(u"https://"));
+            rdapServices += r.rdapBaseUrl.isEmpty() ? 0 : 1;
         }
         QCOMPARE(whoisServers, 2);
+        QCOMPARE(rdapServices, 2);   // and one without, so RDAP shows both cases
     }
 
     void usesEveryPrivacyLevel()
