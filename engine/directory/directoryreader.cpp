@@ -109,16 +109,6 @@ ContactView contactFrom(const store::Statement &s, int first = 0)
     return v;
 }
 
-Result<std::optional<ContactView>> contactWhere(store::Connection &c, const char *where, const QString &key)
-{
-    std::optional<ContactView> out;
-    Result<void> r = eachRow(c, QStringLiteral("SELECT ") + QLatin1StringView(kContactColumns) + u"FROM contacts c " + QLatin1StringView(where), {key}, 1,
-                             [&](const store::Statement &s) { out = contactFrom(s); });
-    if (!r)
-        return r.error();
-    return out;
-}
-
 Result<QList<QHostAddress>> addressesOf(store::Connection &c, const QString &hostRoid)
 {
     QList<QHostAddress> out;

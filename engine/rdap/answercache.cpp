@@ -13,10 +13,10 @@ const QByteArray kDateMarker = QByteArrayLiteral("\"eventAction\":\"last update 
 
 } // namespace
 
-QByteArray AnswerCache::answer(const std::shared_ptr<const void> &view, const QDateTime &now,
+QByteArray AnswerCache::answer(const std::shared_ptr<const void> &view, const QDateTime &databaseUpdate,
                                const std::function<QByteArray(const QDateTime &)> &render)
 {
-    const QByteArray date = RdapJsonWriter::rfc3339(now).toLatin1();
+    const QByteArray date = RdapJsonWriter::rfc3339(databaseUpdate).toLatin1();
     Stripe &stripe = m_stripes[(quintptr(view.get()) >> 6) % m_stripes.size()];
     {
         QMutexLocker lock(&stripe.mutex);
@@ -31,7 +31,7 @@ QByteArray AnswerCache::answer(const std::shared_ptr<const void> &view, const QD
             return body;
         }
     }
-    QByteArray body = render(now);
+    QByteArray body = render(databaseUpdate);
     const qsizetype marker = body.indexOf(kDateMarker);
     Entry entry{view, body, marker < 0 ? -1 : marker + kDateMarker.size()};
     QMutexLocker lock(&stripe.mutex);

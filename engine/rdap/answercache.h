@@ -15,14 +15,16 @@ namespace reg::rdap {
 // cached record is one shared object for every reader until a committed change drops it, and then
 // the next lookup returns a new object, so keying on the object (checked through a weak_ptr, which
 // also defeats address reuse) can never serve a stale answer. The only part of an answer that
-// changes with time, the "last update of RDAP database" date, is rewritten in place on each hit.
+// changes without the view changing, the "last update of RDAP database" date (any commit moves it),
+// is rewritten in place on each hit.
 // Bounded: each of 16 stripes holds at most 1024 answers and is emptied when full (views the
 // Directory no longer holds are dead weight anyway). Thread-safe.
 class AnswerCache
 {
 public:
-    // The answer for `view` at `now`: from the cache, or render(now) (which is then kept).
-    QByteArray answer(const std::shared_ptr<const void> &view, const QDateTime &now,
+    // The answer for `view` dated `databaseUpdate`: from the cache, or render(databaseUpdate) (which
+    // is then kept).
+    QByteArray answer(const std::shared_ptr<const void> &view, const QDateTime &databaseUpdate,
                       const std::function<QByteArray(const QDateTime &)> &render);
 
     quint64 hits() const;

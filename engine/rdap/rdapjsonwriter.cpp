@@ -347,7 +347,7 @@ void writeRemarks(JsonWriter &w, const QList<srs::CustomField> &fields)
 
 // The members of a domain object; `full` adds contacts (with redaction) and remarks.
 void writeDomainMembers(JsonWriter &w, const DomainView &d, const QString &baseUrl, const QString &port43, bool full,
-                        const QDateTime &now, QList<Redaction> &redactions)
+                        const QDateTime &databaseUpdate, QList<Redaction> &redactions)
 {
     w.member("objectClassName", "domain").member("handle", d.roid).member("ldhName", d.name);
     if (d.unicodeName != d.name && !d.unicodeName.isEmpty())
@@ -360,7 +360,7 @@ void writeDomainMembers(JsonWriter &w, const DomainView &d, const QString &baseU
     writeEvent(w, "expiration", d.expiresAt);
     if (d.transferredAt)
         writeEvent(w, "transfer", *d.transferredAt);
-    writeEvent(w, "last update of RDAP database", now);
+    writeEvent(w, "last update of RDAP database", databaseUpdate);
     w.endArray();
 
     w.key("entities").beginArray();
@@ -407,7 +407,8 @@ void writeDomainMembers(JsonWriter &w, const DomainView &d, const QString &baseU
         w.member("port43", port43);
 }
 
-void writeHostMembers(JsonWriter &w, const HostView &h, const QString &baseUrl, const QString &port43, const QDateTime &now)
+void writeHostMembers(JsonWriter &w, const HostView &h, const QString &baseUrl, const QString &port43,
+                      const QDateTime &databaseUpdate)
 {
     w.member("objectClassName", "nameserver").member("handle", h.roid).member("ldhName", h.name);
     if (h.unicodeName != h.name && !h.unicodeName.isEmpty())
@@ -418,7 +419,7 @@ void writeHostMembers(JsonWriter &w, const HostView &h, const QString &baseUrl, 
     writeEvent(w, "registration", h.createdAt);
     if (h.updatedAt)
         writeEvent(w, "last changed", *h.updatedAt);
-    writeEvent(w, "last update of RDAP database", now);
+    writeEvent(w, "last update of RDAP database", databaseUpdate);
     w.endArray();
     w.key("entities").beginArray();
     writeRegistrarEntity(w, h.sponsor, baseUrl);
@@ -439,31 +440,31 @@ RdapJsonWriter::RdapJsonWriter(QString baseUrl, QString port43) : m_baseUrl(std:
         m_baseUrl.append(u'/');
 }
 
-QByteArray RdapJsonWriter::domain(const DomainView &d, const QDateTime &now) const
+QByteArray RdapJsonWriter::domain(const DomainView &d, const QDateTime &databaseUpdate) const
 {
     JsonWriter w;
     QList<Redaction> redactions;
     w.beginObject();
     writeConformance(w, true);
-    writeDomainMembers(w, d, m_baseUrl, m_port43, true, now, redactions);
+    writeDomainMembers(w, d, m_baseUrl, m_port43, true, databaseUpdate, redactions);
     writeNotices(w, m_baseUrl);
     writeRedacted(w, redactions);
     w.endObject();
     return w.take();
 }
 
-QByteArray RdapJsonWriter::nameserver(const HostView &h, const QDateTime &now) const
+QByteArray RdapJsonWriter::nameserver(const HostView &h, const QDateTime &databaseUpdate) const
 {
     JsonWriter w;
     w.beginObject();
     writeConformance(w, false);
-    writeHostMembers(w, h, m_baseUrl, m_port43, now);
+    writeHostMembers(w, h, m_baseUrl, m_port43, databaseUpdate);
     writeNotices(w, m_baseUrl);
     w.endObject();
     return w.take();
 }
 
-QByteArray RdapJsonWriter::registrar(const RegistrarView &r, const QDateTime &now) const
+QByteArray RdapJsonWriter::registrar(const RegistrarView &r, const QDateTime &databaseUpdate) const
 {
     JsonWriter w;
     w.beginObject();
@@ -472,7 +473,7 @@ QByteArray RdapJsonWriter::registrar(const RegistrarView &r, const QDateTime &no
     w.key("events").beginArray();
     if (r.createdAt.isValid())
         writeEvent(w, "registration", r.createdAt);
-    writeEvent(w, "last update of RDAP database", now);
+    writeEvent(w, "last update of RDAP database", databaseUpdate);
     w.endArray();
     writeNotices(w, m_baseUrl);
     if (!m_port43.isEmpty())
@@ -481,13 +482,13 @@ QByteArray RdapJsonWriter::registrar(const RegistrarView &r, const QDateTime &no
     return w.take();
 }
 
-QByteArray RdapJsonWriter::contact(const ContactView &c, const QDateTime &now) const
+QByteArray RdapJsonWriter::contact(const ContactView &c, const QDateTime &databaseUpdate) const
 {
     JsonWriter w;
     QList<Redaction> redactions;
     w.beginObject();
     writeConformance(w, true);
-    writeContactMembers(w, c, topLevelPlacement(), m_baseUrl, &now, redactions);
+    writeContactMembers(w, c, topLevelPlacement(), m_baseUrl, &databaseUpdate, redactions);
     writeNotices(w, m_baseUrl);
     if (!m_port43.isEmpty())
         w.member("port43", m_port43);
@@ -496,7 +497,8 @@ QByteArray RdapJsonWriter::contact(const ContactView &c, const QDateTime &now) c
     return w.take();
 }
 
-QByteArray RdapJsonWriter::domainSearch(const directory::SearchResult<DomainView> &result, int limit, const QDateTime &now) const
+QByteArray RdapJsonWriter::domainSearch(const directory::SearchResult<DomainView> &result, int limit,
+                                        const QDateTime &databaseUpdate) const
 {
     JsonWriter w(512 + result.items.size() * 1024);
     w.beginObject();
@@ -505,7 +507,7 @@ QByteArray RdapJsonWriter::domainSearch(const directory::SearchResult<DomainView
     QList<Redaction> none;
     for (const DomainView &d : result.items) {
         w.beginObject();
-        writeDomainMembers(w, d, m_baseUrl, m_port43, false, now, none);
+        writeDomainMembers(w, d, m_baseUrl, m_port43, false, databaseUpdate, none);
         w.endObject();
     }
     w.endArray();
@@ -516,7 +518,8 @@ QByteArray RdapJsonWriter::domainSearch(const directory::SearchResult<DomainView
     return w.take();
 }
 
-QByteArray RdapJsonWriter::nameserverSearch(const directory::SearchResult<HostView> &result, int limit, const QDateTime &now) const
+QByteArray RdapJsonWriter::nameserverSearch(const directory::SearchResult<HostView> &result, int limit,
+                                            const QDateTime &databaseUpdate) const
 {
     JsonWriter w(512 + result.items.size() * 768);
     w.beginObject();
@@ -524,7 +527,7 @@ QByteArray RdapJsonWriter::nameserverSearch(const directory::SearchResult<HostVi
     w.key("nameserverSearchResults").beginArray();
     for (const HostView &h : result.items) {
         w.beginObject();
-        writeHostMembers(w, h, m_baseUrl, m_port43, now);
+        writeHostMembers(w, h, m_baseUrl, m_port43, databaseUpdate);
         w.endObject();
     }
     w.endArray();
@@ -535,7 +538,7 @@ QByteArray RdapJsonWriter::nameserverSearch(const directory::SearchResult<HostVi
     return w.take();
 }
 
-QByteArray RdapJsonWriter::help(const QDateTime &now) const
+QByteArray RdapJsonWriter::help(const QDateTime &databaseUpdate) const
 {
     JsonWriter w;
     w.beginObject();
@@ -553,7 +556,7 @@ QByteArray RdapJsonWriter::help(const QDateTime &now) const
     w.endArray().endObject();
     w.endArray();
     w.key("events").beginArray();
-    writeEvent(w, "last update of RDAP database", now);
+    writeEvent(w, "last update of RDAP database", databaseUpdate);
     w.endArray();
     if (!m_port43.isEmpty())
         w.member("port43", m_port43);

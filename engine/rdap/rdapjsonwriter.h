@@ -20,18 +20,19 @@ public:
     // the registry's Whois service, or empty to leave the member out.
     RdapJsonWriter(QString baseUrl, QString port43);
 
-    // `now` is the "last update of RDAP database" event: answers are read live from the registry.
-    QByteArray domain(const directory::DomainView &domain, const QDateTime &now) const;
-    QByteArray nameserver(const directory::HostView &host, const QDateTime &now) const;
-    QByteArray registrar(const directory::RegistrarView &registrar, const QDateTime &now) const;
+    // `databaseUpdate` is the "last update of RDAP database" event: the commit time of the newest
+    // change the data reflects (Directory::appliedTime()), not the time of asking.
+    QByteArray domain(const directory::DomainView &domain, const QDateTime &databaseUpdate) const;
+    QByteArray nameserver(const directory::HostView &host, const QDateTime &databaseUpdate) const;
+    QByteArray registrar(const directory::RegistrarView &registrar, const QDateTime &databaseUpdate) const;
     // A contact asked for by its handle: its privacy level applies as to the contacts of a domain,
     // but the handle itself is always shown (the client named it).
-    QByteArray contact(const directory::ContactView &contact, const QDateTime &now) const;
+    QByteArray contact(const directory::ContactView &contact, const QDateTime &databaseUpdate) const;
     QByteArray domainSearch(const directory::SearchResult<directory::DomainView> &result, int limit,
-                            const QDateTime &now) const;
+                            const QDateTime &databaseUpdate) const;
     QByteArray nameserverSearch(const directory::SearchResult<directory::HostView> &result, int limit,
-                                const QDateTime &now) const;
-    QByteArray help(const QDateTime &now) const;
+                                const QDateTime &databaseUpdate) const;
+    QByteArray help(const QDateTime &databaseUpdate) const;
     // RFC 9083 6: errorCode, title, description.
     static QByteArray error(int status, const QString &description);
 

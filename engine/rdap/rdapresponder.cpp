@@ -116,7 +116,8 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
     }
     const RdapPath path = parseRdapPath(relative);
     *type = typeFor(path.typeName());
-    const QDateTime now = m_clock.now();
+    // Answers are read live, so the database is as new as the last committed change it applied.
+    const QDateTime databaseUpdate = m_directory.appliedTime();
     const int limit = m_config.searchResultLimit;
     const auto fail = [&](int status, const QString &description) {
         a.status = status;
@@ -139,7 +140,7 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
     case RdapPath::Kind::Error:
         return fail(path.status, path.message);
     case RdapPath::Kind::Help:
-        a.body = m_writer.help(now);
+        a.body = m_writer.help(databaseUpdate);
         return a;
     case RdapPath::Kind::Domain: {
         const auto found = m_directory.domain(path.name);
@@ -148,7 +149,7 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         if (!*found)
             return fail(404, QStringLiteral("The domain %1 is not registered here.").arg(quoted(path.name)));
         const std::shared_ptr<const directory::DomainView> &view = *found;
-        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.domain(*view, at); });
+        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.domain(*view, at); });
         return a;
     }
     case RdapPath::Kind::Nameserver: {
@@ -158,7 +159,7 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         if (!*found)
             return fail(404, QStringLiteral("The name server %1 is not registered here.").arg(quoted(path.name)));
         const std::shared_ptr<const directory::HostView> &view = *found;
-        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.nameserver(*view, at); });
+        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.nameserver(*view, at); });
         return a;
     }
     case RdapPath::Kind::Entity: {
@@ -168,7 +169,7 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         if (!registrar)
             return unavailable(registrar.error());
         if (*registrar) {
-            a.body = m_writer.registrar(**registrar, now);
+            a.body = m_writer.registrar(**registrar, databaseUpdate);
             return a;
         }
         const auto contact = m_directory.contact(path.name);
@@ -177,21 +178,21 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         if (!*contact)
             return fail(404, QStringLiteral("No registrar or contact has the handle %1.").arg(quoted(path.name)));
         const std::shared_ptr<const directory::ContactView> &view = *contact;
-        a.body = m_answers.answer(view, now, [&](const QDateTime &at) { return m_writer.contact(*view, at); });
+        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.contact(*view, at); });
         return a;
     }
     case RdapPath::Kind::DomainSearch: {
         const auto found = m_directory.searchDomains(path.name, limit);
         if (!found)
             return unavailable(found.error());
-        a.body = m_writer.domainSearch(*found, limit, now);
+        a.body = m_writer.domainSearch(*found, limit, databaseUpdate);
         return a;
     }
     case RdapPath::Kind::NameserverSearch: {
         const auto found = m_directory.searchHosts(path.name, limit);
         if (!found)
             return unavailable(found.error());
-        a.body = m_writer.nameserverSearch(*found, limit, now);
+        a.body = m_writer.nameserverSearch(*found, limit, databaseUpdate);
         return a;
     }
     case RdapPath::Kind::NameserverByIp: {
@@ -207,7 +208,7 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
             if (host)
                 result.items.append(*host);
         }
-        a.body = m_writer.nameserverSearch(result, limit, now);
+        a.body = m_writer.nameserverSearch(result, limit, databaseUpdate);
         return a;
     }
     }

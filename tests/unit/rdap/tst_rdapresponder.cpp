@@ -5,6 +5,7 @@
 #include "rdap/rdapresponder.h"
 
 #include "directory/directory.h"
+#include "rdap/rdapjsonwriter.h"
 #include "unit/srs/domaintestfixture.h"
 
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 using namespace reg;
 using namespace Qt::StringLiterals;
 using reg::rdap::HttpRequest;
+using reg::rdap::RdapJsonWriter;
 using reg::rdap::RdapResponder;
 
 namespace {
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void contactEntityAtEachPrivacyLevel_data();
     void contactEntityAtEachPrivacyLevel();
     void domainLinksToTheSponsorsRdapService();
+    void datesAnswersByTheLastCommittedChange();
 
 private:
     // Each from an address of its own: the fixture allows 3 requests a minute per client.
@@ -342,6 +345,34 @@ void tst_RdapResponder::domainLinksToTheSponsorsRdapService()
     QCOMPARE(link.value(u"value").toString(), u"https://rdap.test/domain/acme.example"_s);
     QCOMPARE(link.value(u"type").toString(), u"application/rdap+json"_s);
     QCOMPARE(related(askJson("/entity/rar-alpha")).value(u"href").toString(), u"https://rdap.alpha.example/"_s);
+}
+
+namespace {
+QString databaseUpdateOf(const QJsonObject &answer)
+{
+    for (const QJsonValue &e : answer.value(u"events").toArray()) {
+        if (e[u"eventAction"].toString() == u"last update of RDAP database")
+            return e[u"eventDate"].toString();
+    }
+    return {};
+}
+} // namespace
+
+void tst_RdapResponder::datesAnswersByTheLastCommittedChange()
+{
+    const QDateTime created = f->clock.now();   // acorn.example, the last commit of init()
+    m_directory->start();
+    f->advanceDays(1.0 / 24);
+    const QString atCreation = RdapJsonWriter::rfc3339(created);
+    QCOMPARE(databaseUpdateOf(askJson("/domain/acme.example")), atCreation);   // not the hour since
+    QCOMPARE(databaseUpdateOf(askJson("/domain/acme.example")), atCreation);   // from the answer cache
+    QCOMPARE(databaseUpdateOf(askJson("/help")), atCreation);
+
+    QVERIFY(f->create(QStringLiteral("later.example")).ok());
+    const QString atLater = RdapJsonWriter::rfc3339(f->clock.now());
+    QTRY_COMPARE_WITH_TIMEOUT(databaseUpdateOf(askJson("/help")), atLater, 10000);
+    // acme.example's cached answer survives a change to another domain, and is dated anew.
+    QCOMPARE(databaseUpdateOf(askJson("/domain/acme.example")), atLater);
 }
 
 QTEST_GUILESS_MAIN(tst_RdapResponder)
