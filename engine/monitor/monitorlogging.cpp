@@ -1,0 +1,3 @@
+#include "monitor/monitorlogging.h"
+
+Q_LOGGING_CATEGORY(lcMonitor, "registry.monitor", QtInfoMsg)
