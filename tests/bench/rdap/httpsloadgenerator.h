@@ -27,6 +27,7 @@ struct HttpsLoadResult
 // with one request outstanding at a time (so the latency of every request is measured from
 // its write to the end of its answer). Targets come from `nextTarget`, called on the
 // generator's thread. The certificate is not verified: it measures the server, not the PKI.
+// All connections finish their TLS handshakes before the measured `seconds` begin.
 // ratePerSecond > 0 paces the requests at that rate (latency then counts from when each request
 // was due); 0 sends the next request as soon as a connection's answer is in.
 class HttpsLoadGenerator
