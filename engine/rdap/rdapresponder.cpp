@@ -135,6 +135,17 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
         // The cause is in the Directory's log; the client learns only that it is temporary.
         return fail(503, QStringLiteral("The registry database is unavailable; try again shortly."));
     };
+    // One looked-up record: 503 if the database failed, 404 (absent, with %1 the asked name) if there
+    // is none, else its rendering, kept for as long as the Directory hands out the same view.
+    const auto lookedUp = [&](const auto &found, const QString &absent, const auto &render) {
+        if (!found)
+            return unavailable(found.error());
+        if (!*found)
+            return fail(404, absent.arg(quoted(path.name)));
+        const auto &view = *found;
+        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return render(*view, at); });
+        return a;
+    };
 
     switch (path.kind) {
     case RdapPath::Kind::Error:
@@ -142,26 +153,12 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
     case RdapPath::Kind::Help:
         a.body = m_writer.help(databaseUpdate);
         return a;
-    case RdapPath::Kind::Domain: {
-        const auto found = m_directory.domain(path.name);
-        if (!found)
-            return unavailable(found.error());
-        if (!*found)
-            return fail(404, QStringLiteral("The domain %1 is not registered here.").arg(quoted(path.name)));
-        const std::shared_ptr<const directory::DomainView> &view = *found;
-        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.domain(*view, at); });
-        return a;
-    }
-    case RdapPath::Kind::Nameserver: {
-        const auto found = m_directory.host(path.name);
-        if (!found)
-            return unavailable(found.error());
-        if (!*found)
-            return fail(404, QStringLiteral("The name server %1 is not registered here.").arg(quoted(path.name)));
-        const std::shared_ptr<const directory::HostView> &view = *found;
-        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.nameserver(*view, at); });
-        return a;
-    }
+    case RdapPath::Kind::Domain:
+        return lookedUp(m_directory.domain(path.name), QStringLiteral("The domain %1 is not registered here."),
+                        [&](const directory::DomainView &v, const QDateTime &at) { return m_writer.domain(v, at); });
+    case RdapPath::Kind::Nameserver:
+        return lookedUp(m_directory.host(path.name), QStringLiteral("The name server %1 is not registered here."),
+                        [&](const directory::HostView &v, const QDateTime &at) { return m_writer.nameserver(v, at); });
     case RdapPath::Kind::Entity: {
         // Registrars first, as before contacts were served: a contact id equal to a registrar's
         // client id stays reachable inside its domains only (docs/rdap.md).
@@ -172,14 +169,8 @@ RdapResponder::Answer RdapResponder::lookup(const QByteArray &target, Type *type
             a.body = m_writer.registrar(**registrar, databaseUpdate);
             return a;
         }
-        const auto contact = m_directory.contact(path.name);
-        if (!contact)
-            return unavailable(contact.error());
-        if (!*contact)
-            return fail(404, QStringLiteral("No registrar or contact has the handle %1.").arg(quoted(path.name)));
-        const std::shared_ptr<const directory::ContactView> &view = *contact;
-        a.body = m_answers.answer(view, databaseUpdate, [&](const QDateTime &at) { return m_writer.contact(*view, at); });
-        return a;
+        return lookedUp(m_directory.contact(path.name), QStringLiteral("No registrar or contact has the handle %1."),
+                        [&](const directory::ContactView &v, const QDateTime &at) { return m_writer.contact(v, at); });
     }
     case RdapPath::Kind::DomainSearch: {
         const auto found = m_directory.searchDomains(path.name, limit);
