@@ -645,9 +645,11 @@ void tst_XrpSession::clientThatDoesNotReadIsPushedBackThenServed()
 void tst_XrpSession::timeoutsEndSessions()
 {
     QVERIFY(m_engine.stop() == 0);
-    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("login_timeout"), QStringLiteral("2s"));
-    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("idle_timeout"), QStringLiteral("3s"));
-    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("frame_timeout"), QStringLiteral("1s"));
+    // Long enough that none of the three sessions has timed out before the fourth connection is
+    // tried, even on a loaded machine (each setup is a TLS handshake), or the fourth would fit.
+    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("login_timeout"), QStringLiteral("6s"));
+    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("idle_timeout"), QStringLiteral("7s"));
+    m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("frame_timeout"), QStringLiteral("5s"));
     m_engine.setConfigValue(QStringLiteral("xrp"), QStringLiteral("max_connections_per_address"), QStringLiteral("3"));
     QString error;
     QVERIFY2(m_engine.start(&error), qPrintable(error));
