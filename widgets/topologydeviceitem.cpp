@@ -15,7 +15,7 @@ namespace noc {
 namespace {
 constexpr qreal Radius = TopologyLayout::NodeRadius;
 constexpr qreal BadgeRadius = 7.0;
-constexpr qreal LabelWidth = 120.0;
+constexpr qreal LabelWidth = 88.0;   // under TopologyLayout::Cell, so neighbours' labels never overlap
 constexpr qreal LabelTop = Radius + 3.0;
 constexpr qreal LabelHeight = 14.0;
 constexpr qreal NoDetailBelow = 0.3;   // a disc is a few pixels wide: colour only

@@ -27,7 +27,11 @@ TopologyMapView::TopologyMapView(QWidget *parent)
     , m_legend(new TopologyLegend(this))
 {
     setScene(m_scene);
-    setDragMode(ScrollHandDrag);   // a press on a device moves the device; on the background, the map
+    setDragMode(ScrollHandDrag);
+    // No scroll bars: the map pans by dragging, and bars appearing and disappearing would change
+    // the viewport, and with it what "fit" means, under the user's hands.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // a press on a device moves the device; on the background, the map
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
     setFocusPolicy(Qt::StrongFocus);
@@ -75,6 +79,7 @@ qreal TopologyMapView::zoom() const
 
 void TopologyMapView::setZoom(qreal zoom)
 {
+    m_fitted = false;
     const qreal clamped = qBound(MinZoom, zoom, MaxZoom);
     const ViewportAnchor anchor = transformationAnchor();
     setTransformationAnchor(AnchorViewCenter);
@@ -84,6 +89,7 @@ void TopologyMapView::setZoom(qreal zoom)
 
 void TopologyMapView::scaleBy(qreal factor)
 {
+    m_fitted = false;
     const qreal target = qBound(MinZoom, zoom() * factor, MaxZoom);
     const qreal applied = target / zoom();
     if (!qFuzzyCompare(applied, 1.0))
@@ -114,6 +120,7 @@ void TopologyMapView::fitAll()
     fitInView(content, Qt::KeepAspectRatio);
     if (zoom() < MinZoom || zoom() > MaxZoom)
         setZoom(zoom());
+    m_fitted = true;
 }
 
 QString TopologyMapView::currentDeviceId() const
@@ -287,6 +294,8 @@ void TopologyMapView::mouseDoubleClickEvent(QMouseEvent *event)
 void TopologyMapView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    if (m_fitted)
+        fitAll();   // a fitted map stays fitted as the window (or the first show) sizes it
     placeLegend();
 }
 

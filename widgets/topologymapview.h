@@ -68,7 +68,8 @@ private:
 
     TopologyScene *m_scene;
     TopologyLegend *m_legend;
-    QString m_currentId;   // an id, not an item: a new snapshot replaces every item
+    QString m_currentId;
+    bool m_fitted = false;   // the last zoom was "fit all": resizing refits   // an id, not an item: a new snapshot replaces every item
 };
 
 } // namespace noc
