@@ -124,6 +124,17 @@ TopologyLayout::Result TopologyLayout::place(const TopologySnapshot &snapshot)
             anySaved = true;
         }
     }
+    // Rows about 1.6 times as wide as the automatic sites are tall in all, so the whole map fills
+    // a wide screen instead of a narrow column.
+    qreal area = 0;
+    for (const QString &id : std::as_const(order)) {
+        const SiteGroup &group = groups[id];
+        if (!group.origin) {
+            const QSizeF grid = gridSize(group.automatic.size());
+            area += (grid.width() + 2 * SitePadding + SiteGap) * (grid.height() + 2 * SitePadding + SiteGap);
+        }
+    }
+    const qreal rowWidth = qMax(RowWidth, std::sqrt(area * 1.6));
     QPointF cursor(0, anySaved ? savedBottom + Footprint + SiteGap : 0);
     qreal rowHeight = 0;
 
@@ -136,7 +147,7 @@ TopologyLayout::Result TopologyLayout::place(const TopologySnapshot &snapshot)
         if (group.origin) {
             origin = *group.origin;
         } else {
-            if (cursor.x() > 0 && cursor.x() + grid.width() > RowWidth) {
+            if (cursor.x() > 0 && cursor.x() + grid.width() > rowWidth) {
                 cursor = QPointF(0, cursor.y() + rowHeight + SiteGap);
                 rowHeight = 0;
             }

@@ -23,7 +23,7 @@ public:
     static constexpr qreal Cell = 96.0;        // grid pitch for automatic placement
     static constexpr qreal SitePadding = 40.0; // around the devices, and room for the site's title
     static constexpr qreal SiteGap = 80.0;
-    static constexpr qreal RowWidth = 2800.0;  // automatic sites wrap to a new row after this width
+    static constexpr qreal RowWidth = 2800.0;  // automatic sites wrap after this width at least
 
     struct Result
     {

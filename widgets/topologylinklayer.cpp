@@ -112,6 +112,9 @@ void TopologyLinkLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
 {
     if (m_dirty)
         rebuildBands();
+    // The view does not save painter state per item (DontSavePainterState), so put the hint back.
+    const bool viewAntialiasing = painter->testRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::Antialiasing, m_antialiased);
     // Unknown (dashed grey) first, so measured links are drawn over it where they cross.
     painter->setPen(TopologyStyle::linkPen(Band::Unknown));
     painter->drawLines(m_lines[size_t(Band::Unknown)]);
@@ -119,6 +122,15 @@ void TopologyLinkLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setPen(TopologyStyle::linkPen(band));
         painter->drawLines(m_lines[size_t(band)]);
     }
+    painter->setRenderHint(QPainter::Antialiasing, viewAntialiasing);
+}
+
+void TopologyLinkLayer::setAntialiased(bool antialiased)
+{
+    if (antialiased == m_antialiased)
+        return;
+    m_antialiased = antialiased;
+    update();
 }
 
 } // namespace noc

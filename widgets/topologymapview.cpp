@@ -36,9 +36,9 @@ TopologyMapView::TopologyMapView(QWidget *parent)
     setResizeAnchor(AnchorViewCenter);
     setFocusPolicy(Qt::StrongFocus);
     setBackgroundBrush(palette().color(QPalette::Base));
-    // Antialiasing costs about a third of a frame at 1,000 devices (bench_topologymap) and is
-    // what makes discs and glyphs legible, so it stays on; the painter state is restored by
-    // every item itself.
+    // Antialiased discs and glyphs are cheap and legible; the links, which would cost most of the
+    // frame antialiased, turn it off for themselves (TopologyLinkLayer). Items restore what
+    // they change, so the view need not save the painter state around each one.
     setRenderHint(QPainter::Antialiasing);
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
     setViewportUpdateMode(SmartViewportUpdate);
