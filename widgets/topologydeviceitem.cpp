@@ -101,9 +101,13 @@ void TopologyDeviceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QBrush &fill = TopologyStyle::deviceBrush(m_device.status, m_stale);
     if (lod < NoDetailBelow) {
+        // A few pixels across: antialiasing cannot be seen but would cost most of the frame.
+        const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
         painter->drawEllipse(QPointF(0, 0), Radius, Radius);
+        painter->setRenderHint(QPainter::Antialiasing, antialiased);
         return;
     }
     const bool unreachable = !m_stale && m_device.status == DeviceStatus::Unreachable;

@@ -30,6 +30,17 @@ int pixelsNear(const QImage &image, const QColor &colour)
     return count;
 }
 
+void showMap(noc::TopologyMapView &view, const noc::TopologySnapshot &snapshot)
+{
+    view.topologyScene()->setPollInterval(300s);
+    view.topologyScene()->setReferenceTime(topologytest::referenceTime());
+    view.resize(1280, 800);
+    view.setSnapshot(snapshot);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+}
+
 } // namespace
 
 // The topology map on a real X server (xvfb-run), saved to REGISTRY_BINARY_DIR/screenshots/
@@ -49,13 +60,8 @@ private Q_SLOTS:
     void smallMapShowsADownDeviceAndASaturatedLink()
     {
         noc::TopologyMapView view;
-        view.topologyScene()->setPollInterval(300s);
-        view.topologyScene()->setReferenceTime(topologytest::referenceTime());
-        view.resize(1280, 800);
-        view.setSnapshot(topologytest::small());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.fitAll();
+        showMap(view, topologytest::small());
+        QVERIFY(!QTest::currentTestFailed());
         QVERIFY(view.setCurrentDevice(u"gw-fra-1"_s));
         QTest::qWait(200);
 
@@ -81,13 +87,8 @@ private Q_SLOTS:
     void largeMapZoomedOut()
     {
         noc::TopologyMapView view;
-        view.topologyScene()->setPollInterval(300s);
-        view.topologyScene()->setReferenceTime(topologytest::referenceTime());
-        view.resize(1280, 800);
-        view.setSnapshot(topologytest::large());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.fitAll();
+        showMap(view, topologytest::large());
+        QVERIFY(!QTest::currentTestFailed());
         QTest::qWait(200);
         const QString file = m_dir + u"/topology-map-large.png"_s;
         QVERIFY2(view.grab().save(file), qPrintable(file));
