@@ -7,17 +7,16 @@
 #include <QHash>
 #include <QLineF>
 #include <QList>
-#include <QVarLengthArray>
 
 #include <array>
 
 namespace noc {
 
-// Every link of the map in one item, drawn as one drawLines() call per utilisation band: thousands
-// of separate line items cost far more per frame in scene traversal than the lines themselves
-// (see tests/bench/bench_topologymap.cpp). Links are kept per band in ready-made line arrays that
-// are rebuilt only after a change, never while painting an unchanged map; a change repaints just the
-// changed link's rectangle. GUI thread; owned by the scene.
+// Every link of the map in one item, drawn as one drawLines() call per utilisation band, rather
+// than 2,000 line items each costing an index lookup, a bounding rectangle and painter set-up per
+// frame (chosen by design; the bench does not compare the two). Links are kept per band in
+// ready-made line arrays that are rebuilt only after a change, never while painting an unchanged
+// map; a change repaints just the changed link's rectangle. GUI thread; owned by the scene.
 class TopologyLinkLayer : public QGraphicsItem
 {
 public:

@@ -66,9 +66,9 @@ void TopologyScene::setSnapshot(const TopologySnapshot &snapshot)
         if (m_devices.contains(device.id))
             continue;   // a duplicate id from the API: the first one wins
         auto *item = new TopologyDeviceItem(device);
-        // Each disc from a pixmap made at the current zoom: bench_topologymap measured 11.8 / 10.5
-        // / 6.8 ms of CPU per frame zoomed out / half / full against 12.7 / 18.8 / 14.4 ms painting
-        // every disc, glyph and label each frame. A zoom step repaints the caches once.
+        // Each disc from a pixmap made at the current zoom: bench_topologymap measured about 12 / 11
+        // / 7 ms of CPU per frame zoomed out / half / full against 13 / 17 / 13 ms painting every
+        // disc, glyph and label each frame. A zoom step repaints the caches once.
         item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         item->setPos(placed.devicePositions.value(device.id));
         item->setStale(TopologyStyle::isStale(device.lastPolled, m_now, m_pollInterval));
