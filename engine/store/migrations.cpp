@@ -375,6 +375,24 @@ ALTER TABLE registrars ADD COLUMN web_whois_url TEXT NOT NULL DEFAULT '';
 -- RDAP names the sponsor's own service (RDAP Response Profile 2.2 "related" link). Empty when it has none.
 ALTER TABLE registrars ADD COLUMN rdap_base_url TEXT NOT NULL DEFAULT '';
 )sql"},
+    {7, "monitoring: the SNMP trap log", R"sql(
+-- Every trap and inform the receiver accepted (seed 001: the trap log), with the alarm event it
+-- mapped to. Operational state of this site, not registry data: never journalled. Times are
+-- milliseconds since the epoch, UTC. Pruned by age and bounded in rows by the trap log itself.
+CREATE TABLE monitor_trap_log (
+    id            INTEGER PRIMARY KEY,
+    received_at   INTEGER NOT NULL,
+    source        TEXT    NOT NULL,
+    version       TEXT    NOT NULL CHECK (version IN ('2c', '3')),
+    security_name TEXT    NOT NULL DEFAULT '',
+    trap_oid      TEXT    NOT NULL,
+    varbinds      TEXT    NOT NULL DEFAULT '',
+    inform        INTEGER NOT NULL DEFAULT 0,
+    event         TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX monitor_trap_log_time ON monitor_trap_log(received_at);
+CREATE INDEX monitor_trap_log_source ON monitor_trap_log(source, received_at);
+)sql"},
 };
 
 } // namespace
