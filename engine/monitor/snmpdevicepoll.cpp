@@ -109,6 +109,7 @@ void SnmpDevicePoll::begin()
         // Discovery is ours and asynchronous: net-snmp's own probe would block this thread for a
         // whole time-out on a dead device, delaying every other device.
         settings.flags |= SNMP_FLAGS_DONT_PROBE;
+        settings.securityModel = SNMP_SEC_MODEL_USM;
         settings.securityName = user.data();
         settings.securityNameLen = size_t(user.size());
         settings.securityLevel = netSnmpSecurityLevel(credentials.level);
@@ -166,11 +167,22 @@ void SnmpDevicePoll::handleAnswer(int operation, snmp_pdu *pdu)
     if (operation == NETSNMP_CALLBACK_OP_TIMED_OUT) {
         fail(PollError::Timeout, m_target.credentials.version == SnmpVersion::V2c
                                      ? QStringLiteral("no answer (agent down, unreachable, or a wrong community)")
-                                     : QStringLiteral("no answer (agent down or unreachable)"));
+                                     : QStringLiteral("no answer (agent down, unreachable, or a wrong privacy key, "
+                                                      "which agents drop without a report)"));
+        return;
+    }
+    if (operation == NETSNMP_CALLBACK_OP_SEC_ERROR) {
+        int libraryError = 0;
+        int snmpError = 0;
+        char *text = nullptr;
+        snmp_sess_error(m_session, &libraryError, &snmpError, &text);
+        const QString detail = QString::fromLatin1(text ? text : "");
+        free(text);
+        fail(PollError::AuthenticationFailure, QStringLiteral("security error: %1 (%2)").arg(detail).arg(snmpError));
         return;
     }
     if (operation != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || !pdu) {
-        fail(PollError::Transport, QStringLiteral("the request could not be sent or the transport failed (%1)").arg(operation));
+        fail(PollError::Transport, QStringLiteral("the request could not be sent or the transport failed (%1 at step %2)").arg(operation).arg(int(m_step)));
         return;
     }
     if (pdu->command == SNMP_MSG_REPORT && m_step != Step::Discovery) {
@@ -354,7 +366,9 @@ void SnmpDevicePoll::advance()
             usm_remove_user(stale);
             usm_free_user(stale);
         }
-        if (create_user_from_session(session) != SNMPERR_SUCCESS) {
+        session->flags &= ~SNMP_FLAGS_USER_CREATED;   // (re)create it from this session's keys
+        if (create_user_from_session(session) != SNMPERR_SUCCESS
+            || !usm_get_user(session->securityEngineID, session->securityEngineIDLen, session->securityName)) {
             fail(PollError::AuthenticationFailure, QStringLiteral("cannot localise the v3 keys to the agent's engine id"));
             return;
         }

@@ -13,7 +13,8 @@ namespace reg::monitor {
 // wrong community is reported as Timeout: the two cannot be told apart on the wire.
 enum class PollError {
     None,
-    Timeout,                // no answer after the retries (agent down, unreachable, wrong v2c community)
+    Timeout,                // no answer after the retries (agent down, unreachable, wrong v2c community,
+                            // v3 wrong privacy key: AES decrypts to garbage the agent drops silently)
     AuthenticationFailure,  // v3: unknown user, wrong authentication key, decryption error, security level
     Malformed,              // an answer that breaks the protocol (unexpected type, OIDs out of order, too large)
     AgentError,             // the agent answered with an error status
