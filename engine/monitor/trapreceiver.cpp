@@ -45,14 +45,12 @@ quint64 usmRejections()
            + snmp_get_statistic(STAT_USMSTATSDECRYPTIONERRORS) + snmp_get_statistic(STAT_USMSTATSUNSUPPORTEDSECLEVELS);
 }
 
+// The UDP transport hands each message its addresses (net-snmp's netsnmp_indexed_addr_pair).
 QHostAddress sourceOf(const snmp_pdu *pdu)
 {
-    if (!pdu->transport_data || pdu->transport_data_length < int(sizeof(sockaddr_in)))
+    if (!pdu->transport_data || pdu->transport_data_length < int(sizeof(netsnmp_indexed_addr_pair)))
         return {};
-    const auto *pair = static_cast<const netsnmp_indexed_addr_pair *>(pdu->transport_data);
-    if (pdu->transport_data_length >= int(sizeof(netsnmp_indexed_addr_pair)) || pair->remote_addr.sa.sa_family == AF_INET)
-        return QHostAddress(&pair->remote_addr.sa);
-    return {};
+    return QHostAddress(&static_cast<const netsnmp_indexed_addr_pair *>(pdu->transport_data)->remote_addr.sa);
 }
 
 // One localised USM user entry for an engine id; false when a key cannot be made.
