@@ -66,6 +66,19 @@ UsmProtocol usmPrivProtocol(SnmpPrivProtocol protocol)
     return {};
 }
 
+int usmSecurityLevel(SnmpSecurityLevel level)
+{
+    switch (level) {
+    case SnmpSecurityLevel::NoAuthNoPriv:
+        return SNMP_SEC_LEVEL_NOAUTH;
+    case SnmpSecurityLevel::AuthNoPriv:
+        return SNMP_SEC_LEVEL_AUTHNOPRIV;
+    case SnmpSecurityLevel::AuthPriv:
+        break;
+    }
+    return SNMP_SEC_LEVEL_AUTHPRIV;
+}
+
 QByteArray usmMasterKey(SnmpAuthProtocol protocol, const QByteArray &passphrase)
 {
     const UsmProtocol auth = usmAuthProtocol(protocol);

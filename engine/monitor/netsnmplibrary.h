@@ -35,6 +35,9 @@ struct UsmProtocol
 UsmProtocol usmAuthProtocol(SnmpAuthProtocol protocol);
 UsmProtocol usmPrivProtocol(SnmpPrivProtocol protocol);
 
+// net-snmp's SNMP_SEC_LEVEL_* for a security level.
+int usmSecurityLevel(SnmpSecurityLevel level);
+
 // The master key Ku (RFC 3414 2.6) of a passphrase for an authentication protocol, or empty when
 // the passphrase is too short or the protocol unknown to this net-snmp. Call under mutex().
 QByteArray usmMasterKey(SnmpAuthProtocol protocol, const QByteArray &passphrase);

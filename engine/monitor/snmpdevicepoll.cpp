@@ -48,17 +48,17 @@ const oid kSysUpTime[] = {1, 3, 6, 1, 2, 1, 1, 3, 0};
 const QByteArray kHrStorageRam = QByteArrayLiteral("1.3.6.1.2.1.25.2.1.2");
 const QByteArray kHrStorageFixedDisk = QByteArrayLiteral("1.3.6.1.2.1.25.2.1.4");
 
-int netSnmpSecurityLevel(SnmpSecurityLevel level)
+// A v3 protocol and master key into net-snmp's session settings; false when either is unusable.
+bool setUsmKey(const UsmProtocol &protocol, const QByteArray &ku, oid **protocolField, size_t *protocolLength,
+               u_char *keyField, size_t keyCapacity, size_t *keyLength)
 {
-    switch (level) {
-    case SnmpSecurityLevel::NoAuthNoPriv:
-        return SNMP_SEC_LEVEL_NOAUTH;
-    case SnmpSecurityLevel::AuthNoPriv:
-        return SNMP_SEC_LEVEL_AUTHNOPRIV;
-    case SnmpSecurityLevel::AuthPriv:
-        break;
-    }
-    return SNMP_SEC_LEVEL_AUTHPRIV;
+    if (!protocol.oid || ku.isEmpty() || size_t(ku.size()) > keyCapacity)
+        return false;
+    *protocolField = snmp_duplicate_objid(protocol.oid, protocol.length);
+    *protocolLength = protocol.length;
+    std::memcpy(keyField, ku.constData(), size_t(ku.size()));
+    *keyLength = size_t(ku.size());
+    return true;
 }
 
 } // namespace
@@ -112,29 +112,21 @@ void SnmpDevicePoll::begin()
         settings.securityModel = SNMP_SEC_MODEL_USM;
         settings.securityName = user.data();
         settings.securityNameLen = size_t(user.size());
-        settings.securityLevel = netSnmpSecurityLevel(credentials.level);
-        const UsmProtocol auth = usmAuthProtocol(credentials.auth);
-        if (credentials.level != SnmpSecurityLevel::NoAuthNoPriv) {
-            if (!auth.oid || m_authKu.isEmpty() || size_t(m_authKu.size()) > sizeof settings.securityAuthKey) {
-                fail(PollError::AuthenticationFailure, QStringLiteral("no usable v3 authentication key"));
-                return;
-            }
-            settings.securityAuthProto = snmp_duplicate_objid(auth.oid, auth.length);
-            settings.securityAuthProtoLen = auth.length;
-            std::memcpy(settings.securityAuthKey, m_authKu.constData(), size_t(m_authKu.size()));
-            settings.securityAuthKeyLen = size_t(m_authKu.size());
+        settings.securityLevel = usmSecurityLevel(credentials.level);
+        if (credentials.level != SnmpSecurityLevel::NoAuthNoPriv
+            && !setUsmKey(usmAuthProtocol(credentials.auth), m_authKu, &settings.securityAuthProto,
+                          &settings.securityAuthProtoLen, settings.securityAuthKey, sizeof settings.securityAuthKey,
+                          &settings.securityAuthKeyLen)) {
+            fail(PollError::AuthenticationFailure, QStringLiteral("no usable v3 authentication key"));
+            return;
         }
-        if (credentials.level == SnmpSecurityLevel::AuthPriv) {
-            const UsmProtocol priv = usmPrivProtocol(credentials.priv);
-            if (!priv.oid || m_privKu.isEmpty() || size_t(m_privKu.size()) > sizeof settings.securityPrivKey) {
-                SNMP_FREE(settings.securityAuthProto);
-                fail(PollError::AuthenticationFailure, QStringLiteral("no usable v3 privacy key"));
-                return;
-            }
-            settings.securityPrivProto = snmp_duplicate_objid(priv.oid, priv.length);
-            settings.securityPrivProtoLen = priv.length;
-            std::memcpy(settings.securityPrivKey, m_privKu.constData(), size_t(m_privKu.size()));
-            settings.securityPrivKeyLen = size_t(m_privKu.size());
+        if (credentials.level == SnmpSecurityLevel::AuthPriv
+            && !setUsmKey(usmPrivProtocol(credentials.priv), m_privKu, &settings.securityPrivProto,
+                          &settings.securityPrivProtoLen, settings.securityPrivKey, sizeof settings.securityPrivKey,
+                          &settings.securityPrivKeyLen)) {
+            SNMP_FREE(settings.securityAuthProto);
+            fail(PollError::AuthenticationFailure, QStringLiteral("no usable v3 privacy key"));
+            return;
         }
     }
     m_session = snmp_sess_open(&settings);
@@ -241,19 +233,27 @@ void SnmpDevicePoll::handleDiscovery(snmp_pdu *pdu)
     m_engineId = QByteArray(reinterpret_cast<const char *>(pdu->securityEngineID), qsizetype(pdu->securityEngineIDLen));
 }
 
+// A response without an error status; anything else ends the poll with the reason.
+bool SnmpDevicePoll::acceptResponse(const snmp_pdu *pdu)
+{
+    if (pdu->command != SNMP_MSG_RESPONSE) {
+        fail(PollError::Malformed, QStringLiteral("an answer that is not a response"));
+        return false;
+    }
+    if (pdu->errstat != SNMP_ERR_NOERROR) {
+        fail(PollError::AgentError, QStringLiteral("the agent answered %1").arg(QString::fromLatin1(snmp_errstring(int(pdu->errstat)))));
+        return false;
+    }
+    return true;
+}
+
 void SnmpDevicePoll::handleUpTime(snmp_pdu *pdu)
 {
     m_reachable = true;
     m_upTimeAtMs = monotonicMs();
     m_roundTripMs = int(qMax<qint64>(0, m_upTimeAtMs - m_sentAtMs));
-    if (pdu->command != SNMP_MSG_RESPONSE) {
-        fail(PollError::Malformed, QStringLiteral("an answer that is not a response"));
+    if (!acceptResponse(pdu))
         return;
-    }
-    if (pdu->errstat != SNMP_ERR_NOERROR) {
-        fail(PollError::AgentError, QStringLiteral("the agent answered %1").arg(QString::fromLatin1(snmp_errstring(int(pdu->errstat)))));
-        return;
-    }
     const netsnmp_variable_list *variable = pdu->variables;
     if (!variable || variable->next_variable || variable->type != ASN_TIMETICKS || !variable->val.integer
         || snmp_oid_compare(variable->name, variable->name_length, kSysUpTime, OID_LENGTH(kSysUpTime)) != 0) {
@@ -319,14 +319,8 @@ bool SnmpDevicePoll::acceptCell(int column, const snmp_pdu *, const void *opaque
 
 void SnmpDevicePoll::handleWalk(snmp_pdu *pdu)
 {
-    if (pdu->command != SNMP_MSG_RESPONSE) {
-        fail(PollError::Malformed, QStringLiteral("an answer that is not a response"));
+    if (!acceptResponse(pdu))
         return;
-    }
-    if (pdu->errstat != SNMP_ERR_NOERROR) {
-        fail(PollError::AgentError, QStringLiteral("the agent answered %1").arg(QString::fromLatin1(snmp_errstring(int(pdu->errstat)))));
-        return;
-    }
     const size_t columns = m_sentColumns.size();
     size_t position = 0;
     for (const netsnmp_variable_list *variable = pdu->variables; variable; variable = variable->next_variable, ++position) {

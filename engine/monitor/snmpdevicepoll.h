@@ -71,6 +71,7 @@ private:
 
     static int onAnswer(int operation, snmp_session *session, int requestId, snmp_pdu *pdu, void *magic);
     void handleAnswer(int operation, snmp_pdu *pdu);
+    bool acceptResponse(const snmp_pdu *pdu);
     void handleDiscovery(snmp_pdu *pdu);
     void handleUpTime(snmp_pdu *pdu);
     void handleWalk(snmp_pdu *pdu);

@@ -25,19 +25,6 @@ const oid kSysUpTime[] = {1, 3, 6, 1, 2, 1, 1, 3, 0};
 const oid kSnmpTrapOid[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
 const oid kIfIndex[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 1};
 
-int netSnmpLevel(SnmpSecurityLevel level)
-{
-    switch (level) {
-    case SnmpSecurityLevel::NoAuthNoPriv:
-        return SNMP_SEC_LEVEL_NOAUTH;
-    case SnmpSecurityLevel::AuthNoPriv:
-        return SNMP_SEC_LEVEL_AUTHNOPRIV;
-    case SnmpSecurityLevel::AuthPriv:
-        break;
-    }
-    return SNMP_SEC_LEVEL_AUTHPRIV;
-}
-
 // The USM statistics that count v3 messages refused before they reach us.
 quint64 usmRejections()
 {
@@ -271,7 +258,7 @@ void TrapReceiver::handle(snmp_pdu *pdu)
         const QByteArray name(pdu->securityName, qsizetype(pdu->securityNameLen));
         const auto user = std::find_if(m_options.users.cbegin(), m_options.users.cend(),
                                        [&](const TrapUser &u) { return u.user == name; });
-        if (user == m_options.users.cend() || pdu->securityLevel < netSnmpLevel(user->level)) {
+        if (user == m_options.users.cend() || pdu->securityLevel < usmSecurityLevel(user->level)) {
             ++m_v3Rejected;
             return;
         }
