@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace reg {
 namespace {
 
@@ -230,6 +232,34 @@ Result<QList<NotifyTarget>> notifyTargets(const QString &text)
     return targets;
 }
 
+// "service site address:port, ...": the probe targets besides the engine's own services.
+Result<QList<ProbeTargetConfig>> probeTargets(const QString &text)
+{
+    static const QStringList services{QStringLiteral("xrp"), QStringLiteral("whois"), QStringLiteral("rdap"),
+                                      QStringLiteral("dns-udp"), QStringLiteral("dns-tcp")};
+    static const QRegularExpression siteName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    QList<ProbeTargetConfig> targets;
+    for (const QString &item : *items) {
+        const QStringList words = item.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() != 3)
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not \"service site address:port\"").arg(item.left(64)));
+        if (!services.contains(words[0]))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a probed service (%2)").arg(words[0].left(32), services.join(u", ")));
+        if (!siteName.match(words[1]).hasMatch())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not a site name").arg(words[1].left(64)));
+        Result<ListenAddress> address = ListenAddress::parse(words[2]);
+        if (!address)
+            return address.error();
+        if (address->port == 0)
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" needs a port other than 0").arg(words[2]));
+        targets << ProbeTargetConfig{words[0], words[1], *address};
+    }
+    return targets;
+}
+
 #define REG_TRY(expr)                      \
     do {                                   \
         if (auto r_ = (expr); !r_.ok())    \
@@ -254,7 +284,7 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
 
     const QSet<QString> knownSections = [] {
         QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls"), QStringLiteral("srs"),
-                        QStringLiteral("directory")};
+                        QStringLiteral("directory"), QStringLiteral("probes")};
         for (const QString &name : serviceSections)
             s.insert(name);
         return s;
@@ -481,6 +511,45 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
         }
         REG_TRY(reader.rejectUnknown());
         config.services.append(service);
+    }
+    {
+        SectionReader probes(doc, QStringLiteral("probes"));
+        ProbesConfig &p = config.probes;
+        const auto duration = [](qint64 min, qint64 max) {
+            return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+        };
+        REG_TRY(probes.read(QStringLiteral("enabled"), p.enabled, ConfigValue::parseBool));
+        REG_TRY(probes.read(QStringLiteral("probe_local"), p.probeLocal, ConfigValue::parseBool));
+        REG_TRY(probes.read(QStringLiteral("interval"), p.intervalSecs, duration(1, 86400)));
+        REG_TRY(probes.read(QStringLiteral("timeout"), p.timeoutSecs, duration(1, 600)));
+        REG_TRY(probes.read(QStringLiteral("retention"), p.retentionSecs, duration(86400, 10 * 366 * 86400)));
+        REG_TRY(probes.read(QStringLiteral("registrar"), p.registrarId, nonEmpty));
+        QString password, certificate, key, ca;
+        REG_TRY(probes.read(QStringLiteral("password_file"), password, nonEmpty));
+        REG_TRY(probes.read(QStringLiteral("certificate"), certificate, nonEmpty));
+        REG_TRY(probes.read(QStringLiteral("key"), key, nonEmpty));
+        REG_TRY(probes.read(QStringLiteral("ca"), ca, nonEmpty));
+        p.passwordFile = password.isEmpty() ? QString() : resolve(dataDir, password);
+        p.certificateFile = certificate.isEmpty() ? QString() : resolve(dataDir, certificate);
+        p.keyFile = key.isEmpty() ? QString() : resolve(dataDir, key);
+        p.caFile = ca.isEmpty() ? config.tls.caFile : resolve(dataDir, ca);
+        REG_TRY(probes.read(QStringLiteral("domain"), p.domain, hostName));
+        REG_TRY(probes.read(QStringLiteral("targets"), p.targets, probeTargets));
+        REG_TRY(probes.rejectUnknown());
+        if (p.timeoutSecs >= p.intervalSecs)
+            return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [probes] timeout (%2 s) must be shorter than interval (%3 s)")
+                                                      .arg(doc.sourceName()).arg(p.timeoutSecs).arg(p.intervalSecs));
+        const ServiceConfig *xrp = config.service(QStringLiteral("xrp"));
+        const bool probesXrp = (p.probeLocal && xrp && xrp->enabled)
+                               || std::any_of(p.targets.cbegin(), p.targets.cend(), [](const ProbeTargetConfig &t) { return t.service == u"xrp"; });
+        if (p.enabled && probesXrp) {
+            for (const auto &[required, value] : {std::pair{"registrar", &p.registrarId}, std::pair{"password_file", &p.passwordFile},
+                                                  std::pair{"certificate", &p.certificateFile}, std::pair{"key", &p.keyFile}}) {
+                if (value->isEmpty())
+                    return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [probes] probes XRP and needs \"%2\" (the probe registrar's login)")
+                                                              .arg(doc.sourceName(), QLatin1StringView(required)));
+            }
+        }
     }
     if (config.xrp.serverId.isEmpty())
         config.xrp.serverId = QStringLiteral("registryd ") + config.siteName;

@@ -166,6 +166,35 @@ struct RdapConfig
     QString keyFile;                        // absolute; default: [tls] key
 };
 
+// A service to probe besides this engine's own ([probes] targets): "xrp", "whois", "rdap",
+// "dns-udp" or "dns-tcp", the site it belongs to, and its address.
+struct ProbeTargetConfig
+{
+    QString service;
+    QString site;
+    ListenAddress address;
+    bool operator==(const ProbeTargetConfig &) const = default;
+};
+
+// [probes]: registryd probes services on a schedule (engine/monitor), its own local ones when
+// probe_local is set, and the listed targets. The XRP probe logs in as a registrar of its own
+// (one session at a time), with a password read from a 0600 file when the probes start.
+struct ProbesConfig
+{
+    bool enabled = false;
+    bool probeLocal = true;
+    qint64 intervalSecs = 60;
+    qint64 timeoutSecs = 10;                // the hard deadline of one probe; below the interval
+    qint64 retentionSecs = 400 * 86400;     // a year of SLA figures and a month's margin
+    QString registrarId;
+    QString passwordFile;                   // absolute
+    QString certificateFile;                // absolute; the registrar's client certificate for XRP
+    QString keyFile;                        // absolute
+    QString caFile;                         // absolute; verifies XRP and RDAP; default: [tls] ca
+    QString domain;                         // a registered name: XRP checks it, Whois and RDAP look it up
+    QList<ProbeTargetConfig> targets;
+};
+
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
 // unknown sections and keys, out-of-range values and missing required settings with a message
 // naming the file and line. A plain value type: copy it freely across threads.
@@ -184,6 +213,7 @@ struct EngineConfig
     WhoisConfig whois;
     RdapConfig rdap;
     SrsPolicy srs;                      // [srs]; tlds stay empty here (they live in the database)
+    ProbesConfig probes;                // [probes]
     QList<ServiceConfig> services;      // every [service] with a listen address, management first
 
     static Result<EngineConfig> load(const QString &dataDir);

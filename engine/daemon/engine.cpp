@@ -7,6 +7,8 @@
 #include "core/logging.h"
 #include "dns/dnsservice.h"
 #include "dns/transfersetup.h"
+#include "monitor/probeconfiguration.h"
+#include "monitor/probescheduler.h"
 #include "core/version.h"
 #include "directory/directory.h"
 #include "rdap/rdapservice.h"
@@ -166,6 +168,8 @@ std::optional<Engine::Failure> Engine::startServices()
         return whoisFailure;
     if (Result<void> r = startMaintenance(); !r)
         return Failure{ExitCode::DataDirectory, r.error()};
+    if (Result<void> r = startProbes(); !r)
+        return Failure{ExitCode::Config, r.error().withContext(QStringLiteral("service probes: "))};
 
     m_running = true;
     if (Result<void> r = writeReadyFile(); !r)
@@ -312,6 +316,44 @@ Result<void> Engine::startMaintenance()
     return success();
 }
 
+Result<void> Engine::startProbes()
+{
+    if (!m_config.probes.enabled)
+        return success();
+    QList<monitor::LocalService> local;
+    const auto add = [&local](const char *name, const ListenAddress &bound) {
+        local.append({QString::fromLatin1(name), bound.address, bound.port});
+    };
+    if (m_xrp)
+        add("xrp", m_xrp->boundAddress());
+    if (m_whois)
+        add("whois", m_whois->boundAddress());
+    if (m_rdap)
+        add("rdap", m_rdap->boundAddress());
+    if (m_dns)
+        add("dns", m_dns->boundAddress());
+    Result<std::unique_ptr<store::Connection>> reader = m_store->openReader();
+    if (!reader)
+        return reader.error();
+    Result<QStringList> zones = srs::loadServedTlds(**reader);
+    if (!zones)
+        return zones.error();
+    Result<monitor::ProbeSettings> settings = monitor::probeSettings(m_config.probes, *zones);
+    if (!settings) {
+        m_board.setStatus(QStringLiteral("probes"), ServiceState::Failed, {}, settings.error().message);
+        return settings.error();
+    }
+    const QList<monitor::ProbeTarget> targets = monitor::probeTargets(m_config.probes, m_config.siteName, local);
+    m_probes = std::make_unique<monitor::ProbeScheduler>(targets, *settings, m_store.get(), m_clock);
+    monitor::ProbeScheduler::Options options;
+    options.retentionSecs = m_config.probes.retentionSecs;
+    m_probes->setOptions(options);
+    m_probes->start();
+    m_board.setStatus(QStringLiteral("probes"), ServiceState::Running, {},
+                      QStringLiteral("%1 target(s) every %2 s").arg(targets.size()).arg(m_config.probes.intervalSecs));
+    return success();
+}
+
 void Engine::markUnbuiltServices()
 {
     for (const ServiceConfig &service : std::as_const(m_config.services)) {
@@ -380,6 +422,9 @@ void Engine::shutdown(const QString &reason)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
     // Not ready any more from the first moment of shutdown, so nobody connects to a closing engine.
     QFile::remove(readyFile());
+    // The probes first: the services going away are not outages to record.
+    if (m_probes)
+        m_probes->stop();
     if (m_xrp) {
         m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopping);
         m_xrp->shutdown(reason);
@@ -410,6 +455,11 @@ void Engine::shutdown(const QString &reason)
 
 void Engine::stopAll()
 {
+    if (m_probes) {
+        m_probes->stop();
+        m_probes.reset();
+        m_board.setStatus(QStringLiteral("probes"), ServiceState::Stopped);
+    }
     if (m_maintenance) {
         m_maintenance->stop();
         m_maintenance.reset();

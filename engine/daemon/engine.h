@@ -39,6 +39,9 @@ class RdapService;
 namespace reg::whois {
 class WhoisService;
 }
+namespace reg::monitor {
+class ProbeScheduler;
+}
 
 namespace reg::daemon {
 
@@ -78,6 +81,8 @@ private:
     std::optional<Failure> startRdap();
     std::optional<Failure> startWhois();
     Result<void> startMaintenance();
+    // [probes]: the engine probes its own bound services (and the configured targets).
+    Result<void> startProbes();
     // The registry as Whois and RDAP read it, shared by both: created and started by the first
     // of them to start (or by startServices() when either is enabled), stopped after both.
     directory::Directory &ensureDirectory();
@@ -102,6 +107,7 @@ private:
     // set their entry when they start and clear it when they stop.
     admin::DirectoryStatisticsSources m_directoryStatistics;
     std::unique_ptr<rdap::RdapService> m_rdap;   // reads m_directory: declared after it, gone before it
+    std::unique_ptr<monitor::ProbeScheduler> m_probes;   // uses the store's writer: stopped before it closes
     int m_lockFd = -1;
     bool m_running = false;
 };

@@ -393,6 +393,29 @@ CREATE TABLE monitor_trap_log (
 CREATE INDEX monitor_trap_log_time ON monitor_trap_log(received_at);
 CREATE INDEX monitor_trap_log_source ON monitor_trap_log(source, received_at);
 )sql"},
+    {8, "monitoring: service probe results", R"sql(
+-- One row per probe of a service at a site (engine/monitor): the raw material of SLA availability
+-- and processing-time figures. Operational data of this site: never journalled or replicated.
+-- rtt_us and the phase times (a JSON object of name -> microseconds) are microseconds; error_kind
+-- is empty on success, else refused, timeout, tls, login-refused, wrong-answer, network or config;
+-- detail is a JSON object (SOA serials, HTTP status, EPP code).
+CREATE TABLE probe_results (
+    id          INTEGER PRIMARY KEY,
+    service     TEXT NOT NULL,
+    site        TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    started_at  INTEGER NOT NULL,
+    ok          INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    rtt_us      INTEGER NOT NULL,
+    phases      TEXT NOT NULL DEFAULT '{}',
+    error_kind  TEXT NOT NULL DEFAULT '',
+    error       TEXT NOT NULL DEFAULT '',
+    detail      TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX probe_results_service_time ON probe_results(service, started_at);
+-- Pruning deletes the oldest rows of every service.
+CREATE INDEX probe_results_time ON probe_results(started_at);
+)sql"},
 };
 
 } // namespace

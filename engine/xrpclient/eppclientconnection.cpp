@@ -95,9 +95,12 @@ Result<void> EppClientConnection::open(const EppClientEndpoint &endpoint)
         QStringList texts;
         for (const QSslError &e : errors)
             texts << e.errorString();
+        m_socketError = QAbstractSocket::SslHandshakeFailedError;
         fail(QStringLiteral("TLS verification of %1 failed: %2").arg(m_peerDescription, texts.join(QStringLiteral("; "))));
     });
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (!m_failed)
+            m_socketError = error;
         if (error == QAbstractSocket::RemoteHostClosedError) {
             // A clean close after the last answer (logout) is not a failure; one with commands
             // outstanding or inside a frame is.

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "xrp/eppframereader.h"
 
+#include <QAbstractSocket>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -69,6 +70,10 @@ public:
     bool hasGreeting() const { return m_greetingReceived; }
     const QByteArray &greeting() const { return m_greeting; }
     qsizetype outstanding() const { return qsizetype(m_pending.size()); }
+    // The socket error behind failed() (SslHandshakeFailedError for a failed verification), so a
+    // caller such as a service probe can tell a refused connection from a TLS failure without
+    // reading the message; UnknownSocketError when the failure was not the socket's.
+    QAbstractSocket::SocketError socketError() const { return m_socketError; }
 
 Q_SIGNALS:
     void greetingReceived(const QByteArray &xml);
@@ -94,6 +99,7 @@ private:
     QByteArray m_greeting;
     bool m_greetingReceived = false;
     bool m_failed = false;
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     QString m_peerDescription;
     QTimer m_progressTimer;
 };

@@ -47,6 +47,12 @@ private Q_SLOTS:
         QCOMPARE(config->management.maxEventClients, defaults.maxEventClients);
         QCOMPARE(config->management.heartbeatSecs, defaults.heartbeatSecs);
         QCOMPARE(config->store.groupCommitMaxBatch, StoreConfig().groupCommitMaxBatch);
+        const ProbesConfig probes;
+        QCOMPARE(config->probes.enabled, probes.enabled);
+        QCOMPARE(config->probes.intervalSecs, probes.intervalSecs);
+        QCOMPARE(config->probes.timeoutSecs, probes.timeoutSecs);
+        QCOMPARE(config->probes.retentionSecs, probes.retentionSecs);
+        QCOMPARE(config->probes.caFile, QStringLiteral("/srv/reg/pki/ca.crt"));
     }
 
     void everyServiceOnLoopbackWithItsDevelopmentPort_data()
@@ -121,6 +127,8 @@ private Q_SLOTS:
                                 "maintenance_interval"})
             add("srs", key);
         // soa_primary, notify and notify_key are offered commented out: they have no sensible default.
+        for (const char *key : {"enabled", "probe_local", "interval", "timeout", "retention"})
+            add("probes", key);
         for (const char *key : {"udp_threads", "max_tcp_connections", "max_tcp_connections_per_address", "tcp_idle_timeout",
                                 "max_tcp_queries_per_connection", "max_udp_payload", "nameservers", "soa_contact",
                                 "soa_refresh", "soa_retry", "soa_expire", "soa_minimum", "soa_ttl", "apex_ns_ttl",
