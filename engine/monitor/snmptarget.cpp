@@ -1,31 +1,10 @@
 #include "monitor/snmptarget.h"
 
-#include <array>
-#include <utility>
+#include "monitor/enumnames.h"
 
 namespace reg::monitor {
 
 namespace {
-
-template<typename Enum, std::size_t N>
-QString nameIn(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[v, name] : names) {
-        if (v == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueIn(const std::array<std::pair<Enum, const char *>, N> &names, const QString &name)
-{
-    for (const auto &[v, n] : names) {
-        if (name.compare(QLatin1StringView(n), Qt::CaseInsensitive) == 0)
-            return v;
-    }
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<SnmpVersion, const char *>, 2> kVersions{{{SnmpVersion::V2c, "2c"}, {SnmpVersion::V3, "3"}}};
 constexpr std::array<std::pair<SnmpAuthProtocol, const char *>, 4> kAuth{

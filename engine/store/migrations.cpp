@@ -375,6 +375,76 @@ ALTER TABLE registrars ADD COLUMN web_whois_url TEXT NOT NULL DEFAULT '';
 -- RDAP names the sponsor's own service (RDAP Response Profile 2.2 "related" link). Empty when it has none.
 ALTER TABLE registrars ADD COLUMN rdap_base_url TEXT NOT NULL DEFAULT '';
 )sql"},
+    {6, "monitoring: alarms with their history and acknowledgements, maintenance windows", R"sql(
+-- Alarms are operational state of this site (never journalled). Ids are handed out by the alarm
+-- engine. A subject (device, component) has at most one active alarm.
+CREATE TABLE alarms (
+    id             INTEGER PRIMARY KEY,
+    device_id      TEXT    NOT NULL,          -- no foreign key: the history outlives a removed device
+    component      TEXT    NOT NULL DEFAULT '',
+    severity       TEXT    NOT NULL CHECK (severity IN ('warning', 'minor', 'major', 'critical')),
+    cause          TEXT    NOT NULL,
+    raised_at      INTEGER NOT NULL,
+    cleared_at     INTEGER,
+    state          TEXT    NOT NULL CHECK (state IN ('active', 'cleared')),
+    suppressed_by  TEXT    NOT NULL DEFAULT '',   -- root-cause device when unreachable behind it
+    in_maintenance INTEGER NOT NULL DEFAULT 0 CHECK (in_maintenance IN (0, 1))
+);
+CREATE UNIQUE INDEX alarms_active ON alarms(device_id, component) WHERE state = 'active';
+CREATE INDEX alarms_device ON alarms(device_id, raised_at);
+
+-- Every change to an alarm, in order: raised, escalated, acknowledged, suppressed, cleared ...
+CREATE TABLE alarm_events (
+    id       INTEGER PRIMARY KEY,
+    alarm_id INTEGER NOT NULL REFERENCES alarms(id) ON DELETE CASCADE,
+    at       INTEGER NOT NULL,
+    kind     TEXT    NOT NULL,
+    severity TEXT    NOT NULL,
+    actor    TEXT    NOT NULL DEFAULT '',
+    detail   TEXT    NOT NULL DEFAULT '',
+    notified INTEGER NOT NULL CHECK (notified IN (0, 1))
+);
+CREATE INDEX alarm_events_alarm ON alarm_events(alarm_id, id);
+CREATE INDEX alarm_events_at ON alarm_events(at);
+
+-- Who acknowledged what and until when; the open one (ended_at NULL) is the alarm's current one.
+CREATE TABLE alarm_acknowledgements (
+    id              INTEGER PRIMARY KEY,
+    alarm_id        INTEGER NOT NULL REFERENCES alarms(id) ON DELETE CASCADE,
+    acknowledged_by TEXT    NOT NULL,
+    at              INTEGER NOT NULL,
+    comment         TEXT    NOT NULL DEFAULT '',
+    expires_at      INTEGER,
+    ended_at        INTEGER,
+    ended_reason    TEXT                          -- expired, worsened, withdrawn, replaced, cleared
+);
+CREATE INDEX alarm_acknowledgements_alarm ON alarm_acknowledgements(alarm_id, ended_at);
+
+-- Planned downtime, kept after it ends for the SLA. Recurring windows repeat the first occurrence
+-- (starts_at .. ends_at) daily or on the listed weekdays (1 = Monday) until until_date;
+-- last_end_at bounds every occurrence (NULL: recurs for ever), so "windows overlapping a range" is
+-- an index range.
+CREATE TABLE maintenance_windows (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT    NOT NULL DEFAULT '',
+    created_by  TEXT    NOT NULL,
+    created_at  INTEGER NOT NULL,
+    recurrence  TEXT    NOT NULL CHECK (recurrence IN ('none', 'daily', 'weekly')),
+    starts_at   INTEGER NOT NULL,
+    ends_at     INTEGER NOT NULL,
+    weekdays    TEXT    NOT NULL DEFAULT '',
+    until_date  TEXT,
+    last_end_at INTEGER
+);
+CREATE INDEX maintenance_windows_time ON maintenance_windows(last_end_at, starts_at);
+CREATE TABLE maintenance_window_scope (
+    window_id INTEGER NOT NULL REFERENCES maintenance_windows(id) ON DELETE CASCADE,
+    kind      TEXT    NOT NULL CHECK (kind IN ('device', 'site')),
+    target_id TEXT    NOT NULL,
+    PRIMARY KEY (window_id, kind, target_id)
+) WITHOUT ROWID;
+CREATE INDEX maintenance_window_scope_target ON maintenance_window_scope(kind, target_id);
+)sql"},
     {7, "monitoring: the SNMP trap log", R"sql(
 -- Every trap and inform the receiver accepted (seed 001: the trap log), with the alarm event it
 -- mapped to. Operational state of this site, not registry data: never journalled. Times are
