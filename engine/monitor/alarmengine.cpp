@@ -59,6 +59,8 @@ void AlarmEngine::observe(const AlarmSubject &subject, const Outcome &outcome)
 {
     const Hysteresis h = outcome.hysteresis && outcome.hysteresis->validate() ? *outcome.hysteresis : m_defaults;
     auto active = m_active.find(subject);
+    if (active != m_active.end() && recheck(*active, outcome.failing))
+        return;
     Tracker &t = m_trackers[subject];
     if (!outcome.failing) {
         t.failures = 0;
@@ -97,9 +99,12 @@ void AlarmEngine::raiseNow(const AlarmSubject &subject, Severity severity, const
     t.worse = 0;
     t.failures = std::max(t.failures, m_defaults.raiseAfter);
     auto active = m_active.find(subject);
-    if (active == m_active.end())
+    if (active == m_active.end()) {
         raise(subject, severity, cause);
-    else if (severity > active->severity)
+        return;
+    }
+    recheck(*active, true);   // a trap is fresh news that it is in trouble of its own
+    if (severity > active->severity)
         escalate(*active, severity, cause);
 }
 
@@ -147,13 +152,28 @@ void AlarmEngine::clearAlarm(const AlarmSubject &subject, const QString &reason)
 {
     Alarm alarm = m_active.take(subject);
     m_subjectById.erase(alarm.id);
+    m_recheck.remove(alarm.id);
     m_trackers.remove(subject);
     alarm.state = AlarmState::Cleared;
     alarm.clearedAt = m_clock.now();
     qCInfo(lcMonitor, "alarm %lld cleared: %s", alarm.id, qPrintable(subject.key()));
     emitChange(AlarmChangeKind::Cleared, alarm, reason);
     if (subject.isReachability())
-        reevaluateSuppression();
+        reevaluateSuppression(true);
+}
+
+bool AlarmEngine::recheck(Alarm &alarm, bool failing)
+{
+    if (!m_recheck.remove(alarm.id))
+        return false;
+    if (!failing) {
+        // Its failure was its root cause's: one good observation proves it, no hysteresis needed.
+        clearAlarm(alarm.subject, u"recovered with "_s + alarm.suppressedBy);
+        return true;
+    }
+    alarm.suppressedBy.clear();   // still down with its way in back: a problem of its own
+    emitChange(AlarmChangeKind::Unsuppressed, alarm, alarm.cause);
+    return false;
 }
 
 std::optional<QString> AlarmEngine::rootCauseOf(const QString &deviceId) const
@@ -161,7 +181,7 @@ std::optional<QString> AlarmEngine::rootCauseOf(const QString &deviceId) const
     return m_graph.rootCause(deviceId, [this](const QString &device) { return m_active.contains(AlarmSubject{device, {}}); });
 }
 
-void AlarmEngine::reevaluateSuppression()
+void AlarmEngine::reevaluateSuppression(bool rootRecovered)
 {
     // Suppression never changes whether a device counts as down, so one pass settles it.
     for (const auto &[id, subject] : m_subjectById) {
@@ -169,6 +189,11 @@ void AlarmEngine::reevaluateSuppression()
             continue;
         Alarm &alarm = m_active[subject];
         const QString root = rootCauseOf(subject.deviceId).value_or(QString());
+        if (root.isEmpty() && alarm.isSuppressed() && (rootRecovered || m_recheck.contains(id))) {
+            m_recheck.insert(id);   // settled by recheck() on its next observation
+            continue;
+        }
+        m_recheck.remove(id);
         if (root == alarm.suppressedBy)
             continue;
         alarm.suppressedBy = root;

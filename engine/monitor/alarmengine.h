@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <functional>
 #include <map>
@@ -84,7 +85,10 @@ private:
     void raise(const AlarmSubject &subject, Severity severity, const QString &cause);
     void escalate(Alarm &alarm, Severity severity, const QString &cause);
     void clearAlarm(const AlarmSubject &subject, const QString &reason);
-    void reevaluateSuppression();
+    // rootRecovered: a device came back, so what it explained waits for its own next observation.
+    void reevaluateSuppression(bool rootRecovered = false);
+    // Settles an alarm whose root cause recovered, on its first observation since; true if cleared.
+    bool recheck(Alarm &alarm, bool failing);
     void reevaluateMaintenance();
     std::optional<QString> rootCauseOf(const QString &deviceId) const;
     void emitChange(AlarmChangeKind kind, const Alarm &alarm, const QString &detail = {}, const QString &actor = {},
@@ -99,6 +103,9 @@ private:
     QHash<AlarmSubject, Tracker> m_trackers;
     QHash<AlarmSubject, Alarm> m_active;
     std::map<qint64, AlarmSubject> m_subjectById;   // ordered, so re-evaluations report in id order
+    // Suppressed alarms whose root cause has recovered: still explained by it until the device is
+    // seen again, so a core router coming back does not page for every server behind it first.
+    QSet<qint64> m_recheck;
     QList<MaintenanceWindow> m_windows;
     qint64 m_lastAlarmId = 0;
     qint64 m_lastWindowId = 0;

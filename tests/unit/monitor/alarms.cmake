@@ -5,3 +5,4 @@ registry_add_test(tst_alarmengine SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_alarmeng
 registry_add_test(tst_maintenancewindow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_maintenancewindow.cpp LIBS registry_monitor LABEL unit)
 registry_add_test(tst_alarmrepository SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_alarmrepository.cpp
   ${CMAKE_CURRENT_LIST_DIR}/alarmtestfixture.h LIBS registry_monitor LABEL unit)
+registry_add_test(tst_dependencygraph SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_dependencygraph.cpp LIBS registry_monitor LABEL unit)

@@ -51,7 +51,7 @@ private Q_SLOTS:
     void parentFailingLaterSuppressesChild();
     void unmonitoredIntermediateDoesNotHideRoot();
     void twoParentsSuppressOnlyWhenBothDown();
-    void rootRecoveryUnsuppressesChildren();
+    void rootRecoveryRechecksChildren();
     void componentAlarmsAreNeverSuppressed();
     void acknowledgementExpires();
     void acknowledgementLapsesWhenWorse();
@@ -309,6 +309,8 @@ void tst_AlarmEngine::twoParentsSuppressOnlyWhenBothDown()
     QCOMPARE(f.engine->activeAlarm(kDual)->suppressedBy, u"core-r1"_s);   // both roots; the lowest id is named
     QCOMPARE(f.changes.last().kind, Kind::Suppressed);
     recover(f, kRouter);
+    QCOMPARE(f.changes.last().kind, Kind::Cleared);   // core-r1's; the server waits for its next poll
+    f.engine->observe(kDual, down());
     // A path is up again, yet the server is still down: that is its own problem now.
     QVERIFY(!f.engine->activeAlarm(kDual)->isSuppressed());
     QCOMPARE(f.changes.last().kind, Kind::Unsuppressed);
@@ -318,7 +320,7 @@ void tst_AlarmEngine::twoParentsSuppressOnlyWhenBothDown()
     QCOMPARE(f.changes.size(), seen + 1);   // only core-r2's own clearing
 }
 
-void tst_AlarmEngine::rootRecoveryUnsuppressesChildren()
+void tst_AlarmEngine::rootRecoveryRechecksChildren()
 {
     Fixture f;
     f.engine->setDependencyGraph(topology());
@@ -327,17 +329,26 @@ void tst_AlarmEngine::rootRecoveryUnsuppressesChildren()
     fail(f, kServer, 3);
     f.changes.clear();
     recover(f, kRouter);
-    // The router is back: what is still down behind it stands on its own now, the switch first
-    // (it is the server's root cause from here on).
-    QCOMPARE(f.kinds(), (QList<Kind>{Kind::Cleared, Kind::Unsuppressed, Kind::Suppressed}));
-    QCOMPARE(f.changes[1].alarm.subject, kSwitch);
-    QVERIFY(f.changes[1].notify);
-    QCOMPARE(f.changes[2].alarm.subject, kServer);
-    QCOMPARE(f.changes[2].alarm.suppressedBy, u"sw-1"_s);
-    recover(f, kSwitch);
+    // The router is back. What was down behind it is not paged for while it has not been seen since:
+    // the switch stays explained by the router, and the server is now behind the switch.
+    QCOMPARE(f.kinds(), (QList<Kind>{Kind::Cleared, Kind::Suppressed}));
+    QCOMPARE(f.changes[1].alarm.subject, kServer);
+    QCOMPARE(f.changes[1].alarm.suppressedBy, u"sw-1"_s);
+    QCOMPARE(f.engine->activeAlarm(kSwitch)->suppressedBy, u"core-r1"_s);
+    // The switch answers: one good poll clears it, the failure was the router's.
+    f.engine->observe(kSwitch, Outcome::ok());
+    QVERIFY(!f.engine->activeAlarm(kSwitch));
+    QCOMPARE(f.changes.last().kind, Kind::Cleared);
+    QCOMPARE(f.changes.last().detail, u"recovered with core-r1"_s);
+    QVERIFY(!f.changes.last().notify);
+    // The server does not: with its way in back it is a problem of its own, and pages.
+    f.engine->observe(kServer, down());
     QCOMPARE(f.changes.last().kind, Kind::Unsuppressed);
     QCOMPARE(f.changes.last().alarm.subject, kServer);
-    recover(f, kServer);
+    QVERIFY(f.changes.last().notify);
+    recover(f, kServer, 1);
+    QVERIFY(f.engine->activeAlarm(kServer));   // on its own now: the usual two good polls
+    recover(f, kServer, 1);
     QVERIFY(f.engine->activeAlarms().isEmpty());
 }
 
