@@ -17,6 +17,20 @@ constexpr int kCountCap = 1000000;   // counters stop here instead of overflowin
 // this often anyway.
 constexpr qint64 kLookAheadMs = 8LL * 24 * 3600 * 1000;
 
+constexpr qsizetype kMaxSubjectText = 256;
+
+// Subjects come from SNMP agents' answers and traps as well as from configuration: refuse what
+// cannot be a real one rather than grow a tracker per garbage key.
+bool acceptable(const AlarmSubject &subject)
+{
+    if (!subject.deviceId.trimmed().isEmpty() && subject.deviceId.size() <= kMaxSubjectText
+        && subject.component.size() <= kMaxSubjectText)
+        return true;
+    qCWarning(lcMonitor, "ignoring an observation of an invalid alarm subject (device id empty or over %lld characters)",
+              qlonglong(kMaxSubjectText));
+    return false;
+}
+
 QString boundedCause(const QString &cause)
 {
     return cause.size() > kMaxCause ? cause.left(kMaxCause) : cause;
@@ -57,6 +71,8 @@ void AlarmEngine::setDependencyGraph(DependencyGraph graph)
 
 void AlarmEngine::observe(const AlarmSubject &subject, const Outcome &outcome)
 {
+    if (!acceptable(subject))
+        return;
     const Hysteresis h = outcome.hysteresis && outcome.hysteresis->validate() ? *outcome.hysteresis : m_defaults;
     auto active = m_active.find(subject);
     if (active != m_active.end() && recheck(*active, outcome.failing))
@@ -94,6 +110,8 @@ void AlarmEngine::observe(const AlarmSubject &subject, const Outcome &outcome)
 
 void AlarmEngine::raiseNow(const AlarmSubject &subject, Severity severity, const QString &cause)
 {
+    if (!acceptable(subject))
+        return;
     Tracker &t = m_trackers[subject];
     t.oks = 0;
     t.worse = 0;

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "unit/store/storetesthelpers.h"
+
 #include "monitor/alarmengine.h"
 #include "monitor/alarmrepository.h"
 
 #include "core/clock.h"
-#include "store/store.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,10 +53,9 @@ public:
 
     void open()
     {
-        auto opened = reg::store::Store::open({dir.filePath(QStringLiteral("registry.db")), 256, true}, clock);
-        if (!opened)
-            qFatal("store: %s", qPrintable(opened.error().message));
-        store = std::move(opened).value();
+        store = storetest::openStore(dir, clock);
+        if (!store)
+            qFatal("could not open the store");
         auto r = store->openReader();
         if (!r)
             qFatal("reader: %s", qPrintable(r.error().message));

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void escalationKeepsTheAlarmId();
     void oneWorseReadingDoesNotEscalate();
     void trapRaisesAndClearsAtOnce();
+    void ignoresInvalidSubjects();
     void deviceBehindFailedParentIsSuppressed();
     void parentFailingLaterSuppressesChild();
     void unmonitoredIntermediateDoesNotHideRoot();
@@ -253,6 +254,18 @@ void tst_AlarmEngine::trapRaisesAndClearsAtOnce()
     QCOMPARE(f.changes.last().detail, u"linkUp"_s);
     f.engine->clear(kPort);                                       // nothing active: nothing happens
     QCOMPARE(f.changes.size(), 3);
+}
+
+void tst_AlarmEngine::ignoresInvalidSubjects()
+{
+    Fixture f;
+    f.engine->raiseNow(AlarmSubject{}, Severity::Critical, u"coldStart"_s);
+    f.engine->raiseNow(AlarmSubject{u"srv-a"_s, QString(300, u'x')}, Severity::Critical, u"linkDown"_s);
+    Outcome once = Outcome::failure(Severity::Major, u"CPU load 99%"_s);
+    once.hysteresis = Hysteresis{1, 1};
+    f.engine->observe(AlarmSubject{u" "_s, u"cpu"_s}, once);
+    QVERIFY(f.changes.isEmpty());
+    QVERIFY(f.engine->activeAlarms().isEmpty());
 }
 
 void tst_AlarmEngine::deviceBehindFailedParentIsSuppressed()
