@@ -26,7 +26,7 @@ bool acceptable(const AlarmSubject &subject)
     if (!subject.deviceId.trimmed().isEmpty() && subject.deviceId.size() <= kMaxSubjectText
         && subject.component.size() <= kMaxSubjectText)
         return true;
-    qCWarning(lcMonitor, "ignoring an observation of an invalid alarm subject (device id empty or over %lld characters)",
+    qCWarning(lcMonitor, "ignoring an alarm subject with an empty device id, or a device id or component over %lld characters",
               qlonglong(kMaxSubjectText));
     return false;
 }
@@ -100,8 +100,10 @@ void AlarmEngine::observe(const AlarmSubject &subject, const Outcome &outcome)
         return;
     }
     // A worse reading must persist like the first one did before it pages again.
-    t.worseSeverity = t.worse == 0 ? outcome.severity : std::min(t.worseSeverity, outcome.severity);
-    t.worseCause = outcome.cause;
+    if (t.worse == 0 || outcome.severity <= t.worseSeverity) {   // the mildest of the run, with its own cause
+        t.worseSeverity = outcome.severity;
+        t.worseCause = outcome.cause;
+    }
     if (++t.worse >= h.raiseAfter) {
         t.worse = 0;
         escalate(*active, t.worseSeverity, t.worseCause);

@@ -233,6 +233,7 @@ void tst_AlarmEngine::oneWorseReadingDoesNotEscalate()
     // A run of mixed worse readings escalates to the mildest of them.
     fail(f, kCpu, 1, Outcome::failure(Severity::Major, u"CPU load 93%"_s));
     QCOMPARE(f.engine->activeAlarm(kCpu)->severity, Severity::Major);
+    QCOMPARE(f.engine->activeAlarm(kCpu)->cause, u"CPU load 93%"_s);
 }
 
 void tst_AlarmEngine::trapRaisesAndClearsAtOnce()
