@@ -57,7 +57,10 @@ Result<void> AlarmEngine::restore(store::Connection &reader)
     m_lastWindowId = std::max(m_lastWindowId, saved->lastWindowId);
     qCInfo(lcMonitor, "restored %lld active alarms and %lld maintenance windows", qlonglong(m_active.size()),
            qlonglong(m_windows.size()));
-    // Time has passed while we were down: an acknowledgement may have expired, a window begun.
+    // The topology may have changed while we were down: what no longer has a failed root cause is
+    // settled by its next observation, as after a recovery.
+    reevaluateSuppression(true);
+    // Time has passed too: an acknowledgement may have expired, a window begun.
     tick();
     return success();
 }

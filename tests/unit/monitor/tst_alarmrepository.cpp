@@ -32,6 +32,7 @@ class tst_AlarmRepository : public QObject
 
 private Q_SLOTS:
     void restoresActiveAlarmsAfterReopen();
+    void restoredSuppressionFollowsTheNewTopology();
     void restoredAlarmClearsWithHysteresis();
     void keepsHistoryAndAcknowledgements();
     void restoresWindowsAndLapsesWhatExpiredMeanwhile();
@@ -73,6 +74,26 @@ void tst_AlarmRepository::restoresActiveAlarmsAfterReopen()
     // Numbering continues after the highest id ever given, cleared ones included.
     f.engine->raiseNow(kPort, Severity::Major, u"linkDown"_s);
     QCOMPARE(f.engine->activeAlarm(kPort)->id, after.last().id + 1);
+}
+
+void tst_AlarmRepository::restoredSuppressionFollowsTheNewTopology()
+{
+    Fixture f;
+    f.engine->setDependencyGraph(topology());
+    f.engine->raiseNow(kRouter, Severity::Critical, u"no answer"_s);
+    f.engine->raiseNow(kServer, Severity::Critical, u"no answer"_s);
+    QCOMPARE(f.engine->activeAlarm(kServer)->suppressedBy, u"core-r1"_s);
+
+    f.reopen();
+    DependencyGraph moved = topology();   // recabled while registryd was down: srv-a now hangs off core-r2
+    moved.setDevice(u"srv-a"_s, u"site-a"_s, {u"core-r2"_s});
+    f.engine->setDependencyGraph(moved);
+    QVERIFY(f.engine->restore(*f.reader).ok());
+    QVERIFY(f.changes.isEmpty());          // decided by its next observation, not by the restart
+    f.engine->observe(kServer, Outcome::failure(Severity::Critical, u"no answer"_s));
+    QVERIFY(!f.engine->activeAlarm(kServer)->isSuppressed());
+    QCOMPARE(f.kinds(), QList<Kind>{Kind::Unsuppressed});
+    QVERIFY(f.changes.last().notify);
 }
 
 void tst_AlarmRepository::restoredAlarmClearsWithHysteresis()
