@@ -10,6 +10,7 @@
 #include "dnsstatisticsjson.h"
 #include "eventhub.h"
 #include "guardedsslserver.h"
+#include "inventoryendpoints.h"
 #include "metricsregistry.h"
 #include "registraradministration.h"
 #include "registraradminrequests.h"
@@ -23,9 +24,11 @@
 #include "core/logging.h"
 #include "core/servertls.h"
 #include "core/version.h"
+#include "monitor/inventory.h"
 #include "store/journal.h"
 #include "store/store.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -162,6 +165,8 @@ Result<void> ManagementServer::start()
         return fail(registryReader.error().withContext(QStringLiteral("opening a read connection: ")));
     m_browser = std::make_unique<RegistryBrowser>(std::move(*registryReader));
     m_registrarAdmin = std::make_unique<RegistrarAdministration>(m_store, m_clock);
+    m_inventory = std::make_unique<InventoryEndpoints>(std::make_unique<monitor::Inventory>(
+        m_store, m_clock, QDir(m_config.dataDir).filePath(QStringLiteral("monitor-secrets.key"))));
     m_registryPool.setMaxThreadCount(1);
     m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
@@ -408,6 +413,11 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
             else
                 readRegistry(reply, [registrar, p](RegistryBrowser &browser) { return browser.xrpAudit(registrar, p); });
         });
+    } else if (const QByteArrayList methods = InventoryEndpoints::methodsFor(path); !methods.isEmpty()) {
+        for (const QByteArray &method : methods) {
+            add(method.constData(), true, method == "GET" ? Permission::ViewMonitoring : Permission::ManageMonitoring,
+                [&] { monitorInventory(request, reply); });
+        }
     } else if (path == u"/api/v1/dns/statistics") {
         add("GET", true, Permission::ViewMetrics, [&] { dnsStatistics(request, reply); });
     } else if (path == u"/api/v1/directory/statistics") {
@@ -959,6 +969,22 @@ void ManagementServer::administerRegistrar(const Request &request, const Reply &
             audit(request, request.session.user, action,
                   response.isError() ? QString::fromLatin1(response.errorCode) : QStringLiteral("success"), detail);
         });
+}
+
+void ManagementServer::monitorInventory(const Request &request, const Reply &reply)
+{
+    InventoryEndpoints *endpoints = m_inventory.get();
+    QtConcurrent::run(&m_registryPool, [endpoints, method = request.method, path = request.path, body = request.body] {
+        return endpoints->handle(method, path, body);
+    }).then(this, [this, request, reply](const InventoryEndpoints::Outcome &outcome) {
+        const ApiResponse &response = outcome.response;
+        if (response.status >= 500)
+            qCWarning(lcAdmin, "%s %s failed (%d)", request.method.constData(), qUtf8Printable(request.path), response.status);
+        reply(response);
+        if (!outcome.action.isEmpty())
+            audit(request, request.session.user, outcome.action,
+                  response.isError() ? QString::fromLatin1(response.errorCode) : QStringLiteral("success"), outcome.detail);
+    });
 }
 
 void ManagementServer::updateMetrics()

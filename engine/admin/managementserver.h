@@ -30,6 +30,7 @@ namespace reg::admin {
 
 class EventHub;
 class GuardedSslServer;
+class InventoryEndpoints;
 class MetricsRegistry;
 class RegistrarAdministration;
 class RegistryBrowser;
@@ -114,6 +115,9 @@ private:
     void administerRegistrar(const Request &request, const Reply &reply, const QString &action, const QString &detail,
                              RegistrarWork work);
     void registrarCommand(const Request &request, const Reply &reply, const QString &registrarSegment, const QString &command);
+    // The monitoring inventory (/api/v1/monitor/sites|devices|links|topology|import|layout): run on
+    // the registry worker thread, answered and audited on this thread.
+    void monitorInventory(const Request &request, const Reply &reply);
 
     reg::EngineConfig m_config;
     reg::store::Store &m_store;
@@ -128,6 +132,7 @@ private:
     // (which waits for its thread) goes first.
     std::unique_ptr<RegistryBrowser> m_browser;
     std::unique_ptr<RegistrarAdministration> m_registrarAdmin;   // used only on the registry worker thread
+    std::unique_ptr<InventoryEndpoints> m_inventory;              // used only on the registry worker thread
     QThreadPool m_registryPool;
     QHttpServer *m_http = nullptr;          // child of this
     GuardedSslServer *m_listener = nullptr; // child of m_http after bind()

@@ -75,14 +75,17 @@ std::optional<QList<Role>> parseRoles(const QStringList &names)
 bool roleAllows(Role role, Permission permission)
 {
     // Everyone who may log in may look after their own session.
+    // Everyone may look at the network map: help desk and managers explain outages with it too.
     const bool basic = permission == Permission::ViewStatus || permission == Permission::ViewMetrics
-        || permission == Permission::ChangeOwnPassword;
+        || permission == Permission::ChangeOwnPassword || permission == Permission::ViewMonitoring;
     switch (role) {
     case Role::Admin:
         return true;
     case Role::Noc:
         // Troubleshooting a registrar's connection needs its XRP audit trail, not its contacts' addresses.
-        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity;
+        // The NOC keeps the inventory of what it watches.
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity
+            || permission == Permission::ManageMonitoring;
     case Role::HelpdeskTier1:
         // First line verifies a caller against the contact data; billing and audit go up a tier.
         return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts;

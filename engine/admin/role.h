@@ -25,6 +25,8 @@ enum class Permission {
     ReadRegistrarActivity, // GET /registry/registrars/{id}/ledger and /audit (billing and XRP audit trail)
     ManageRegistrars,   // onboarding and account administration: POST/PATCH /registry/registrars..., users,
                         // certificates, addresses, payments (admin only: it grants access to the XRP port and money)
+    ViewMonitoring,     // GET /monitor/...: the inventory and the topology map (every role)
+    ManageMonitoring,   // POST/PATCH/DELETE /monitor/sites|devices|links, the import and the map layout (NOC and admin)
 };
 
 QString roleName(Role role);                       // "helpdesk-tier1"

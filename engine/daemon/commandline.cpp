@@ -8,12 +8,16 @@
 #include "core/version.h"
 #include "dns/masterfile.h"
 #include "dns/zonesource.h"
+#include "monitor/inventory.h"
+#include "monitor/topologyimport.h"
 #include "setup/datadirectoryinitializer.h"
 #include "store/connection.h"
 #include "store/journal.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -250,6 +254,55 @@ int zoneExportCommand(const QStringList &arguments)
     return toInt(ExitCode::Ok);
 }
 
+// The topology import file (docs/monitoring.md) loaded into the inventory in one transaction.
+// Opens the store read-write beside a running engine too: SQLite serialises the writers, and the
+// inventory writes no journal entries, so the engine's journal chain is untouched.
+int topologyImportCommand(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("topology import");
+    QCommandLineParser parser;
+    const QCommandLineOption fileOption(QStringLiteral("file"), QStringLiteral("The import file."), QStringLiteral("FILE"));
+    parser.addOption(fileOption);
+    int exitCode = 0;
+    if (!parseCommand(parser, arguments, command, &exitCode))
+        return exitCode;
+    if (parser.values(fileOption).size() != 1 || parser.value(fileOption).isEmpty())
+        return usageError(QStringLiteral("topology import needs exactly one --file FILE"));
+    const QString dataDir = parser.value(dataDirOption);
+    if (!QFileInfo(dataDir).isDir())
+        return commandError(command, ExitCode::DataDirectory, QStringLiteral("the data directory %1 does not exist").arg(dataDir));
+    Result<EngineConfig> config = EngineConfig::load(dataDir);
+    if (!config)
+        return commandError(command, ExitCode::Config, config.error().message);
+
+    QFile input(parser.value(fileOption));
+    if (!input.open(QIODevice::ReadOnly))
+        return commandError(command, ExitCode::Usage, QStringLiteral("cannot read %1: %2").arg(input.fileName(), input.errorString()));
+    // One byte over the limit is enough for the parser to refuse the file as too large.
+    Result<monitor::TopologyImportFile> file = monitor::TopologyImportFile::parse(input.read(monitor::TopologyImportFile::maxBytes + 1));
+    if (!file)
+        return commandError(command, ExitCode::Usage, QStringLiteral("%1: %2").arg(input.fileName(), file.error().message));
+
+    Result<std::unique_ptr<store::Store>> store =
+        store::Store::open({config->store.databaseFile, config->store.groupCommitMaxBatch, /*create=*/false});
+    if (!store)
+        return commandError(command, ExitCode::DataDirectory, store.error().message);
+    monitor::Inventory inventory(**store, SystemClock::instance(), QDir(dataDir).filePath(QStringLiteral("monitor-secrets.key")));
+    Result<monitor::ImportSummary> imported = inventory.importTopology(*file);
+    if (!imported) {
+        const ExitCode exit = imported.error().code == ErrorCode::InvalidInput || imported.error().code == ErrorCode::Conflict
+            ? ExitCode::Usage
+            : ExitCode::Failure;
+        return commandError(command, exit, QStringLiteral("%1: %2 (nothing was imported)").arg(input.fileName(), imported.error().message));
+    }
+    out(QStringLiteral("imported %1 sites, %2 devices and %3 links%4\n")
+            .arg(imported->sites)
+            .arg(imported->devices)
+            .arg(imported->links)
+            .arg(file->replace ? QStringLiteral(" (the inventory was replaced)") : QString()));
+    return toInt(ExitCode::Ok);
+}
+
 } // namespace
 
 QString helpText()
@@ -281,6 +334,11 @@ QString helpText()
                "      master-file format (for named-checkzone, kzonecheck or a hand-fed secondary), to\n"
                "      FILE or stdout. Reads the database read-only, so it is safe beside a running engine.\n"
                "      An unknown zone is a usage error (exit code 2).\n"
+               "\n"
+               "  registryd topology import --data-dir DIR --file FILE\n"
+               "      Load the sites, devices (with SNMP settings) and links of a topology import file\n"
+               "      (docs/monitoring.md) into the monitoring inventory, all or nothing: an error names\n"
+               "      the entry (\"devices[3].site: ...\") and changes nothing. Works beside a running engine.\n"
                "\n"
                "  registryd --help | --version\n"
                "\n"
@@ -330,6 +388,12 @@ int run(const QStringList &arguments)
             return usageError(QStringLiteral("zone: the only subcommand is \"export\""));
         rest.removeAt(1);
         return zoneExportCommand(rest);
+    }
+    if (command == u"topology") {
+        if (arguments.size() < 3 || arguments.at(2) != u"import")
+            return usageError(QStringLiteral("topology: the only subcommand is \"import\""));
+        rest.removeAt(1);
+        return topologyImportCommand(rest);
     }
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }

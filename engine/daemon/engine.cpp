@@ -13,7 +13,7 @@
 #include "directory/directory.h"
 #include "rdap/rdapservice.h"
 #include "whois/whoisservice.h"
-#include "setup/securefile.h"
+#include "core/securefile.h"
 #include "store/store.h"
 #include "srs/maintenancescheduler.h"
 #include "srs/servedtlds.h"
@@ -371,7 +371,7 @@ void Engine::markUnbuiltServices()
 Result<void> Engine::lockDataDirectory()
 {
     const QString runDir = QDir(m_dataDir).filePath(QStringLiteral("run"));
-    if (Result<void> r = setup::SecureFile::makeDirectory(runDir); !r)
+    if (Result<void> r = SecureFile::makeDirectory(runDir); !r)
         return r;
     const QString lockFile = runDir + QStringLiteral("/registryd.lock");
     m_lockFd = ::open(QFile::encodeName(lockFile).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -409,7 +409,7 @@ Result<void> Engine::writeReadyFile()
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
-    return setup::SecureFile::replace(readyFile(), QJsonDocument(ready).toJson(QJsonDocument::Compact) + '\n');
+    return SecureFile::replace(readyFile(), QJsonDocument(ready).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void Engine::shutdown(const QString &reason)

@@ -4,7 +4,7 @@
 #include "demodata.h"
 #include "developmentpki.h"
 #include "registryseeder.h"
-#include "securefile.h"
+#include "core/securefile.h"
 
 #include "admin/useraccounts.h"
 #include "core/engineconfig.h"
@@ -208,7 +208,7 @@ Result<InitReport> DataDirectoryInitializer::populate(const InitOptions &options
         return r.error();
     if (options.demo) {
         const DemoDataSet demo = DemoDataSet::generate(options.tlds, now);
-        if (Result<void> r = seeder.loadDemoData(demo); !r)
+        if (Result<void> r = seeder.loadDemoData(demo, d.filePath(QStringLiteral("monitor-secrets.key"))); !r)
             return r.error();
         srs::RegistrarLogin registrarLogin(db, m_clock);
         for (const DemoRegistrar &rar : demo.registrars) {

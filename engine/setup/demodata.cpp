@@ -1,5 +1,7 @@
 #include "demodata.h"
 
+#include "demotopology.h"
+
 #include <QSet>
 
 #include <array>
@@ -301,84 +303,6 @@ QList<DemoDomain> makeDomains(const QStringList &names, const QList<DemoRegistra
     return domains;
 }
 
-void addSrsSite(DemoDataSet &set, const QString &id, const QString &name, const QString &location, const QString &p,
-                int subnet)
-{
-    set.sites << DemoSite{id, name, QStringLiteral("srs"), location};
-    const auto address = [subnet](int host) { return QStringLiteral("10.%1.0.%2").arg(subnet).arg(host); };
-    const auto dev = [&](const QString &suffix, const QString &devName, const char *kind, int host, const QString &parent) {
-        set.devices << DemoDevice{p + suffix, id, devName, latin(kind), address(host), parent.isEmpty() ? QString() : p + parent};
-    };
-    dev(QStringLiteral("rtr1"), QStringLiteral("Border router 1"), "router", 1, {});
-    dev(QStringLiteral("rtr2"), QStringLiteral("Border router 2"), "router", 2, {});
-    dev(QStringLiteral("fw1"), QStringLiteral("Firewall 1"), "firewall", 5, QStringLiteral("rtr1"));
-    dev(QStringLiteral("fw2"), QStringLiteral("Firewall 2"), "firewall", 6, QStringLiteral("rtr2"));
-    dev(QStringLiteral("sw1"), QStringLiteral("Core switch"), "switch", 10, QStringLiteral("fw1"));
-    dev(QStringLiteral("lb1"), QStringLiteral("Load balancer"), "load-balancer", 20, QStringLiteral("sw1"));
-    dev(QStringLiteral("srs1"), QStringLiteral("registryd 1"), "registryd", 31, QStringLiteral("lb1"));
-    dev(QStringLiteral("srs2"), QStringLiteral("registryd 2"), "registryd", 32, QStringLiteral("lb1"));
-    dev(QStringLiteral("db1"), QStringLiteral("Database server"), "database", 40, QStringLiteral("sw1"));
-    dev(QStringLiteral("whois1"), QStringLiteral("Whois and RDAP server"), "server", 50, QStringLiteral("lb1"));
-    dev(QStringLiteral("ns0"), QStringLiteral("Hidden primary nameserver"), "nameserver", 53, QStringLiteral("sw1"));
-    dev(QStringLiteral("bak1"), QStringLiteral("Backup server"), "server", 60, QStringLiteral("sw1"));
-    dev(QStringLiteral("tape1"), QStringLiteral("Tape library"), "tape-library", 61, QStringLiteral("bak1"));
-
-    const qint64 tenG = 10000000000LL;
-    const qint64 oneG = 1000000000LL;
-    const auto link = [&](const QString &a, const QString &ai, const QString &b, const QString &bi, qint64 speed) {
-        set.links << DemoLink{p + a, ai, p + b, bi, speed};
-    };
-    link(QStringLiteral("rtr1"), QStringLiteral("xe-0/0/1"), QStringLiteral("fw1"), QStringLiteral("eth1"), tenG);
-    link(QStringLiteral("rtr2"), QStringLiteral("xe-0/0/1"), QStringLiteral("fw2"), QStringLiteral("eth1"), tenG);
-    link(QStringLiteral("rtr1"), QStringLiteral("xe-0/0/2"), QStringLiteral("rtr2"), QStringLiteral("xe-0/0/2"), tenG);
-    link(QStringLiteral("fw1"), QStringLiteral("eth2"), QStringLiteral("sw1"), QStringLiteral("Te1/0/1"), tenG);
-    link(QStringLiteral("fw2"), QStringLiteral("eth2"), QStringLiteral("sw1"), QStringLiteral("Te1/0/2"), tenG);
-    link(QStringLiteral("sw1"), QStringLiteral("Te1/0/3"), QStringLiteral("lb1"), QStringLiteral("eth0"), tenG);
-    link(QStringLiteral("lb1"), QStringLiteral("eth1"), QStringLiteral("srs1"), QStringLiteral("eno1"), tenG);
-    link(QStringLiteral("lb1"), QStringLiteral("eth2"), QStringLiteral("srs2"), QStringLiteral("eno1"), tenG);
-    link(QStringLiteral("lb1"), QStringLiteral("eth3"), QStringLiteral("whois1"), QStringLiteral("eno1"), oneG);
-    link(QStringLiteral("sw1"), QStringLiteral("Te1/0/4"), QStringLiteral("db1"), QStringLiteral("eno1"), tenG);
-    link(QStringLiteral("sw1"), QStringLiteral("Gi1/0/10"), QStringLiteral("ns0"), QStringLiteral("eno1"), oneG);
-    link(QStringLiteral("sw1"), QStringLiteral("Gi1/0/11"), QStringLiteral("bak1"), QStringLiteral("eno1"), oneG);
-    link(QStringLiteral("bak1"), QStringLiteral("fc0"), QStringLiteral("tape1"), QStringLiteral("fc0"), 8000000000LL);
-}
-
-void addNameserverSite(DemoDataSet &set, const QString &id, const QString &name, const QString &location, const QString &p,
-                       int subnet, const QString &upstream, const QString &upstreamInterface)
-{
-    set.sites << DemoSite{id, name, QStringLiteral("nameserver"), location};
-    const auto address = [subnet](int host) { return QStringLiteral("10.%1.0.%2").arg(subnet).arg(host); };
-    set.devices << DemoDevice{p + QStringLiteral("rtr1"), id, QStringLiteral("Edge router"), QStringLiteral("router"), address(1), {}};
-    set.devices << DemoDevice{p + QStringLiteral("fw1"), id, QStringLiteral("Firewall"), QStringLiteral("firewall"), address(5),
-                              p + QStringLiteral("rtr1")};
-    set.devices << DemoDevice{p + QStringLiteral("ns1"), id, QStringLiteral("Anycast nameserver 1"), QStringLiteral("nameserver"),
-                              address(53), p + QStringLiteral("fw1")};
-    set.devices << DemoDevice{p + QStringLiteral("ns2"), id, QStringLiteral("Anycast nameserver 2"), QStringLiteral("nameserver"),
-                              address(54), p + QStringLiteral("fw1")};
-    set.links << DemoLink{p + QStringLiteral("rtr1"), QStringLiteral("xe-0/0/0"), upstream, upstreamInterface, 10000000000LL};
-    set.links << DemoLink{p + QStringLiteral("rtr1"), QStringLiteral("xe-0/0/1"), p + QStringLiteral("fw1"), QStringLiteral("eth1"), 10000000000LL};
-    set.links << DemoLink{p + QStringLiteral("fw1"), QStringLiteral("eth2"), p + QStringLiteral("ns1"), QStringLiteral("eno1"), 1000000000LL};
-    set.links << DemoLink{p + QStringLiteral("fw1"), QStringLiteral("eth3"), p + QStringLiteral("ns2"), QStringLiteral("eno1"), 1000000000LL};
-}
-
-void makeTopology(DemoDataSet &set)
-{
-    addSrsSite(set, QStringLiteral("site-a"), QStringLiteral("SRS data centre A"), QStringLiteral("Frankfurt"), QStringLiteral("a-"), 1);
-    addSrsSite(set, QStringLiteral("site-b"), QStringLiteral("SRS data centre B"), QStringLiteral("Amsterdam"), QStringLiteral("b-"), 2);
-    // The two SRS sites are joined by two independent wide-area links for synchronous replication.
-    set.links << DemoLink{QStringLiteral("a-rtr1"), QStringLiteral("xe-0/0/3"), QStringLiteral("b-rtr1"), QStringLiteral("xe-0/0/3"), 10000000000LL};
-    set.links << DemoLink{QStringLiteral("a-rtr2"), QStringLiteral("xe-0/0/3"), QStringLiteral("b-rtr2"), QStringLiteral("xe-0/0/3"), 10000000000LL};
-
-    addNameserverSite(set, QStringLiteral("ns-lhr"), QStringLiteral("Nameserver site London"), QStringLiteral("London"),
-                      QStringLiteral("lhr-"), 11, QStringLiteral("a-rtr1"), QStringLiteral("xe-0/0/4"));
-    addNameserverSite(set, QStringLiteral("ns-iad"), QStringLiteral("Nameserver site Ashburn"), QStringLiteral("Ashburn"),
-                      QStringLiteral("iad-"), 12, QStringLiteral("b-rtr1"), QStringLiteral("xe-0/0/4"));
-    addNameserverSite(set, QStringLiteral("ns-sin"), QStringLiteral("Nameserver site Singapore"), QStringLiteral("Singapore"),
-                      QStringLiteral("sin-"), 13, QStringLiteral("a-rtr2"), QStringLiteral("xe-0/0/4"));
-    addNameserverSite(set, QStringLiteral("ns-gru"), QStringLiteral("Nameserver site Sao Paulo"), QStringLiteral("Sao Paulo"),
-                      QStringLiteral("gru-"), 14, QStringLiteral("b-rtr2"), QStringLiteral("xe-0/0/4"));
-}
-
 } // namespace
 
 DemoDataSet DemoDataSet::generate(const QStringList &tlds, const QDateTime &now)
@@ -393,7 +317,7 @@ DemoDataSet DemoDataSet::generate(const QStringList &tlds, const QDateTime &now)
     const QStringList names = makeDomainNames(tlds, random);
     set.hosts = makeHosts(set.registrars, names, random, base);
     set.domains = makeDomains(names, set.registrars, set.contacts, set.hosts, random, base);
-    makeTopology(set);
+    set.topology = DemoTopology::generate();
     return set;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "monitor/inventorytypes.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QPair>
@@ -80,37 +82,10 @@ struct DemoDomain
     QList<QPair<QString, QString>> customFields;      // registrar-defined fields (seed 001)
 };
 
-struct DemoSite
-{
-    QString id;
-    QString name;
-    QString kind;           // srs, nameserver, escrow, office
-    QString location;
-};
-
-struct DemoDevice
-{
-    QString id;
-    QString siteId;
-    QString name;
-    QString kind;           // router, firewall, switch, load-balancer, server, nameserver, database, registryd, tape-library
-    QString address;
-    QString parentId;       // empty for none
-};
-
-struct DemoLink
-{
-    QString aDevice;
-    QString aInterface;
-    QString bDevice;
-    QString bInterface;
-    qint64 speedBps = 1000000000;
-};
-
 // A believable registry to explore right after `registryd init --demo`: three registrars with their
 // contacts (every privacy level), external and in-registry nameservers with glue, a few hundred
 // domains (some signed with DS records, some with custom fields, one IDN), and the sites and
-// devices the NOC watches. Only reserved names and addresses are used for anything that could leak
+// devices the NOC watches (demotopology.h). Only reserved names and addresses are used for anything that could leak
 // onto a network (example domains, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32,
 // 10.0.0.0/8 for management interfaces). Deterministic: the same TLDs and time give the same data
 // set, so tests and screenshots are reproducible; times are relative to `now`.
@@ -120,9 +95,7 @@ struct DemoDataSet
     QList<DemoContact> contacts;
     QList<DemoHost> hosts;
     QList<DemoDomain> domains;
-    QList<DemoSite> sites;
-    QList<DemoDevice> devices;
-    QList<DemoLink> links;
+    monitor::Topology topology;      // the network the NOC watches (DemoTopology)
 
     static constexpr int contactsPerRegistrar = 20;
     static constexpr int externalHosts = 24;

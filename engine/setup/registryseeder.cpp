@@ -1,6 +1,7 @@
 #include "registryseeder.h"
 
 #include "core/logging.h"
+#include "monitor/inventory.h"
 #include "srs/roidallocator.h"
 #include "store/connection.h"
 
@@ -198,47 +199,6 @@ WriteWork domainWork(const DemoDomain &d, const QHash<QString, QString> &hostNam
     };
 }
 
-WriteWork siteWork(const DemoSite &s, const QDateTime &now)
-{
-    return [s, now](Connection &db) -> WorkResult {
-        return run(db,
-                   {{QStringLiteral("INSERT INTO sites (id, name, kind, location, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"),
-                     {s.id, s.name, s.kind, s.location, ms(now)}}},
-                   change("site.create", s.id,
-                          {{QStringLiteral("name"), s.name}, {QStringLiteral("kind"), s.kind},
-                           {QStringLiteral("location"), s.location}}));
-    };
-}
-
-WriteWork deviceWork(const DemoDevice &d, const QDateTime &now)
-{
-    return [d, now](Connection &db) -> WorkResult {
-        const QVariant parent = d.parentId.isEmpty() ? QVariant() : QVariant(d.parentId);
-        return run(db,
-                   {{QStringLiteral("INSERT INTO devices (id, site_id, name, kind, address, parent_id, created_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-                     {d.id, d.siteId, d.name, d.kind, d.address, parent, ms(now)}}},
-                   change("device.create", d.id,
-                          {{QStringLiteral("site"), d.siteId}, {QStringLiteral("name"), d.name},
-                           {QStringLiteral("kind"), d.kind}, {QStringLiteral("address"), d.address},
-                           {QStringLiteral("parent"), d.parentId.isEmpty() ? QJsonValue() : QJsonValue(d.parentId)}}));
-    };
-}
-
-WriteWork linkWork(const DemoLink &l)
-{
-    return [l](Connection &db) -> WorkResult {
-        if (Result<void> r = db.execute(QStringLiteral("INSERT INTO links (a_device, a_interface, b_device, b_interface, speed_bps) "
-                                                       "VALUES (?1, ?2, ?3, ?4, ?5)"),
-                                        {l.aDevice, l.aInterface, l.bDevice, l.bInterface, l.speedBps});
-            !r)
-            return r.error().withContext(QStringLiteral("link.create %1-%2: ").arg(l.aDevice, l.bDevice));
-        return std::optional<JournalChange>(change("link.create", QString::number(db.lastInsertRowId()),
-                                                   {{QStringLiteral("a"), l.aDevice}, {QStringLiteral("aInterface"), l.aInterface},
-                                                    {QStringLiteral("b"), l.bDevice}, {QStringLiteral("bInterface"), l.bInterface},
-                                                    {QStringLiteral("speedBps"), l.speedBps}}));
-    };
-}
 
 // The number of a ROID made by DemoDataSet ("D000123-REG" -> 123), 0 if it has another form.
 qint64 roidNumber(const QString &roid)
@@ -318,7 +278,7 @@ Result<void> RegistrySeeder::createTlds(const QStringList &tlds)
     return submitBatch(std::move(work));
 }
 
-Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
+Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data, const QString &monitorKeyFile)
 {
     // Each phase refers only to objects of earlier phases. Waiting for a phase before submitting the
     // next reports a failed object as itself, not as a foreign-key error in everything that uses it.
@@ -357,29 +317,20 @@ Result<void> RegistrySeeder::loadDemoData(const DemoDataSet &data)
     for (const DemoDomain &d : data.domains)
         work << domainWork(d, hostNames, subordinateHosts.value(d.roid));
     work << reserveRoidsWork(data);
-    for (const DemoSite &s : data.sites)
-        work << siteWork(s, m_now);
     if (Result<void> r = submitBatch(std::move(work)); !r)
         return r;
 
-    // Devices name their parent, so they go in the order generated (parents first) but in one batch:
-    // the writer runs work in submission order.
-    work.clear();
-    for (const DemoDevice &d : data.devices)
-        work << deviceWork(d, m_now);
-    if (Result<void> r = submitBatch(std::move(work)); !r)
-        return r;
-
-    work.clear();
-    for (const DemoLink &l : data.links)
-        work << linkWork(l);
-    if (Result<void> r = submitBatch(std::move(work)); !r)
-        return r;
+    // The network inventory is operational state, not registry data: no journal entries, and its
+    // SNMP secrets sealed under the data directory's monitor-secrets.key.
+    monitor::TopologyImportFile topology;
+    topology.topology = data.topology;
+    if (Result<store::CommitReceipt> r = m_writer.submitAndWait(monitor::Inventory::importWork(topology, monitorKeyFile, ms(m_now))); !r)
+        return r.error().withContext(QStringLiteral("demo topology: "));
 
     qCInfo(lcSetup, "demo data: %lld registrars, %lld contacts, %lld hosts, %lld domains, %lld sites, %lld devices, %lld links",
            qlonglong(data.registrars.size()), qlonglong(data.contacts.size()), qlonglong(data.hosts.size()),
-           qlonglong(data.domains.size()), qlonglong(data.sites.size()), qlonglong(data.devices.size()),
-           qlonglong(data.links.size()));
+           qlonglong(data.domains.size()), qlonglong(data.topology.sites.size()), qlonglong(data.topology.devices.size()),
+           qlonglong(data.topology.links.size()));
     return success();
 }
 

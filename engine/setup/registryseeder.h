@@ -42,8 +42,9 @@ public:
 
     // Each TLD with the default price list.
     Result<void> createTlds(const QStringList &tlds);
-    // Also raises the ROID counters past the demo objects' numbers.
-    Result<void> loadDemoData(const DemoDataSet &data);
+    // Also raises the ROID counters past the demo objects' numbers. The demo network's SNMP secrets
+    // are sealed under monitorKeyFile (created if missing).
+    Result<void> loadDemoData(const DemoDataSet &data, const QString &monitorKeyFile);
 
     int journalEntriesWritten() const { return m_entries; }
 

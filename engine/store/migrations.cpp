@@ -375,6 +375,116 @@ ALTER TABLE registrars ADD COLUMN web_whois_url TEXT NOT NULL DEFAULT '';
 -- RDAP names the sponsor's own service (RDAP Response Profile 2.2 "related" link). Empty when it has none.
 ALTER TABLE registrars ADD COLUMN rdap_base_url TEXT NOT NULL DEFAULT '';
 )sql"},
+    {5, "monitoring: the inventory and topology (sites, devices with SNMP settings, dependencies, interfaces, links, map layout)", R"sql(
+-- The network the NOC watches (issue 6). Operational, per-site state: written without journal
+-- entries, so it is not replicated as registry data. SNMP secrets are stored only sealed
+-- (AES-256-GCM under <datadir>/monitor-secrets.key, the device id as associated data).
+CREATE TABLE monitor_sites (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT    NOT NULL UNIQUE,
+    name        TEXT    NOT NULL,
+    role        TEXT    NOT NULL CHECK (role IN ('srs', 'nameserver', 'office', 'escrow', 'other')),
+    location    TEXT    NOT NULL DEFAULT '',
+    map_x       REAL,
+    map_y       REAL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+
+CREATE TABLE monitor_devices (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT    NOT NULL UNIQUE,
+    kind              TEXT    NOT NULL CHECK (kind IN ('router', 'firewall', 'load-balancer', 'switch', 'server',
+                                                       'nameserver', 'registryd-node')),
+    site_id           INTEGER NOT NULL REFERENCES monitor_sites(id),
+    address           TEXT    NOT NULL DEFAULT '',        -- management address, empty when none
+    enabled           INTEGER NOT NULL DEFAULT 1,
+    snmp_version      TEXT    CHECK (snmp_version IN ('2c', '3')),   -- NULL: not polled over SNMP
+    snmp_port         INTEGER NOT NULL DEFAULT 161,
+    snmp_user         TEXT    NOT NULL DEFAULT '',
+    snmp_level        TEXT    NOT NULL DEFAULT 'authPriv',
+    snmp_auth         TEXT    NOT NULL DEFAULT 'SHA',
+    snmp_priv         TEXT    NOT NULL DEFAULT 'AES',
+    community_sealed  BLOB,
+    auth_sealed       BLOB,
+    priv_sealed       BLOB,
+    interval_secs     INTEGER NOT NULL DEFAULT 300,
+    timeout_ms        INTEGER NOT NULL DEFAULT 2000,
+    retries           INTEGER NOT NULL DEFAULT 1,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL
+);
+CREATE INDEX monitor_devices_site ON monitor_devices(site_id);
+
+-- What a device depends on to be reachable (the alarm engine suppresses alarms behind a failed
+-- parent). Cycles are refused by the inventory before a row is written.
+CREATE TABLE monitor_device_parents (
+    device_id  INTEGER NOT NULL REFERENCES monitor_devices(id) ON DELETE CASCADE,
+    parent_id  INTEGER NOT NULL REFERENCES monitor_devices(id),
+    PRIMARY KEY (device_id, parent_id),
+    CHECK (device_id <> parent_id)
+);
+CREATE INDEX monitor_device_parents_parent ON monitor_device_parents(parent_id);
+
+CREATE TABLE monitor_interfaces (
+    id         INTEGER PRIMARY KEY,
+    device_id  INTEGER NOT NULL REFERENCES monitor_devices(id) ON DELETE CASCADE,
+    if_index   INTEGER NOT NULL,
+    name       TEXT    NOT NULL,
+    speed_bps  INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (device_id, if_index),
+    UNIQUE (device_id, name)
+);
+
+-- Interface to interface, or device to device when the interfaces are not known.
+CREATE TABLE monitor_links (
+    id              INTEGER PRIMARY KEY,
+    a_device_id     INTEGER NOT NULL REFERENCES monitor_devices(id) ON DELETE CASCADE,
+    a_interface_id  INTEGER REFERENCES monitor_interfaces(id) ON DELETE SET NULL,
+    b_device_id     INTEGER NOT NULL REFERENCES monitor_devices(id) ON DELETE CASCADE,
+    b_interface_id  INTEGER REFERENCES monitor_interfaces(id) ON DELETE SET NULL,
+    capacity_bps    INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    CHECK (a_device_id <> b_device_id)
+);
+CREATE INDEX monitor_links_a ON monitor_links(a_device_id);
+CREATE INDEX monitor_links_b ON monitor_links(b_device_id);
+
+-- Where the console draws each device on the topology map; saved by the console.
+CREATE TABLE monitor_map_positions (
+    device_id   INTEGER PRIMARY KEY REFERENCES monitor_devices(id) ON DELETE CASCADE,
+    x           REAL    NOT NULL,
+    y           REAL    NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+
+-- The placeholder tables of migration 1 held the demo topology without SNMP settings; their rows
+-- move into the inventory (kinds it does not know become servers) and the tables go.
+INSERT INTO monitor_sites (code, name, role, location, created_at, updated_at)
+    SELECT id, name, CASE kind WHEN 'srs' THEN 'srs' WHEN 'nameserver' THEN 'nameserver' WHEN 'office' THEN 'office' ELSE 'escrow' END,
+           location, created_at, created_at FROM sites;
+INSERT INTO monitor_devices (name, kind, site_id, address, snmp_version, created_at, updated_at)
+    SELECT d.id, CASE d.kind WHEN 'registryd' THEN 'registryd-node'
+                             WHEN 'database' THEN 'server' WHEN 'tape-library' THEN 'server' ELSE d.kind END,
+           s.id, d.address, NULL, d.created_at, d.created_at
+    FROM devices d JOIN monitor_sites s ON s.code = d.site_id;
+INSERT INTO monitor_device_parents (device_id, parent_id)
+    SELECT c.id, p.id FROM devices d
+    JOIN monitor_devices c ON c.name = d.id JOIN monitor_devices p ON p.name = d.parent_id;
+INSERT INTO monitor_interfaces (device_id, if_index, name)
+    SELECT md.id, row_number() OVER (PARTITION BY md.id ORDER BY e.iface), e.iface FROM (
+        SELECT a_device AS dev, a_interface AS iface FROM links UNION SELECT b_device, b_interface FROM links) e
+    JOIN monitor_devices md ON md.name = e.dev;
+INSERT INTO monitor_links (a_device_id, a_interface_id, b_device_id, b_interface_id, capacity_bps, created_at)
+    SELECT a.id, ai.id, b.id, bi.id, l.speed_bps, a.created_at FROM links l
+    JOIN monitor_devices a ON a.name = l.a_device JOIN monitor_devices b ON b.name = l.b_device
+    LEFT JOIN monitor_interfaces ai ON ai.device_id = a.id AND ai.name = l.a_interface
+    LEFT JOIN monitor_interfaces bi ON bi.device_id = b.id AND bi.name = l.b_interface
+    WHERE a.id <> b.id;
+DROP TABLE links;
+DROP TABLE devices;
+DROP TABLE sites;
+)sql"},
     {6, "monitoring: alarms with their history and acknowledgements, maintenance windows", R"sql(
 -- Alarms are operational state of this site (never journalled). Ids are handed out by the alarm
 -- engine. A subject (device, component) has at most one active alarm.

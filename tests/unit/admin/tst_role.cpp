@@ -75,6 +75,10 @@ private Q_SLOTS:
                 << role << Permission::ReadRegistrarActivity << (role != Role::HelpdeskTier1);
             // Onboarding grants XRP access and moves money: admin only.
             QTest::addRow("%s/manage-registrars", name.constData()) << role << Permission::ManageRegistrars << admin;
+            // Everyone sees the network inventory and map; the NOC and admins keep it.
+            QTest::addRow("%s/view-monitoring", name.constData()) << role << Permission::ViewMonitoring << true;
+            QTest::addRow("%s/manage-monitoring", name.constData())
+                << role << Permission::ManageMonitoring << (admin || role == Role::Noc);
         }
     }
     void permissionTable()

@@ -1,6 +1,6 @@
 #include "dns/tsig.h"
 #include "setup/datadirectoryinitializer.h"
-#include "setup/securefile.h"
+#include "core/securefile.h"
 
 #include "core/engineconfig.h"
 
@@ -30,8 +30,8 @@ private Q_SLOTS:
             QVERIFY(config);
             const QString keyFile = config->dns.tsigKeyFile;
             QCOMPARE(keyFile, dir + QStringLiteral("/dns/tsig.key"));
-            QCOMPARE(setup::SecureFile::permissions(keyFile), 0600);
-            QCOMPARE(setup::SecureFile::permissions(dir + QStringLiteral("/dns")), 0700);
+            QCOMPARE(SecureFile::permissions(keyFile), 0600);
+            QCOMPARE(SecureFile::permissions(dir + QStringLiteral("/dns")), 0700);
 
             Result<TsigKeyring> ring = TsigKeyring::loadFile(keyFile);
             QVERIFY2(ring, ring ? "" : qPrintable(ring.error().message));

@@ -1,6 +1,6 @@
 #include "setup/datadirectoryinitializer.h"
 #include "setup/demodata.h"
-#include "setup/securefile.h"
+#include "core/securefile.h"
 
 #include "admin/useraccounts.h"
 #include "core/clock.h"
@@ -111,16 +111,19 @@ private Q_SLOTS:
         QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM hosts")), 40);
         QVERIFY(count(**db, QStringLiteral("SELECT count(*) FROM host_addresses")) > 0);
         QVERIFY(count(**db, QStringLiteral("SELECT count(*) FROM domain_hosts WHERE domain_roid = 'D000001-REG'")) >= 2);
-        QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM sites")), 6);
-        QVERIFY(count(**db, QStringLiteral("SELECT count(*) FROM links")) > 0);
+        QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM monitor_sites")), 6);
+        QVERIFY(count(**db, QStringLiteral("SELECT count(*) FROM monitor_links")) > 0);
+        // The demo network's SNMP secrets are sealed, never in clear.
+        QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM monitor_devices WHERE community_sealed IS NULL AND snmp_version = '2c'")), 0);
+        QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM monitor_devices WHERE instr(community_sealed, 'demo-public') > 0")), 0);
+        QCOMPARE(SecureFile::permissions(QDir(dir).filePath(QStringLiteral("monitor-secrets.key"))), 0600);
         QCOMPARE(count(**db, QStringLiteral("SELECT count(*) FROM users WHERE name = 'admin'")), 1);
 
         // One journal entry per object (registrar users, certificates and addresses included), all by
         // "setup", chained correctly.
         const qint64 objects = count(**db, QStringLiteral("SELECT (SELECT count(*) FROM tlds) + (SELECT count(*) FROM registrars) "
                                                           "+ (SELECT count(*) FROM contacts) + (SELECT count(*) FROM hosts) "
-                                                          "+ (SELECT count(*) FROM domains) + (SELECT count(*) FROM sites) "
-                                                          "+ (SELECT count(*) FROM devices) + (SELECT count(*) FROM links) "
+                                                          "+ (SELECT count(*) FROM domains) "
                                                           "+ (SELECT count(*) FROM registrar_users) "
                                                           "+ (SELECT count(*) FROM registrar_certificates) "
                                                           "+ (SELECT count(*) FROM registrar_addresses) + 1"));

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QTest>
 
+using namespace reg;
 using namespace reg::setup;
 
 namespace {
@@ -59,8 +60,10 @@ private Q_SLOTS:
         QCOMPARE(set.contacts.size(), 3 * DemoDataSet::contactsPerRegistrar);
         QCOMPARE(set.hosts.size(), DemoDataSet::externalHosts + DemoDataSet::subordinateHosts);
         QCOMPARE(set.domains.size(), DemoDataSet::domainCount);
-        QCOMPARE(std::count_if(set.sites.begin(), set.sites.end(), [](const DemoSite &s) { return s.kind == u"srs"; }), 2);
-        const auto nsSites = std::count_if(set.sites.begin(), set.sites.end(), [](const DemoSite &s) { return s.kind == u"nameserver"; });
+        const QList<monitor::Site> &sites = set.topology.sites;
+        QCOMPARE(std::count_if(sites.begin(), sites.end(), [](const monitor::Site &s) { return s.role == monitor::SiteRole::Srs; }), 2);
+        const auto nsSites = std::count_if(sites.begin(), sites.end(),
+                                           [](const monitor::Site &s) { return s.role == monitor::SiteRole::Nameserver; });
         QVERIFY(nsSites >= 3 && nsSites <= 4);
     }
 
@@ -72,7 +75,8 @@ private Q_SLOTS:
         QCOMPARE(ids(set.contacts, &DemoContact::id).size(), set.contacts.size());
         QCOMPARE(ids(set.contacts, &DemoContact::roid).size(), set.contacts.size());
         QCOMPARE(ids(set.hosts, &DemoHost::name).size(), set.hosts.size());
-        QCOMPARE(ids(set.devices, &DemoDevice::id).size(), set.devices.size());
+        QCOMPARE(ids(set.topology.devices, &monitor::Device::name).size(), set.topology.devices.size());
+        QCOMPARE(ids(set.topology.sites, &monitor::Site::code).size(), set.topology.sites.size());
     }
 
     void everyReferenceResolves()
@@ -81,7 +85,7 @@ private Q_SLOTS:
         const QSet<QString> registrars = ids(set.registrars, &DemoRegistrar::id);
         const QSet<QString> contacts = ids(set.contacts, &DemoContact::roid);
         const QSet<QString> hosts = ids(set.hosts, &DemoHost::roid);
-        const QSet<QString> sites = ids(set.sites, &DemoSite::id);
+        const QSet<QString> sites = ids(set.topology.sites, &monitor::Site::code);
         QHash<QString, QString> contactOwner;
         for (const DemoContact &c : set.contacts)
             contactOwner.insert(c.roid, c.registrarId);
@@ -102,16 +106,21 @@ private Q_SLOTS:
             QVERIFY(d.expiresAt > now);
             QVERIFY(d.createdAt < now);
         }
-        QSet<QString> devicesSoFar;
-        for (const DemoDevice &dev : set.devices) {
-            QVERIFY(sites.contains(dev.siteId));
-            // Parents come first, so the devices can be inserted in order with foreign keys on.
-            QVERIFY2(dev.parentId.isEmpty() || devicesSoFar.contains(dev.parentId), qPrintable(dev.id));
-            devicesSoFar.insert(dev.id);
+        QHash<QString, QStringList> interfaces;
+        for (const monitor::Device &dev : set.topology.devices) {
+            QVERIFY(sites.contains(dev.site));
+            for (const monitor::Interface &i : dev.interfaces)
+                interfaces[dev.name].append(i.name);
         }
-        for (const DemoLink &l : set.links) {
-            QVERIFY2(devicesSoFar.contains(l.aDevice) && devicesSoFar.contains(l.bDevice), qPrintable(l.aDevice + u' ' + l.bDevice));
-            QVERIFY(l.speedBps > 0);
+        const QSet<QString> devices = ids(set.topology.devices, &monitor::Device::name);
+        for (const monitor::Device &dev : set.topology.devices) {
+            for (const QString &parent : dev.parents)
+                QVERIFY2(devices.contains(parent), qPrintable(parent));
+        }
+        for (const monitor::Link &l : set.topology.links) {
+            QVERIFY2(interfaces.value(l.a.device).contains(l.a.interfaceName), qPrintable(l.a.device + u' ' + l.a.interfaceName));
+            QVERIFY2(interfaces.value(l.b.device).contains(l.b.interfaceName), qPrintable(l.b.device + u' ' + l.b.interfaceName));
+            QVERIFY(l.capacityBps > 0);
         }
     }
 
@@ -180,10 +189,21 @@ private Q_SLOTS:
     {
         const DemoDataSet set = DemoDataSet::generate({QStringLiteral("example")}, now);
         QSet<QString> kinds;
-        for (const DemoDevice &d : set.devices)
-            kinds.insert(d.kind);
-        for (const char *kind : {"router", "firewall", "switch", "load-balancer", "server", "nameserver", "database", "registryd", "tape-library"})
-            QVERIFY2(kinds.contains(QString::fromLatin1(kind)), kind);
+        int polled = 0;
+        for (const monitor::Device &d : set.topology.devices) {
+            kinds.insert(monitor::deviceKindName(d.kind));
+            QVERIFY2(d.snmp, qPrintable(d.name));
+            if (d.enabled) {
+                // Only the local node is polled: the other management addresses are not reachable.
+                QCOMPARE(d.address, QStringLiteral("127.0.0.1"));
+                ++polled;
+            }
+        }
+        QCOMPARE(polled, 1);
+        for (monitor::DeviceKind kind : {monitor::DeviceKind::Router, monitor::DeviceKind::Firewall, monitor::DeviceKind::Switch,
+                                         monitor::DeviceKind::LoadBalancer, monitor::DeviceKind::Server, monitor::DeviceKind::Nameserver,
+                                         monitor::DeviceKind::RegistrydNode})
+            QVERIFY2(kinds.contains(monitor::deviceKindName(kind)), qPrintable(monitor::deviceKindName(kind)));
     }
 };
 

@@ -27,7 +27,7 @@ void tst_Migrations::freshDatabaseGetsLatestSchema()
     QCOMPARE(store->schemaVersion(), Migrations::latestVersion());
     auto reader = store->openReader();
     QVERIFY(reader.ok());
-    for (const char *table : {"journal", "users", "audit_log", "registrars", "domains", "hosts", "contacts", "sites", "devices", "links"}) {
+    for (const char *table : {"journal", "users", "audit_log", "registrars", "domains", "hosts", "contacts", "monitor_sites", "monitor_devices", "monitor_links"}) {
         Result<QVariant> found = (*reader)->queryValue(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?1"),
                                                        {QString::fromLatin1(table)});
         QVERIFY(found.ok());

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace reg::setup::SecureFile {
+namespace reg::SecureFile {
 namespace {
 
 Error systemError(const QString &what, const QString &path, int errnum)
@@ -121,4 +121,4 @@ int permissions(const QString &path)
     return int(st.st_mode & 07777);
 }
 
-} // namespace reg::setup::SecureFile
+} // namespace reg::SecureFile

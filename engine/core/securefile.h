@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace reg::setup {
+namespace reg {
 
 // Writing files that may hold secrets (private keys, passwords, the ready file) without a moment in
 // which they are readable by anyone else: the file is created with its final mode by open(2)
@@ -30,4 +30,4 @@ Result<void> restrictDirectory(const QString &path);
 int permissions(const QString &path);
 } // namespace SecureFile
 
-} // namespace reg::setup
+} // namespace reg

@@ -1,4 +1,4 @@
-#include "setup/securefile.h"
+#include "core/securefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 
 #include <sys/stat.h>
 
-using namespace reg::setup;
+using namespace reg;
 
 class tst_SecureFile : public QObject
 {

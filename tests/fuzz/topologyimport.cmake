@@ -1,0 +1,1 @@
+registry_add_fuzz_target(fuzz_topologyimport SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_topologyimport.cpp LIBS registry_monitor)
