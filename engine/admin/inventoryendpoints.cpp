@@ -163,8 +163,8 @@ InventoryEndpoints::Outcome InventoryEndpoints::sites(const QByteArray &method, 
         [](const QString &segment) { return Json::name(segment, QStringLiteral("a site code")); },
         [&] { return jsonList(inventory.sites()); },
         [&](const QString &key) { return jsonOne(inventory.site(key)); },
-        [&](const QJsonObject &body) -> Result<QString> {
-            Result<monitor::Site> site = Json::site(body);
+        [&](const QJsonObject &request) -> Result<QString> {
+            Result<monitor::Site> site = Json::site(request);
             if (!site)
                 return site.error();
             if (Result<void> r = inventory.createSite(*site); !r)
@@ -191,8 +191,8 @@ InventoryEndpoints::Outcome InventoryEndpoints::devices(const QByteArray &method
         [](const QString &segment) { return Json::name(segment, QStringLiteral("a device name")); },
         [&] { return jsonList(inventory.devices()); },
         [&](const QString &key) { return jsonOne(inventory.device(key)); },
-        [&](const QJsonObject &body) -> Result<QString> {
-            Result<monitor::Device> device = Json::device(body);
+        [&](const QJsonObject &request) -> Result<QString> {
+            Result<monitor::Device> device = Json::device(request);
             if (!device)
                 return device.error();
             if (Result<qint64> r = inventory.createDevice(*device); !r)
@@ -224,8 +224,8 @@ InventoryEndpoints::Outcome InventoryEndpoints::links(const QByteArray &method, 
         },
         [&] { return jsonList(inventory.links()); },
         [&](const QString &key) { return jsonOne(inventory.link(key.toLongLong())); },
-        [&](const QJsonObject &body) -> Result<QString> {
-            Result<monitor::Link> link = Json::link(body);
+        [&](const QJsonObject &request) -> Result<QString> {
+            Result<monitor::Link> link = Json::link(request);
             if (!link)
                 return link.error();
             Result<qint64> created = inventory.createLink(*link);

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(t.value(u"links"_s).toArray().size() > 30);
         for (const QJsonValue &device : t.value(u"devices"_s).toArray()) {
             const QJsonObject d = device.toObject();
-            if (d.value(u"name"_s) == u"a-fw1") {
+            if (d.value(u"name"_s).toString() == u"a-fw1") {
                 QCOMPARE(d.value(u"parents"_s).toArray(), QJsonArray{u"a-rtr1"_s});
                 QCOMPARE(d.value(u"snmp"_s).toObject().value(u"communitySet"_s), QJsonValue(true));
             }
