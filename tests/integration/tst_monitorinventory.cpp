@@ -42,7 +42,8 @@ private:
         m_bodies.append(reply.body);
         return reply;
     }
-    // The audit trail lives in the database only; counts the rows of one action and outcome.
+    // The audit trail lives in the database only; counts the rows of one action and outcome. Audit
+    // rows are written after the answer, so callers wait for them (QTRY_COMPARE).
     int audited(const QString &action, const QString &outcome)
     {
         sqlite3 *db = nullptr;
@@ -161,9 +162,9 @@ private Q_SLOTS:
         QCOMPARE(call("DELETE", u"sites/lab"_s).status, 204);
         QCOMPARE(call("GET", u"sites/lab"_s).status, 404);
 
-        QCOMPARE(audited(u"monitor.device.create"_s, u"success"_s), 2);
-        QCOMPARE(audited(u"monitor.device.update"_s, u"conflict"_s), 1);
-        QCOMPARE(audited(u"monitor.site.delete"_s, u"success"_s), 1);
+        QTRY_COMPARE(audited(u"monitor.device.create"_s, u"success"_s), 2);
+        QTRY_COMPARE(audited(u"monitor.device.update"_s, u"conflict"_s), 1);
+        QTRY_COMPARE(audited(u"monitor.site.delete"_s, u"success"_s), 1);
     }
 
     void importIsAllOrNothing()
@@ -192,8 +193,8 @@ private Q_SLOTS:
         QCOMPARE(good.object().value(u"devices"_s).toInt(), 1);
         QCOMPARE(call("GET", u"devices/imp-rtr"_s).object().value(u"parents"_s).toArray(), QJsonArray{u"a-rtr1"_s});
         QCOMPARE(call("POST", u"import"_s, file({}), u"manager"_s).status, 403);
-        QCOMPARE(audited(u"monitor.import"_s, u"success"_s), 1);
-        QCOMPARE(audited(u"monitor.import"_s, u"bad_request"_s), 2);
+        QTRY_COMPARE(audited(u"monitor.import"_s, u"success"_s), 1);
+        QTRY_COMPARE(audited(u"monitor.import"_s, u"bad_request"_s), 2);
 
         QCOMPARE(call("POST", u"layout"_s, json({{u"positions"_s, QJsonObject{{u"imp-rtr"_s, QJsonObject{{u"x"_s, 5}, {u"y"_s, 6}}}}}})).status, 204);
         QCOMPARE(call("GET", u"devices/imp-rtr"_s).object().value(u"map"_s).toObject().value(u"x"_s).toDouble(), 5.0);
