@@ -802,9 +802,26 @@ void ConsoleSession::rejectHostKey()
 
 void ConsoleSession::get(const QString &path, const QString &requestId)
 {
+    request("GET", path, QByteArray(), requestId);
+}
+
+void ConsoleSession::send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &requestId)
+{
+    static const QByteArrayList writes{"POST", "PUT", "PATCH", "DELETE"};
+    if (!writes.contains(method)) {
+        const QJsonObject error{{u"error"_s, QJsonObject{{u"code"_s, u"bad_request"_s},
+                                                        {u"message"_s, tr("%1 is not a method the console sends.").arg(QString::fromLatin1(method))}}}};
+        QMetaObject::invokeMethod(this, [this, requestId, error] { Q_EMIT apiReply(requestId, 0, error); }, Qt::QueuedConnection);
+        return;
+    }
+    request(method, path, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact), requestId);
+}
+
+void ConsoleSession::request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &requestId)
+{
     auto answerLater = [this, requestId](int status, const QString &code, const QString &message) {
-        const QJsonObject body{{u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
-        QMetaObject::invokeMethod(this, [this, requestId, status, body] { Q_EMIT apiReply(requestId, status, body); },
+        const QJsonObject error{{u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
+        QMetaObject::invokeMethod(this, [this, requestId, status, error] { Q_EMIT apiReply(requestId, status, error); },
                                   Qt::QueuedConnection);
     };
     if (d->state != State::Connected && d->state != State::Stale) {
@@ -817,18 +834,21 @@ void ConsoleSession::get(const QString &path, const QString &requestId)
         return;
     }
     const quint64 thisAttempt = d->attempt;
-    QNetworkReply *reply = d->network->get(d->request(d->apiUrl(path), true));
+    QNetworkRequest req = d->request(d->apiUrl(path), true);
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = method == "GET" ? d->network->get(req) : d->network->sendCustomRequest(req, method, body);
     d->watchReply(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, requestId, thisAttempt] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        QJsonObject body = ConsoleSessionPrivate::readBody(reply);
-        if (status == 0 && body.isEmpty()) {
-            body = QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"network"_s},
-                                                       {u"message"_s, reply->errorString()}}}};
+        QJsonObject answer = ConsoleSessionPrivate::readBody(reply);
+        if (status == 0 && answer.isEmpty()) {
+            answer = QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"network"_s},
+                                                         {u"message"_s, reply->errorString()}}}};
         }
-        Q_EMIT apiReply(requestId, status, body);
-        if (thisAttempt == d->attempt && status == 401 && errorCode(body) == u"token_expired")
+        Q_EMIT apiReply(requestId, status, answer);
+        if (thisAttempt == d->attempt && status == 401 && errorCode(answer) == u"token_expired")
             d->silentRelogin(tr("The session token expired."));
     });
 }

@@ -71,6 +71,9 @@ public:
 
     // Authenticated GET of an API path ("/api/v1/journal?from=1"); the reply arrives on apiReply.
     void get(const QString &path, const QString &requestId);
+    // Authenticated POST, PUT, PATCH or DELETE of an API path with a JSON body (empty: no body);
+    // the reply arrives on apiReply like a GET's. A refused method answers with status 0.
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &requestId);
 
 Q_SIGNALS:
     void stateChanged(noc::ConsoleSession::State state, const QString &detail);
@@ -86,6 +89,8 @@ Q_SIGNALS:
     void profileUpdated(const noc::ConnectionProfile &profile);
 
 private:
+    void request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &requestId);
+
     std::unique_ptr<ConsoleSessionPrivate> d;
 };
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void wrongPinIsHardFailureNamingBothFingerprints();
     void wrongPasswordFailsWithoutRetrying();
     void apiGetAnswersWithTheEngineReply();
+    void apiSendWritesAndAnswersWithTheEngineReply();
     void reconnectsAfterEngineRestart();
     void frozenEngineTurnsStaleThenReconnects();
     void reconnectNowSkipsTheBackoffWait();
@@ -242,6 +243,48 @@ void tst_ConsoleSession::apiGetAnswersWithTheEngineReply()
 
     replies.clear();
     session.get(u"//evil.example/steal"_s, u"foreign"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(1).toInt(), 0);
+}
+
+void tst_ConsoleSession::apiSendWritesAndAnswersWithTheEngineReply()
+{
+    ConnectionProfile p = profile();
+    p.caFile = m_engine.caCertificateFile();
+    ConsoleSession session;
+    QSignalSpy replies(&session, &ConsoleSession::apiReply);
+    session.connectToEngine(p, m_engine.adminPassword());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, kConnectTimeoutMs);
+
+    const QJsonObject site{{u"code"_s, u"sendtest"_s}, {u"name"_s, u"Send test"_s}, {u"role"_s, u"nameserver"_s}};
+    session.send("POST", u"/api/v1/monitor/sites"_s, site, u"create"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(0).toString(), u"create"_s);
+    QCOMPARE(replies.constFirst().at(1).toInt(), 201);
+
+    replies.clear();
+    session.send("PATCH", u"/api/v1/monitor/sites/sendtest"_s, QJsonObject{{u"name"_s, u"Renamed"_s}}, u"patch"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(1).toInt(), 200);
+    session.get(u"/api/v1/monitor/sites/sendtest"_s, u"read"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(replies.size(), 2, kConnectTimeoutMs);
+    QCOMPARE(replies.at(1).at(2).toJsonObject().value(u"name"_s).toString(), u"Renamed"_s);
+
+    // An engine error comes back as the engine's answer: a malformed body is refused and changes nothing.
+    replies.clear();
+    session.send("POST", u"/api/v1/monitor/sites"_s, QJsonObject{{u"code"_s, u"bad code!"_s}}, u"bad"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(1).toInt(), 400);
+    QVERIFY(!replies.constFirst().at(2).toJsonObject().value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+
+    replies.clear();
+    session.send("DELETE", u"/api/v1/monitor/sites/sendtest"_s, {}, u"delete"_s);
+    QVERIFY(replies.wait(kConnectTimeoutMs));
+    QCOMPARE(replies.constFirst().at(1).toInt(), 204);
+
+    // Reads go through get(); send() refuses a method it does not write with, without a request.
+    replies.clear();
+    session.send("GET", u"/api/v1/me"_s, {}, u"get"_s);
     QVERIFY(replies.wait(kConnectTimeoutMs));
     QCOMPARE(replies.constFirst().at(1).toInt(), 0);
 }
