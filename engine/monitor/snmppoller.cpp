@@ -14,6 +14,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <vector>
 
 namespace reg::monitor {
 
@@ -30,6 +33,43 @@ struct SnmpPoller::Device
     qint64 nextDueMs = 0;
     std::unique_ptr<SnmpDevicePoll> poll;
     PollHistory history;
+};
+
+// The poller thread's working set: every device, the idle ones ordered by when they are due, and
+// the ones with a poll in flight. A turn of the loop then costs in proportion to the polls in
+// flight and the polls starting, not to the inventory: with a thousand devices, each answer no
+// longer walks all thousand.
+struct SnmpPoller::Schedule
+{
+    std::unordered_map<qint64, Device> devices;
+    std::set<std::pair<qint64, qint64>> idle;   // (nextDueMs, device id)
+    std::vector<qint64> busy;                   // device ids with a poll in flight
+
+    void add(qint64 id, Device device)
+    {
+        idle.insert({device.nextDueMs, id});
+        devices.insert_or_assign(id, std::move(device));
+    }
+
+    // Closes its poll in flight, if any: hold the net-snmp library lock.
+    void remove(qint64 id)
+    {
+        const auto it = devices.find(id);
+        if (it == devices.end())
+            return;
+        idle.erase({it->second.nextDueMs, id});
+        busy.erase(std::remove(busy.begin(), busy.end(), id), busy.end());
+        devices.erase(it);
+    }
+
+    // A device waiting for its turn is moved to dueMs; one being polled counts from dueMs when done.
+    void reschedule(qint64 id, Device &device, qint64 dueMs)
+    {
+        const bool waiting = idle.erase({device.nextDueMs, id}) > 0;
+        device.nextDueMs = dueMs;
+        if (waiting)
+            idle.insert({dueMs, id});
+    }
 };
 
 SnmpPoller::SnmpPoller(const Clock &clock, SnmpPollerOptions options, QObject *parent)
@@ -150,7 +190,7 @@ bool sameAgent(const SnmpTarget &a, const SnmpTarget &b)
 
 // On the poller thread: take over what the owner changed. Ku keys are derived here, once per
 // target (a million hash rounds each), never per poll.
-void SnmpPoller::applyChanges(Devices &devices, qint64 nowMs)
+void SnmpPoller::applyChanges(Schedule &schedule, qint64 nowMs)
 {
     QHash<qint64, SnmpTarget> changed;
     QSet<qint64> soon;
@@ -160,7 +200,7 @@ void SnmpPoller::applyChanges(Devices &devices, qint64 nowMs)
             const auto it = m_targets.constFind(id);
             if (it == m_targets.constEnd()) {
                 QMutexLocker library(&NetSnmpLibrary::mutex());   // closes a session in flight
-                devices.erase(id);
+                schedule.remove(id);
             } else
                 changed.insert(id, *it);
         }
@@ -169,12 +209,13 @@ void SnmpPoller::applyChanges(Devices &devices, qint64 nowMs)
     }
     for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
         const SnmpTarget &target = *it;
-        auto existing = devices.find(it.key());
+        const qint64 id = it.key();
+        auto existing = schedule.devices.find(id);
         const int intervalMs = qMax(kMinIntervalSecs, target.intervalSecs) * 1000;
         const qint64 firstDue = nowMs + (m_options.spreadFirstPolls ? qint64(QRandomGenerator::global()->bounded(intervalMs)) : 0);
-        if (existing != devices.end() && sameAgent(existing->second.target, target)) {
+        if (existing != schedule.devices.end() && sameAgent(existing->second.target, target)) {
             if (existing->second.target.intervalSecs != target.intervalSecs)
-                existing->second.nextDueMs = firstDue;
+                schedule.reschedule(id, existing->second, firstDue);
             existing->second.target = target;
             continue;
         }
@@ -186,22 +227,22 @@ void SnmpPoller::applyChanges(Devices &devices, qint64 nowMs)
             device.authKu = usmMasterKey(target.credentials.auth, target.credentials.authPassphrase);
             device.privKu = usmMasterKey(target.credentials.auth, target.credentials.privPassphrase);
         }
-        if (existing != devices.end()) {
+        if (existing != schedule.devices.end()) {
             QMutexLocker lock(&NetSnmpLibrary::mutex());
-            existing->second.poll.reset();   // closes the abandoned session under the library lock
+            schedule.remove(id);   // closes the abandoned session under the library lock
         }
-        devices.insert_or_assign(it.key(), std::move(device));
+        schedule.add(id, std::move(device));
     }
     for (const qint64 id : std::as_const(soon)) {
-        auto it = devices.find(id);
-        if (it != devices.end() && !it->second.poll)
-            it->second.nextDueMs = nowMs;
+        auto it = schedule.devices.find(id);
+        if (it != schedule.devices.end() && !it->second.poll)
+            schedule.reschedule(id, it->second, nowMs);
     }
 }
 
 void SnmpPoller::run()
 {
-    Devices devices;
+    Schedule schedule;
     netsnmp_large_fd_set fds;
     netsnmp_large_fd_set_init(&fds, FD_SETSIZE);
     for (;;) {
@@ -211,55 +252,48 @@ void SnmpPoller::run()
                 break;
         }
         qint64 nowMs = monotonicMs();
-        applyChanges(devices, nowMs);
-
-        int inFlight = 0;
-        for (const auto &[id, device] : devices)
-            inFlight += device.poll ? 1 : 0;
+        applyChanges(schedule, nowMs);
 
         // Start what is due, the longest overdue first, while there is room.
-        if (inFlight < m_options.maxInFlight) {
-            QList<Device *> due;
-            for (auto &[id, device] : devices)
-                if (!device.poll && device.nextDueMs <= nowMs)
-                    due.append(&device);
-            std::sort(due.begin(), due.end(), [](const Device *a, const Device *b) { return a->nextDueMs < b->nextDueMs; });
+        if (int(schedule.busy.size()) < m_options.maxInFlight && !schedule.idle.empty()
+            && schedule.idle.begin()->first <= nowMs) {
             QMutexLocker lock(&NetSnmpLibrary::mutex());
-            for (Device *device : std::as_const(due)) {
-                if (inFlight >= m_options.maxInFlight)
-                    break;
-                device->poll = std::make_unique<SnmpDevicePoll>(device->target, device->authKu, device->privKu, m_clock.now());
-                device->poll->begin();
-                ++inFlight;
+            for (auto next = schedule.idle.begin();
+                 next != schedule.idle.end() && next->first <= nowMs && int(schedule.busy.size()) < m_options.maxInFlight;) {
+                const qint64 id = next->second;
+                next = schedule.idle.erase(next);
+                Device &device = schedule.devices.at(id);
+                device.poll = std::make_unique<SnmpDevicePoll>(device.target, device.authKu, device.privKu, m_clock.now());
+                device.poll->begin();
+                schedule.busy.push_back(id);
             }
         }
 
         // Wait for answers, time-outs, the next due poll or the owner.
         qint64 waitMs = kMaxSleepMs;
+        if (!schedule.idle.empty() && int(schedule.busy.size()) < m_options.maxInFlight)
+            waitMs = std::min(waitMs, std::max<qint64>(0, schedule.idle.begin()->first - nowMs));
         NETSNMP_LARGE_FD_ZERO(&fds);
         int maxFd = m_wakeFd + 1;
         NETSNMP_LARGE_FD_SET(m_wakeFd, &fds);
         {
             QMutexLocker lock(&NetSnmpLibrary::mutex());
-            for (auto &[id, device] : devices) {
-                if (!device.poll) {
-                    waitMs = std::min(waitMs, std::max<qint64>(0, device.nextDueMs - nowMs));
-                    continue;
-                }
-                if (device.poll->finished() || device.poll->hasAnswer() || !device.poll->session()) {
+            for (const qint64 id : schedule.busy) {
+                SnmpDevicePoll &poll = *schedule.devices.at(id).poll;
+                if (poll.finished() || poll.hasAnswer() || !poll.session()) {
                     waitMs = 0;
                     continue;
                 }
                 int block = 1;
                 timeval timeout{0, 0};
-                snmp_sess_select_info2(device.poll->session(), &maxFd, &fds, &timeout, &block);
+                snmp_sess_select_info2(poll.session(), &maxFd, &fds, &timeout, &block);
                 if (!block)
                     waitMs = std::min<qint64>(waitMs, qint64(timeout.tv_sec) * 1000 + timeout.tv_usec / 1000 + 1);
             }
         }
         {
             QMutexLocker lock(&m_mutex);
-            m_inFlight = inFlight;
+            m_inFlight = int(schedule.busy.size());
         }
         timeval wait{long(waitMs / 1000), long((waitMs % 1000) * 1000)};
         const int ready = netsnmp_large_fd_set_select(maxFd, &fds, nullptr, nullptr, &wait);
@@ -273,17 +307,20 @@ void SnmpPoller::run()
         {
             QMutexLocker lock(&NetSnmpLibrary::mutex());
             nowMs = monotonicMs();
-            for (auto &[id, device] : devices) {
-                if (!device.poll)
-                    continue;
+            std::vector<qint64> stillBusy;
+            stillBusy.reserve(schedule.busy.size());
+            for (const qint64 id : schedule.busy) {
+                Device &device = schedule.devices.at(id);
                 if (device.poll->session() && !device.poll->finished()) {
                     if (ready > 0)
                         snmp_sess_read2(device.poll->session(), &fds);
                     snmp_sess_timeout(device.poll->session());
                 }
                 device.poll->advance();
-                if (!device.poll->finished())
+                if (!device.poll->finished()) {
+                    stillBusy.push_back(id);
                     continue;
+                }
                 PollHistory next;
                 results.append(device.poll->takeResult(device.history, &next));
                 device.history = std::move(next);
@@ -292,13 +329,15 @@ void SnmpPoller::run()
                 device.nextDueMs += intervalMs;
                 if (device.nextDueMs <= nowMs)   // fell behind (a long time-out): keep the phase, skip the missed
                     device.nextDueMs = nowMs + intervalMs - ((nowMs - device.nextDueMs) % intervalMs);
+                schedule.idle.insert({device.nextDueMs, id});
             }
+            schedule.busy.swap(stillBusy);
         }
         for (const PollResult &result : std::as_const(results))
             Q_EMIT polled(result);
     }
     QMutexLocker lock(&NetSnmpLibrary::mutex());
-    devices.clear();
+    schedule.devices.clear();
     netsnmp_large_fd_set_cleanup(&fds);
 }
 

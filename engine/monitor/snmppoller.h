@@ -13,7 +13,6 @@
 
 #include <memory>
 #include <thread>
-#include <unordered_map>
 
 namespace reg::monitor {
 
@@ -57,9 +56,9 @@ Q_SIGNALS:
 
 private:
     struct Device;
-    using Devices = std::unordered_map<qint64, Device>;
+    struct Schedule;
     void run();
-    void applyChanges(Devices &devices, qint64 nowMs);
+    void applyChanges(Schedule &schedule, qint64 nowMs);
     void wake();
 
     const Clock &m_clock;
