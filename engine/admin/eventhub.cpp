@@ -139,6 +139,12 @@ void EventHub::broadcast(const QJsonObject &message)
         send(*client, message);
 }
 
+void EventHub::publish(const QJsonObject &message)
+{
+    if (!m_shuttingDown)
+        broadcast(message);
+}
+
 void EventHub::closeClient(QWebSocket *socket, int code, const QString &reason)
 {
     for (const std::shared_ptr<Client> &client : std::as_const(m_clients)) {

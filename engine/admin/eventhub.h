@@ -43,6 +43,9 @@ public:
     void start(qint64 journalHead);
     void addClient(std::unique_ptr<QWebSocket> socket);
     void shutdown(const QString &reason);
+    // A message that is not a journal entry (the monitor service's alarms, polls and traps), sent
+    // to every client under the same rules as journal messages (back-pressure included).
+    void publish(const QJsonObject &message);
     int clientCount() const { return int(m_clients.size()); }
 
 private:

@@ -12,6 +12,7 @@
 #include "guardedsslserver.h"
 #include "inventoryendpoints.h"
 #include "metricsregistry.h"
+#include "monitorstateendpoints.h"
 #include "registraradministration.h"
 #include "registraradminrequests.h"
 #include "registrybrowser.h"
@@ -25,6 +26,7 @@
 #include "core/servertls.h"
 #include "core/version.h"
 #include "monitor/inventory.h"
+#include "monitor/monitorservice.h"
 #include "store/journal.h"
 #include "store/store.h"
 
@@ -167,6 +169,10 @@ Result<void> ManagementServer::start()
     m_registrarAdmin = std::make_unique<RegistrarAdministration>(m_store, m_clock);
     m_inventory = std::make_unique<InventoryEndpoints>(std::make_unique<monitor::Inventory>(
         m_store, m_clock, QDir(m_config.dataDir).filePath(QStringLiteral("monitor-secrets.key"))));
+    Result<std::unique_ptr<store::Connection>> monitorReader = m_store.openReader();
+    if (!monitorReader)
+        return fail(monitorReader.error().withContext(QStringLiteral("opening a read connection: ")));
+    m_monitorState = std::make_unique<MonitorStateEndpoints>(std::move(*monitorReader));
     m_registryPool.setMaxThreadCount(1);
     m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
@@ -413,6 +419,10 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
             else
                 readRegistry(reply, [registrar, p](RegistryBrowser &browser) { return browser.xrpAudit(registrar, p); });
         });
+    } else if (MonitorStateEndpoints::isStatusPath(path)) {
+        add("GET", true, Permission::ViewMonitoring, [&] { monitorStatus(request, reply); });
+    } else if (MonitorStateEndpoints::isMetricsPath(path)) {
+        add("GET", true, Permission::ViewMonitoring, [&] { monitorMetrics(request, reply); });
     } else if (const QByteArrayList methods = InventoryEndpoints::methodsFor(path); !methods.isEmpty()) {
         for (const QByteArray &method : methods) {
             add(method.constData(), true, method == "GET" ? Permission::ViewMonitoring : Permission::ManageMonitoring,
@@ -984,6 +994,42 @@ void ManagementServer::monitorInventory(const Request &request, const Reply &rep
         if (!outcome.action.isEmpty())
             audit(request, request.session.user, outcome.action,
                   response.isError() ? QString::fromLatin1(response.errorCode) : QStringLiteral("success"), outcome.detail);
+        // A device added, changed or removed is polled (or no longer) at once, not at the next re-read.
+        if (!outcome.action.isEmpty() && !response.isError() && m_monitor)
+            m_monitor->refreshInventory();
+    });
+}
+
+void ManagementServer::setMonitorService(monitor::MonitorService *service)
+{
+    m_monitor = service;
+}
+
+void ManagementServer::publishEvent(const QJsonObject &event)
+{
+    if (m_events && m_running)
+        m_events->publish(event);
+}
+
+void ManagementServer::monitorStatus(const Request &request, const Reply &reply)
+{
+    if (!request.query.isEmpty())
+        return reply(ApiResponse::badRequest(QStringLiteral("GET /api/v1/monitor/status takes no parameters")));
+    if (!m_monitor || !m_monitor->isRunning())
+        return reply(ApiResponse::unavailable(QStringLiteral("monitoring is not running")));
+    reply(MonitorStateEndpoints::status(*m_monitor, m_clock.now()));
+}
+
+void ManagementServer::monitorMetrics(const Request &request, const Reply &reply)
+{
+    if (!m_monitor || !m_monitor->isRunning())
+        return reply(ApiResponse::unavailable(QStringLiteral("monitoring is not running")));
+    Result<MonitorStateEndpoints::MetricsQuery> query = MonitorStateEndpoints::parseMetrics(*m_monitor, request.path, request.query, m_clock.now());
+    if (!query)
+        return reply(ApiResponse::fromError(query.error()));
+    MonitorStateEndpoints *endpoints = m_monitorState.get();
+    QtConcurrent::run(&m_registryPool, [endpoints, q = *query] { return endpoints->metrics(q); }).then(this, [reply](const ApiResponse &response) {
+        reply(response);
     });
 }
 

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 
 #include <functional>
@@ -26,11 +27,16 @@ class Connection;
 class Store;
 } // namespace reg::store
 
+namespace reg::monitor {
+class MonitorService;
+} // namespace reg::monitor
+
 namespace reg::admin {
 
 class EventHub;
 class GuardedSslServer;
 class InventoryEndpoints;
+class MonitorStateEndpoints;
 class MetricsRegistry;
 class RegistrarAdministration;
 class RegistryBrowser;
@@ -80,6 +86,14 @@ public:
     using DirectoryStatisticsSource = std::function<std::optional<reg::directory::DirectoryStatisticsSnapshot>()>;
     void setDirectoryStatisticsSource(DirectoryStatisticsSource source);
 
+    // The monitor service behind /api/v1/monitor/status and /metrics/<device> (and the alarm
+    // endpoints); null (the default) answers them 503 "monitoring is not running". Main thread;
+    // cleared before the service goes. Inventory changes through the API make it re-read the inventory.
+    void setMonitorService(reg::monitor::MonitorService *service);
+    // A message for every event-stream client besides the journal ({"type":"alarm"|"monitor.poll"|
+    // "monitor.trap", ...}); dropped when the API is not running. This thread only.
+    void publishEvent(const QJsonObject &event);
+
 private:
     using Reply = std::function<void(const ApiResponse &)>;
     struct Route;
@@ -118,6 +132,10 @@ private:
     // The monitoring inventory (/api/v1/monitor/sites|devices|links|topology|import|layout): run on
     // the registry worker thread, answered and audited on this thread.
     void monitorInventory(const Request &request, const Reply &reply);
+    // GET /api/v1/monitor/status (from the monitor service) and /monitor/metrics/<device> (the
+    // sample table, read on the registry worker thread).
+    void monitorStatus(const Request &request, const Reply &reply);
+    void monitorMetrics(const Request &request, const Reply &reply);
 
     reg::EngineConfig m_config;
     reg::store::Store &m_store;
@@ -133,6 +151,8 @@ private:
     std::unique_ptr<RegistryBrowser> m_browser;
     std::unique_ptr<RegistrarAdministration> m_registrarAdmin;   // used only on the registry worker thread
     std::unique_ptr<InventoryEndpoints> m_inventory;              // used only on the registry worker thread
+    std::unique_ptr<MonitorStateEndpoints> m_monitorState;        // used only on the registry worker thread
+    QPointer<reg::monitor::MonitorService> m_monitor;
     QThreadPool m_registryPool;
     QHttpServer *m_http = nullptr;          // child of this
     GuardedSslServer *m_listener = nullptr; // child of m_http after bind()

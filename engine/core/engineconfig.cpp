@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <tuple>
 
 namespace reg {
 namespace {
@@ -260,6 +261,23 @@ Result<QList<ProbeTargetConfig>> probeTargets(const QString &text)
     return targets;
 }
 
+// "<numeric OID> raise|clear <severity> <alarm>, ...": the shape only; the monitor service
+// checks each rule in full (the OID, the severity) when it starts.
+Result<QStringList> trapRuleList(const QString &text)
+{
+    Result<QStringList> items = listItems(text);
+    if (!items)
+        return items.error();
+    if (items->size() > 200)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("at most 200 trap rules"));
+    for (const QString &item : std::as_const(*items)) {
+        const QStringList words = item.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() != 4 || (words[1] != u"raise" && words[1] != u"clear"))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("\"%1\" is not \"<OID> raise|clear <severity> <alarm>\"").arg(item.left(64)));
+    }
+    return items;
+}
+
 #define REG_TRY(expr)                      \
     do {                                   \
         if (auto r_ = (expr); !r_.ok())    \
@@ -284,7 +302,7 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
 
     const QSet<QString> knownSections = [] {
         QSet<QString> s{QStringLiteral("engine"), QStringLiteral("store"), QStringLiteral("tls"), QStringLiteral("srs"),
-                        QStringLiteral("directory"), QStringLiteral("probes")};
+                        QStringLiteral("directory"), QStringLiteral("probes"), QStringLiteral("monitor")};
         for (const QString &name : serviceSections)
             s.insert(name);
         return s;
@@ -549,6 +567,40 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
                     return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [probes] probes XRP and needs \"%2\" (the probe registrar's login)")
                                                               .arg(doc.sourceName(), QLatin1StringView(required)));
             }
+        }
+    }
+    {
+        SectionReader monitor(doc, QStringLiteral("monitor"));
+        MonitorConfig &m = config.monitor;
+        const auto duration = [](qint64 min, qint64 max) {
+            return [=](const QString &v) { return ConfigValue::parseDurationSeconds(v, min, max); };
+        };
+        const auto count = [](const QString &v) { return ConfigValue::parseInteger(v, 1, 100); };
+        const auto percent = [](const QString &v) { return ConfigValue::parseInteger(v, 1, 100); };
+        REG_TRY(monitor.read(QStringLiteral("enabled"), m.enabled, ConfigValue::parseBool));
+        REG_TRY(monitor.read(QStringLiteral("trap_listen"), m.trapListen, ListenAddress::parse));
+        QString communities;
+        REG_TRY(monitor.read(QStringLiteral("trap_communities_file"), communities, nonEmpty));
+        m.trapCommunitiesFile = communities.isEmpty() ? QString() : resolve(dataDir, communities);
+        REG_TRY(monitor.read(QStringLiteral("trap_rules"), m.trapRules, trapRuleList));
+        REG_TRY(monitor.read(QStringLiteral("raise_after"), m.raiseAfter, count));
+        REG_TRY(monitor.read(QStringLiteral("clear_after"), m.clearAfter, count));
+        REG_TRY(monitor.read(QStringLiteral("cpu_warning"), m.cpuWarning, percent));
+        REG_TRY(monitor.read(QStringLiteral("cpu_critical"), m.cpuCritical, percent));
+        REG_TRY(monitor.read(QStringLiteral("memory_warning"), m.memoryWarning, percent));
+        REG_TRY(monitor.read(QStringLiteral("memory_critical"), m.memoryCritical, percent));
+        REG_TRY(monitor.read(QStringLiteral("storage_warning"), m.storageWarning, percent));
+        REG_TRY(monitor.read(QStringLiteral("storage_critical"), m.storageCritical, percent));
+        REG_TRY(monitor.read(QStringLiteral("sample_retention"), m.sampleRetentionSecs, duration(86400, 10 * 366 * 86400)));
+        REG_TRY(monitor.read(QStringLiteral("trap_log_retention"), m.trapLogRetentionSecs, duration(86400, 10 * 366 * 86400)));
+        REG_TRY(monitor.read(QStringLiteral("inventory_refresh"), m.inventoryRefreshSecs, duration(5, 3600)));
+        REG_TRY(monitor.rejectUnknown());
+        for (const auto &[name, warning, critical] : {std::tuple{"cpu", m.cpuWarning, m.cpuCritical},
+                                                      std::tuple{"memory", m.memoryWarning, m.memoryCritical},
+                                                      std::tuple{"storage", m.storageWarning, m.storageCritical}}) {
+            if (warning >= critical)
+                return Error(ErrorCode::InvalidInput, QStringLiteral("%1: [monitor] %2_warning (%3) must be below %2_critical (%4)")
+                                                          .arg(doc.sourceName(), QLatin1StringView(name)).arg(warning).arg(critical));
         }
     }
     if (config.xrp.serverId.isEmpty())

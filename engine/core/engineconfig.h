@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace reg {
 
@@ -195,6 +196,30 @@ struct ProbesConfig
     QList<ProbeTargetConfig> targets;
 };
 
+// [monitor]: the monitor service (engine/monitor/monitorservice.h) polls the inventory's devices
+// over SNMP, receives traps and turns both, and the probes' results, into alarms. The trap
+// communities are secrets: read from a 0600 file when the service starts, never logged. Trap rules
+// are "<numeric OID> raise|clear <severity> <alarm>" (docs/monitoring.md), checked in full when the
+// service starts. Thresholds are percentages.
+struct MonitorConfig
+{
+    bool enabled = false;
+    ListenAddress trapListen{QHostAddress(QHostAddress::LocalHost), 1162};
+    QString trapCommunitiesFile;            // absolute; empty: no v2c trap is accepted
+    QStringList trapRules;
+    int raiseAfter = 3;                     // consecutive failed polls before an alarm
+    int clearAfter = 2;                     // consecutive good polls before it clears
+    double cpuWarning = 85;
+    double cpuCritical = 95;
+    double memoryWarning = 90;
+    double memoryCritical = 98;
+    double storageWarning = 90;             // used space of a fixed disk
+    double storageCritical = 95;
+    qint64 sampleRetentionSecs = 35 * 86400;
+    qint64 trapLogRetentionSecs = 90 * 86400;
+    qint64 inventoryRefreshSecs = 30;       // how often the inventory is re-read for changes
+};
+
 // The validated configuration of one registryd instance (DIR/registryd.conf). Loading rejects
 // unknown sections and keys, out-of-range values and missing required settings with a message
 // naming the file and line. A plain value type: copy it freely across threads.
@@ -214,6 +239,7 @@ struct EngineConfig
     RdapConfig rdap;
     SrsPolicy srs;                      // [srs]; tlds stay empty here (they live in the database)
     ProbesConfig probes;                // [probes]
+    MonitorConfig monitor;              // [monitor]
     QList<ServiceConfig> services;      // every [service] with a listen address, management first
 
     static Result<EngineConfig> load(const QString &dataDir);

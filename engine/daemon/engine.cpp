@@ -7,6 +7,7 @@
 #include "core/logging.h"
 #include "dns/dnsservice.h"
 #include "dns/transfersetup.h"
+#include "monitor/monitorservice.h"
 #include "monitor/probeconfiguration.h"
 #include "monitor/probescheduler.h"
 #include "core/version.h"
@@ -28,6 +29,7 @@
 #include <QJsonObject>
 
 #include <cerrno>
+#include <map>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -170,6 +172,8 @@ std::optional<Engine::Failure> Engine::startServices()
         return Failure{ExitCode::DataDirectory, r.error()};
     if (Result<void> r = startProbes(); !r)
         return Failure{ExitCode::Config, r.error().withContext(QStringLiteral("service probes: "))};
+    if (std::optional<Failure> monitorFailure = startMonitor())
+        return monitorFailure;
 
     m_running = true;
     if (Result<void> r = writeReadyFile(); !r)
@@ -354,6 +358,85 @@ Result<void> Engine::startProbes()
     return success();
 }
 
+// The monitor service's counters on /metrics.
+static void publishMonitorMetrics(admin::MetricsRegistry &m, const monitor::MonitorService &service)
+{
+    using T = admin::MetricsRegistry::Type;
+    static const struct { const char *name; T type; const char *help; } families[] = {
+        {"registry_monitor_polls_total", T::Counter, "SNMP polls finished, by result."},
+        {"registry_monitor_traps_total", T::Counter, "SNMP traps, by what became of them."},
+        {"registry_monitor_poll_targets", T::Gauge, "Devices polled over SNMP."},
+        {"registry_monitor_alarms_active", T::Gauge, "Active alarms, by severity."},
+    };
+    for (const auto &f : families)
+        m.define(QString::fromLatin1(f.name), f.type, QString::fromLatin1(f.help));
+    const auto set = [&m](const char *family, const char *label, const QString &value, double number) {
+        m.set(QString::fromLatin1(family), admin::MetricsRegistry::Labels{{QString::fromLatin1(label), value}}, number);
+    };
+    const monitor::MonitorService::Counters c = service.counters();
+    const monitor::TrapCounters t = service.trapCounters();
+    set("registry_monitor_polls_total", "result", QStringLiteral("ok"), double(c.polls - c.pollsFailed));
+    set("registry_monitor_polls_total", "result", QStringLiteral("failed"), double(c.pollsFailed));
+    const std::pair<const char *, qint64> traps[] = {{"accepted", t.accepted}, {"unknown-source", c.trapsFromUnknown},
+                                                     {"rate-limited", t.rateLimited}, {"unknown-community", t.unknownCommunity},
+                                                     {"v3-rejected", t.v3Rejected}, {"unsupported", t.unsupported + t.malformed}};
+    for (const auto &[outcome, count] : traps)
+        set("registry_monitor_traps_total", "outcome", QString::fromLatin1(outcome), double(count));
+    m.set(QStringLiteral("registry_monitor_poll_targets"), double(service.inventory().targets().size()));
+    std::map<monitor::Severity, int> bySeverity;
+    for (const monitor::Alarm &alarm : service.alarms().activeAlarms())
+        ++bySeverity[alarm.severity];
+    for (const monitor::Severity s : {monitor::Severity::Warning, monitor::Severity::Minor, monitor::Severity::Major, monitor::Severity::Critical})
+        set("registry_monitor_alarms_active", "severity", monitor::severityName(s), bySeverity[s]);
+}
+
+std::optional<Engine::Failure> Engine::startMonitor()
+{
+    const QString name = QStringLiteral("monitor");
+    if (!m_config.monitor.enabled)
+        return std::nullopt;   // like the probes: no status entry while not configured
+    m_board.setStatus(name, ServiceState::Starting, {}, QStringLiteral("reading the inventory"));
+    m_monitor = std::make_unique<monitor::MonitorService>(m_config.monitor, *m_store, m_clock,
+                                                          QDir(m_config.dataDir).filePath(QStringLiteral("monitor-secrets.key")));
+    m_monitor->setEventPublisher([this](const QJsonObject &event) {
+        if (m_management)
+            m_management->publishEvent(event);
+    });
+    if (m_probes)
+        m_monitor->attachProbes(*m_probes);
+    if (Result<void> r = m_monitor->start(); !r) {
+        m_board.setStatus(name, ServiceState::Failed, {}, r.error().message);
+        qCCritical(lcDaemon, "monitor: %s", qUtf8Printable(r.error().message));
+        m_monitor.reset();
+        const bool config = r.error().code == ErrorCode::InvalidInput || r.error().code == ErrorCode::NotFound;
+        return Failure{config ? ExitCode::Config : ExitCode::Listen, r.error().withContext(QStringLiteral("monitor: "))};
+    }
+    const auto report = [this, name](int targets) {
+        m_board.setStatus(name, ServiceState::Running, m_monitor->trapAddress().toString(),
+                          QStringLiteral("%1 device(s) polled over SNMP; traps on UDP").arg(targets));
+    };
+    report(int(m_monitor->inventory().targets().size()));
+    connect(m_monitor.get(), &monitor::MonitorService::inventoryApplied, this, report);
+    m_management->setMonitorService(m_monitor.get());
+    m_management->addMetricsSource([this](admin::MetricsRegistry &metrics) {
+        if (m_monitor)
+            publishMonitorMetrics(metrics, *m_monitor);
+    });
+    return std::nullopt;
+}
+
+void Engine::stopMonitor()
+{
+    if (!m_monitor)
+        return;
+    if (m_management)
+        m_management->setMonitorService(nullptr);
+    m_board.setStatus(QStringLiteral("monitor"), ServiceState::Stopping);
+    m_monitor->stop();
+    m_monitor.reset();
+    m_board.setStatus(QStringLiteral("monitor"), ServiceState::Stopped);
+}
+
 void Engine::markUnbuiltServices()
 {
     for (const ServiceConfig &service : std::as_const(m_config.services)) {
@@ -406,6 +489,8 @@ Result<void> Engine::writeReadyFile()
         services.insert(QStringLiteral("rdap"), m_rdap->boundAddress().toString());
     if (m_whois)
         services.insert(QStringLiteral("whois"), m_whois->boundAddress().toString());
+    if (m_monitor)
+        services.insert(QStringLiteral("traps"), m_monitor->trapAddress().toString());
     const QJsonObject ready{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
                             {QStringLiteral("version"), QString::fromLatin1(registryVersion)},
                             {QStringLiteral("services"), services}};
@@ -422,9 +507,11 @@ void Engine::shutdown(const QString &reason)
         qCWarning(lcDaemon, "%s", qPrintable(r.error().message));
     // Not ready any more from the first moment of shutdown, so nobody connects to a closing engine.
     QFile::remove(readyFile());
-    // The probes first: the services going away are not outages to record.
+    // The probes first: the services going away are not outages to record. The monitor service
+    // with them: its events go out on the API, which stops below.
     if (m_probes)
         m_probes->stop();
+    stopMonitor();
     if (m_xrp) {
         m_board.setStatus(QStringLiteral("xrp"), ServiceState::Stopping);
         m_xrp->shutdown(reason);
@@ -455,6 +542,7 @@ void Engine::shutdown(const QString &reason)
 
 void Engine::stopAll()
 {
+    stopMonitor();
     if (m_probes) {
         m_probes->stop();
         m_probes.reset();

@@ -40,6 +40,7 @@ namespace reg::whois {
 class WhoisService;
 }
 namespace reg::monitor {
+class MonitorService;
 class ProbeScheduler;
 }
 
@@ -83,6 +84,9 @@ private:
     Result<void> startMaintenance();
     // [probes]: the engine probes its own bound services (and the configured targets).
     Result<void> startProbes();
+    // [monitor]: SNMP polling, traps and alarms (after the probes, whose results it alarms on).
+    std::optional<Failure> startMonitor();
+    void stopMonitor();
     // The registry as Whois and RDAP read it, shared by both: created and started by the first
     // of them to start (or by startServices() when either is enabled), stopped after both.
     directory::Directory &ensureDirectory();
@@ -108,6 +112,7 @@ private:
     admin::DirectoryStatisticsSources m_directoryStatistics;
     std::unique_ptr<rdap::RdapService> m_rdap;   // reads m_directory: declared after it, gone before it
     std::unique_ptr<monitor::ProbeScheduler> m_probes;   // uses the store's writer: stopped before it closes
+    std::unique_ptr<monitor::MonitorService> m_monitor;  // likewise; publishes on the management API's event stream
     int m_lockFd = -1;
     bool m_running = false;
 };

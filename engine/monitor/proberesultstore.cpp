@@ -1,5 +1,7 @@
 #include "monitor/proberesultstore.h"
 
+#include "monitor/batchdelete.h"
+
 #include "store/store.h"
 
 #include <QJsonDocument>
@@ -52,24 +54,11 @@ void ProbeResultStore::record(const ProbeResult &result, QObject *context, std::
 
 void ProbeResultStore::pruneBatch(const QDateTime &cutoff, int batch, QObject *context, std::function<void(Result<int>)> done)
 {
-    auto deleted = std::make_shared<int>(0);
-    const qint64 before = cutoff.toMSecsSinceEpoch();
-    m_store.writer().submit(
-        [before, batch, deleted](store::Connection &db) -> Result<std::optional<store::JournalChange>> {
-            // By the time index, oldest first, so every batch is a short transaction.
-            Result<void> r = db.execute(QStringLiteral("DELETE FROM probe_results WHERE id IN (SELECT id FROM probe_results "
-                                                       "WHERE started_at < ?1 ORDER BY started_at LIMIT ?2)"),
-                                        {before, batch});
-            if (!r)
-                return r.error();
-            *deleted = db.changes();
-            return std::optional<store::JournalChange>();
-        },
-        context, [deleted, done = std::move(done)](Result<store::CommitReceipt> receipt) {
-            if (!receipt)
-                return done(receipt.error());
-            done(*deleted);
-        });
+    // By the time index, oldest first, so every batch is a short transaction.
+    submitBatchDelete(m_store.writer(),
+                      QStringLiteral("DELETE FROM probe_results WHERE id IN (SELECT id FROM probe_results "
+                                     "WHERE started_at < ?1 ORDER BY started_at LIMIT ?2)"),
+                      {cutoff.toMSecsSinceEpoch(), batch}, context, std::move(done));
 }
 
 Result<QList<ProbeResult>> ProbeResultStore::read(store::Connection &connection, const QString &service, int limit)

@@ -596,6 +596,24 @@ CREATE INDEX probe_results_service_time ON probe_results(service, started_at);
 -- Pruning deletes the oldest rows of every service.
 CREATE INDEX probe_results_time ON probe_results(started_at);
 )sql"},
+    {9, "monitoring: SNMP poll samples for the device charts", R"sql(
+-- One row per SNMP poll (operational state of this site, never journalled). interfaces is a JSON
+-- array of {ifIndex, inBps, outBps, utilisationPercent}, disks of {mount, usedPercent}. Pruned by
+-- age in bounded batches.
+CREATE TABLE monitor_samples (
+    id          INTEGER PRIMARY KEY,
+    device_id   INTEGER NOT NULL,
+    at_ms       INTEGER NOT NULL,
+    reachable   INTEGER NOT NULL CHECK (reachable IN (0, 1)),
+    rtt_ms      INTEGER,
+    cpu         REAL,
+    memory      REAL,
+    interfaces  TEXT NOT NULL DEFAULT '[]',
+    disks       TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX monitor_samples_device_time ON monitor_samples(device_id, at_ms);
+CREATE INDEX monitor_samples_time ON monitor_samples(at_ms);
+)sql"},
 };
 
 } // namespace

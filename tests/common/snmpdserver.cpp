@@ -137,4 +137,20 @@ void SnmpdServer::stop()
     m_process.reset();
 }
 
+bool runSnmpTool(const QString &program, const QStringList &arguments, const QString &clientDir, QString *output)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"MIBS"_s, QString());
+    env.insert(u"SNMP_PERSISTENT_DIR"_s, clientDir);
+    env.insert(u"SNMPCONFPATH"_s, clientDir);
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    const bool finished = process.waitForFinished(20000);
+    if (output)
+        *output = QString::fromLocal8Bit(process.readAll());
+    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
 } // namespace testsupport

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -9,6 +10,11 @@ class QProcess;
 class QTemporaryDir;
 
 namespace testsupport {
+
+// Runs a net-snmp command-line tool (snmptrap, snmpget) with no MIBs loaded and its persistent and
+// configuration directory in clientDir (nothing of the user's), bounded to 20 s. true when it
+// exited 0; *output gets what it printed.
+bool runSnmpTool(const QString &program, const QStringList &arguments, const QString &clientDir, QString *output);
 
 // A real Debian snmpd for the SNMP poller and trap tests: a throw-away snmpd.conf and persistent
 // directory in a temporary directory (no system configuration read: `-C -c`), listening on

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void readsEveryXrpSetting();
     void readsEverySrsSetting();
     void readsEveryDnsSetting();
+    void readsEveryMonitorSetting();
     void rejectsBadValues_data();
     void rejectsBadValues();
 };
@@ -170,6 +171,36 @@ void tst_EngineConfig::readsEveryDnsSetting()
     QCOMPARE(d.rrlIpv6PrefixLength, 48);
 }
 
+void tst_EngineConfig::readsEveryMonitorSetting()
+{
+    Result<EngineConfig> defaults = load(minimal);
+    QVERIFY(defaults.ok());
+    QCOMPARE(defaults->monitor.enabled, false);
+    QCOMPARE(defaults->monitor.trapListen.toString(), QStringLiteral("127.0.0.1:1162"));
+    QCOMPARE(defaults->monitor.sampleRetentionSecs, qint64(35 * 86400));
+
+    Result<EngineConfig> config = load(minimal + "[monitor]\nenabled = true\ntrap_listen = 127.0.0.1:0\ntrap_communities_file = traps.secret\n"
+                                                 "trap_rules = 1.3.6.1.4.1.2021.251.1 raise critical ups-on-battery, 1.3.6.1.4.1.2021.251.2 clear critical ups-on-battery\n"
+                                                 "raise_after = 2\nclear_after = 1\ncpu_warning = 70\ncpu_critical = 80\nmemory_warning = 60\n"
+                                                 "memory_critical = 65\nstorage_warning = 50\nstorage_critical = 55\nsample_retention = 7d\n"
+                                                 "trap_log_retention = 30d\ninventory_refresh = 10s\n");
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+    const MonitorConfig &m = config->monitor;
+    QVERIFY(m.enabled);
+    QCOMPARE(m.trapListen.port, quint16(0));
+    QCOMPARE(m.trapCommunitiesFile, QStringLiteral("/var/lib/registryd/traps.secret"));
+    QCOMPARE(m.trapRules.size(), 2);
+    QCOMPARE(m.raiseAfter, 2);
+    QCOMPARE(m.clearAfter, 1);
+    QCOMPARE(m.cpuWarning, 70.0);
+    QCOMPARE(m.cpuCritical, 80.0);
+    QCOMPARE(m.memoryCritical, 65.0);
+    QCOMPARE(m.storageWarning, 50.0);
+    QCOMPARE(m.sampleRetentionSecs, qint64(7 * 86400));
+    QCOMPARE(m.trapLogRetentionSecs, qint64(30 * 86400));
+    QCOMPARE(m.inventoryRefreshSecs, qint64(10));
+}
+
 void tst_EngineConfig::resolvesPathsAgainstDataDir()
 {
     Result<EngineConfig> config = load(minimal + "[store]\ndatabase = db/reg.db\n[tls]\ncertificate = /etc/ssl/x.crt\n");
@@ -210,6 +241,11 @@ void tst_EngineConfig::rejectsBadValues_data()
     QTest::newRow("dns notify port zero") << (dns + "nameservers = a.nic.example\nnotify = 127.0.0.1:0\n") << QStringLiteral("port other than 0");
     QTest::newRow("dns udp payload too small") << (dns + "nameservers = a.nic.example\nmax_udp_payload = 100\n") << QStringLiteral("max_udp_payload");
     QTest::newRow("dns publish delay too long") << (dns + "nameservers = a.nic.example\npublish_delay = 5000\n") << QStringLiteral("publish_delay");
+    QTest::newRow("unknown monitor key") << (minimal + "[monitor]\nenabled = true\ntrap_community = x\n")
+                                         << QStringLiteral("registryd.conf:5: unknown key \"trap_community\" in [monitor]");
+    QTest::newRow("monitor warning above critical") << (minimal + "[monitor]\ncpu_warning = 96\n") << QStringLiteral("cpu_warning (96) must be below cpu_critical (95)");
+    QTest::newRow("monitor raise_after zero") << (minimal + "[monitor]\nraise_after = 0\n") << QStringLiteral("raise_after");
+    QTest::newRow("monitor bad trap rule") << (minimal + "[monitor]\ntrap_rules = 1.3.6.1 page everyone\n") << QStringLiteral("trap_rules");
     QTest::newRow("batch zero") << (minimal + "[store]\ngroup_commit_max_batch = 0\n") << QStringLiteral("group_commit_max_batch");
 }
 
