@@ -1,12 +1,12 @@
 // The trap receiver against Debian's snmptrap: v2c and v3 traps decoded and mapped at once, bad
 // communities and v3 keys dropped and counted, a burst rate-limited, and the trap log kept bounded.
+#include "common/snmpdserver.h"
 #include "monitor/traplog.h"
 #include "monitor/trapreceiver.h"
 
 #include "store/connection.h"
 #include "store/store.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,18 +65,7 @@ TrapReceiverOptions tst_TrapReceiver::options() const
 
 bool tst_TrapReceiver::snmptrap(const QStringList &arguments, QString *output, const QString &command)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"MIBS"_s, QString());
-    env.insert(u"SNMP_PERSISTENT_DIR"_s, m_dir.filePath(u"client"_s));
-    env.insert(u"SNMPCONFPATH"_s, m_dir.filePath(u"client"_s));
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(command, arguments);
-    const bool finished = process.waitForFinished(20000);
-    if (output)
-        *output = QString::fromLocal8Bit(process.readAll());
-    return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return testsupport::runSnmpTool(command, arguments, m_dir.filePath(u"client"_s), output);
 }
 
 QStringList tst_TrapReceiver::v3Arguments(const QByteArray &authPassphrase) const
