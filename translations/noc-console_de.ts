@@ -2,6 +2,464 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AlarmText</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Schwer</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Leicht</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <source>SNMP agent</source>
+        <translation>SNMP-Agent</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <source>interface %1</source>
+        <translation>Schnittstelle %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>Datenträger %1</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (bis %2)</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Bestätigt von %1 um %2</translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation>Läuft ab um %1</translation>
+    </message>
+    <message>
+        <source>Until the alarm clears or gets worse</source>
+        <translation>Bis der Alarm endet oder sich verschlimmert</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>suppressed by %1</source>
+        <translation>unterdrückt durch %1</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>in Wartung</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>verschärft</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>acknowledgement withdrawn</source>
+        <translation>Bestätigung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>acknowledgement lapsed</source>
+        <translation>Bestätigung verfallen</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>unterdrückt</translation>
+    </message>
+    <message>
+        <source>no longer suppressed</source>
+        <translation>nicht mehr unterdrückt</translation>
+    </message>
+    <message>
+        <source>maintenance started</source>
+        <translation>Wartung begonnen</translation>
+    </message>
+    <message>
+        <source>maintenance ended</source>
+        <translation>Wartung beendet</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AcknowledgeDialog</name>
+    <message numerus="yes">
+        <source>Acknowledge %n alarm(s)</source>
+        <translation>
+            <numerusform>%n Alarm bestätigen</numerusform>
+            <numerusform>%n Alarme bestätigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is being done, and by whom</source>
+        <translation>Was wird getan, und von wem</translation>
+    </message>
+    <message>
+        <source>Until cleared or worse</source>
+        <translation>Bis beendet oder schlimmer</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>Until a date and time…</source>
+        <translation>Bis zu Datum und Uhrzeit…</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>The alarms stay listed; they stop flashing on the NOC wall until the acknowledgement expires or an alarm gets worse.</source>
+        <translation>Die Alarme bleiben aufgelistet; sie blinken auf der NOC-Wand nicht mehr, bis die Bestätigung abläuft oder sich ein Alarm verschlimmert.</translation>
+    </message>
+    <message>
+        <source>A comment is required: say what is being done.</source>
+        <translation>Ein Kommentar ist erforderlich: Sagen Sie, was getan wird.</translation>
+    </message>
+    <message>
+        <source>The comment is %1 characters long; at most %2 are allowed.</source>
+        <translation>Der Kommentar ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmDetailDialog</name>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarm %1</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Raised %1 (%2)</source>
+        <translation>Ausgelöst %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation>Beendet %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The engine recorded no history for this alarm.</source>
+        <translation>Die Engine hat für diesen Alarm keinen Verlauf aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmModel</name>
+    <message>
+        <source>Device id %1</source>
+        <translation>Geräte-ID %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmsPage</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>Trap log</source>
+        <translation>Trap-Protokoll</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Alle Schweregrade</translation>
+    </message>
+    <message>
+        <source>Minor and worse</source>
+        <translation>Leicht und schlimmer</translation>
+    </message>
+    <message>
+        <source>Major and worse</source>
+        <translation>Schwer und schlimmer</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Nur kritische</translation>
+    </message>
+    <message>
+        <source>Filter by device or cause</source>
+        <translation>Nach Gerät oder Ursache filtern</translation>
+    </message>
+    <message>
+        <source>Needs attention only</source>
+        <translation>Nur, was Aufmerksamkeit braucht</translation>
+    </message>
+    <message>
+        <source>Only alarms nobody has acknowledged that are not suppressed or in maintenance</source>
+        <translation>Nur Alarme, die niemand bestätigt hat und die weder unterdrückt noch in Wartung sind</translation>
+    </message>
+    <message>
+        <source>Include suppressed and in maintenance</source>
+        <translation>Unterdrückte und in Wartung einschließen</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Bestätigen…</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>Bestätigung zurücknehmen</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Verlauf…</translation>
+    </message>
+    <message>
+        <source>New window…</source>
+        <translation>Neues Wartungsfenster…</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Keine Antwort von der Engine: %1</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Für Ihre Rolle nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Die Engine hat die Anfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not connected: these are the last known alarms.</source>
+        <translation>Nicht verbunden: Dies sind die zuletzt bekannten Alarme.</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its alarms.</source>
+        <translation>Verbinden Sie sich mit einer Engine, um ihre Alarme zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Loading alarms…</source>
+        <translation>Alarme werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the engine&apos;s answer could not be read.</source>
+        <translation>
+            <numerusform>%n Alarm in der Antwort der Engine konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n Alarme in der Antwort der Engine konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No maintenance window is planned.</source>
+        <translation>Kein Wartungsfenster ist geplant.</translation>
+    </message>
+    <message>
+        <source>No trap has been received.</source>
+        <translation>Es wurde kein Trap empfangen.</translation>
+    </message>
+    <message>
+        <source>Your role may not acknowledge alarms.</source>
+        <translation>Ihre Rolle darf keine Alarme bestätigen.</translation>
+    </message>
+    <message>
+        <source>Your role may not plan maintenance.</source>
+        <translation>Ihre Rolle darf keine Wartung planen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alarm(s)</source>
+        <translation>
+            <numerusform>%1 von %n Alarm</numerusform>
+            <numerusform>%1 von %n Alarmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select at most %1 alarms at a time.</source>
+        <translation>Wählen Sie höchstens %1 Alarme auf einmal.</translation>
+    </message>
+    <message>
+        <source>alarm %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledged %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>%1 von %n Alarm bestätigt.</numerusform>
+            <numerusform>%1 von %n Alarmen bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrew the acknowledgement of %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>Bestätigung von %1 von %n Alarm zurückgenommen.</numerusform>
+            <numerusform>Bestätigung von %1 von %n Alarmen zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; planned.</source>
+        <translation>Wartungsfenster „%1“ geplant.</translation>
+    </message>
+    <message>
+        <source>End maintenance window</source>
+        <translation>Wartungsfenster beenden</translation>
+    </message>
+    <message>
+        <source>End &quot;%1&quot; now? Its alarms will want attention again.</source>
+        <translation>„%1“ jetzt beenden? Seine Alarme brauchen dann wieder Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>Cancel &quot;%1&quot;? It has not started yet.</source>
+        <translation>„%1“ absagen? Es hat noch nicht begonnen.</translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; ended.</source>
+        <translation>Wartungsfenster „%1“ beendet.</translation>
+    </message>
+</context>
+<context>
     <name>noc::CommandLineOptions</name>
     <message>
         <source>NOC console for the domain-name registry engine.</source>
@@ -429,6 +887,28 @@
     <message>
         <source>Reconnecting to %1...</source>
         <translation>Verbinde erneut mit %1...</translation>
+    </message>
+    <message>
+        <source>%1 is not a method the console sends.</source>
+        <translation>%1 ist keine Methode, die die Konsole sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CriticalAlarmIndicator</name>
+    <message>
+        <source>Show the alarms that need attention</source>
+        <translation>Die Alarme zeigen, die Aufmerksamkeit brauchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical/major alarm(s) need attention</source>
+        <translation>
+            <numerusform>%n kritischer/schwerer Alarm braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n kritische/schwere Alarme brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No critical alarms</source>
+        <translation>Keine kritischen Alarme</translation>
     </message>
 </context>
 <context>
@@ -913,10 +1393,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
         <translation>Diese Seite wird Standorte, Server und Netzverbindungen mit ihrem aktuellen Zustand zeigen. Die Engine liefert noch keine Topologiedaten.</translation>
     </message>
     <message>
-        <source>This page will show the SNMP health of every monitored device and the alarms that need attention. The engine does not provide monitoring data yet.</source>
-        <translation>Diese Seite wird den SNMP-Zustand jedes überwachten Geräts und die offenen Alarme zeigen. Die Engine liefert noch keine Überwachungsdaten.</translation>
-    </message>
-    <message>
         <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
         <translation>Diese Seite wird Störungstickets mit ihren Eskalationszeiten für jede Helpdesk-Stufe auflisten. Die Engine liefert noch keine Tickets.</translation>
     </message>
@@ -1099,6 +1575,168 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Whois &amp; RDAP</source>
         <translation>Whois &amp; RDAP</translation>
+    </message>
+    <message>
+        <source>&amp;Wall Mode</source>
+        <translation>&amp;Wandmodus</translation>
+    </message>
+    <message>
+        <source>Full screen for a NOC wall: no navigation or menus, larger text (Esc leaves)</source>
+        <translation>Vollbild für eine NOC-Wand: keine Navigation oder Menüs, größere Schrift (Esc beendet)</translation>
+    </message>
+    <message>
+        <source>Alarm &amp;Sound</source>
+        <translation>Alarm&amp;ton</translation>
+    </message>
+    <message>
+        <source>Beep every few seconds while a new critical or major alarm is unacknowledged</source>
+        <translation>Alle paar Sekunden piepen, solange ein neuer kritischer oder schwerer Alarm unbestätigt ist</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceModel</name>
+    <message>
+        <source>site %1</source>
+        <translation>Standort %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>einmalig</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly on %1</source>
+        <translation>wöchentlich am %1</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>beendet %1</translation>
+    </message>
+    <message>
+        <source>active now</source>
+        <translation>jetzt aktiv</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceWindowDialog</name>
+    <message>
+        <source>New maintenance window</source>
+        <translation>Neues Wartungsfenster</translation>
+    </message>
+    <message>
+        <source>e.g. Core router firmware upgrade</source>
+        <translation>z. B. Firmware-Update des Core-Routers</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmalig</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Repeat until</source>
+        <translation>Wiederholen bis</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>Geräte:</translation>
+    </message>
+    <message>
+        <source>Sites (every device there):</source>
+        <translation>Standorte (alle Geräte dort):</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>Wiederholung:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Ende:</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Give the window a title.</source>
+        <translation>Geben Sie dem Fenster einen Titel.</translation>
+    </message>
+    <message>
+        <source>Choose at least one device or site.</source>
+        <translation>Wählen Sie mindestens ein Gerät oder einen Standort.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>A repeating window lasts at most 24 hours each time.</source>
+        <translation>Ein wiederkehrendes Fenster dauert jeweils höchstens 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>The window would already be over.</source>
+        <translation>Das Fenster wäre bereits vorbei.</translation>
+    </message>
+    <message>
+        <source>Choose the weekdays the window repeats on.</source>
+        <translation>Wählen Sie die Wochentage, an denen sich das Fenster wiederholt.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>Der letzte Tag liegt vor dem ersten.</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2597,234 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>The SSH connection to %1 was lost: %2</source>
         <translation>Die SSH-Verbindung zu %1 ist abgebrochen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyLegend</name>
+    <message>
+        <source>Link utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyMapView</name>
+    <message>
+        <source>Topology map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyScene</name>
+    <message>
+        <source>No site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyStyle</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Status: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: not polled recently; the status may be out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable (behind a failed parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registryd node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 50 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50-80 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80-95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt;= 95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (not polled recently)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrapLogModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>v%1 inform</source>
+        <translation>v%1 Inform</translation>
+    </message>
+    <message>
+        <source>v%1 trap</source>
+        <translation>v%1 Trap</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Trap OID</source>
+        <translation>Trap-OID</translation>
+    </message>
+    <message>
+        <source>Alarm event</source>
+        <translation>Alarmereignis</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Received: %1 (%2)</source>
+        <translation>Empfangen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Trap OID: %1</source>
+        <translation>Trap-OID: %1</translation>
+    </message>
+    <message>
+        <source>SNMPv3 user: %1</source>
+        <translation>SNMPv3-Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>Alarm event: %1</source>
+        <translation>Alarmereignis: %1</translation>
+    </message>
+    <message>
+        <source>Varbinds are not sent on the live stream; refresh the trap log to read them.</source>
+        <translation>Varbinds werden im Live-Stream nicht gesendet; aktualisieren Sie das Trap-Protokoll, um sie zu lesen.</translation>
+    </message>
+    <message>
+        <source>No varbinds.</source>
+        <translation>Keine Varbinds.</translation>
     </message>
 </context>
 <context>

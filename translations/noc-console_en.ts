@@ -2,6 +2,464 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlarmText</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNMP agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the alarm clears or gets worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppressed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledgement withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledgement lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AcknowledgeDialog</name>
+    <message numerus="yes">
+        <source>Acknowledge %n alarm(s)</source>
+        <translation>
+            <numerusform>Acknowledge %n alarm</numerusform>
+            <numerusform>Acknowledge %n alarms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is being done, and by whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until cleared or worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until a date and time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarms stay listed; they stop flashing on the NOC wall until the acknowledgement expires or an alarm gets worse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment is required: say what is being done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmDetailDialog</name>
+    <message>
+        <source>Alarm %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine recorded no history for this alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmModel</name>
+    <message>
+        <source>Device id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmsPage</name>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trap log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor and worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major and worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by device or cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only alarms nobody has acknowledged that are not suppressed or in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include suppressed and in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: these are the last known alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading alarms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the engine&apos;s answer could not be read.</source>
+        <translation>
+            <numerusform>%n alarm in the engine&apos;s answer could not be read.</numerusform>
+            <numerusform>%n alarms in the engine&apos;s answer could not be read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No maintenance window is planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trap has been received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not acknowledge alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not plan maintenance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alarm(s)</source>
+        <translation>
+            <numerusform>%1 of %n alarm</numerusform>
+            <numerusform>%1 of %n alarms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select at most %1 alarms at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarm %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledged %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>Acknowledged %1 of %n alarm.</numerusform>
+            <numerusform>Acknowledged %1 of %n alarms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrew the acknowledgement of %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>Withdrew the acknowledgement of %1 of %n alarm.</numerusform>
+            <numerusform>Withdrew the acknowledgement of %1 of %n alarms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End maintenance window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End &quot;%1&quot; now? Its alarms will want attention again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &quot;%1&quot;? It has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::CommandLineOptions</name>
     <message>
         <source>NOC console for the domain-name registry engine.</source>
@@ -428,6 +886,28 @@
     </message>
     <message>
         <source>Reconnecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a method the console sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::CriticalAlarmIndicator</name>
+    <message>
+        <source>Show the alarms that need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical/major alarm(s) need attention</source>
+        <translation>
+            <numerusform>%n critical/major alarm needs attention</numerusform>
+            <numerusform>%n critical/major alarms need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No critical alarms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -911,10 +1391,6 @@ The network operations console for the domain-name registry engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This page will show the SNMP health of every monitored device and the alarms that need attention. The engine does not provide monitoring data yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,6 +1572,168 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>Whois &amp; RDAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wall Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen for a NOC wall: no navigation or menus, larger text (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm &amp;Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beep every few seconds while a new critical or major alarm is unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceModel</name>
+    <message>
+        <source>site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekly on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceWindowDialog</name>
+    <message>
+        <source>New maintenance window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Core router firmware upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites (every device there):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the window a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one device or site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A repeating window lasts at most 24 hours each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window would already be over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the weekdays the window repeats on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1956,6 +2594,234 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>The SSH connection to %1 was lost: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyLegend</name>
+    <message>
+        <source>Link utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyMapView</name>
+    <message>
+        <source>Topology map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyScene</name>
+    <message>
+        <source>No site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyStyle</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Status: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: not polled recently; the status may be out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable (behind a failed parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registryd node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 50 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50-80 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80-95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt;= 95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (not polled recently)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrapLogModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 inform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 trap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trap OID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trap OID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNMPv3 user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varbinds are not sent on the live stream; refresh the trap log to read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No varbinds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

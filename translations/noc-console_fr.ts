@@ -2,6 +2,464 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AlarmText</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Majeure</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineure</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>joignabilité</translation>
+    </message>
+    <message>
+        <source>SNMP agent</source>
+        <translation>agent SNMP</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>mémoire</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>redémarrage</translation>
+    </message>
+    <message>
+        <source>interface %1</source>
+        <translation>interface %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>stockage %1</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (jusqu’au %2)</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Acquittée par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation>Expire le %1</translation>
+    </message>
+    <message>
+        <source>Until the alarm clears or gets worse</source>
+        <translation>Jusqu’à la fin de l’alarme ou son aggravation</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>levée</translation>
+    </message>
+    <message>
+        <source>suppressed by %1</source>
+        <translation>masquée par %1</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>déclenchée</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>aggravée</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acquittée</translation>
+    </message>
+    <message>
+        <source>acknowledgement withdrawn</source>
+        <translation>acquittement retiré</translation>
+    </message>
+    <message>
+        <source>acknowledgement lapsed</source>
+        <translation>acquittement expiré</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>masquée</translation>
+    </message>
+    <message>
+        <source>no longer suppressed</source>
+        <translation>plus masquée</translation>
+    </message>
+    <message>
+        <source>maintenance started</source>
+        <translation>maintenance commencée</translation>
+    </message>
+    <message>
+        <source>maintenance ended</source>
+        <translation>maintenance terminée</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AcknowledgeDialog</name>
+    <message numerus="yes">
+        <source>Acknowledge %n alarm(s)</source>
+        <translation>
+            <numerusform>Acquitter %n alarme</numerusform>
+            <numerusform>Acquitter %n alarmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What is being done, and by whom</source>
+        <translation>Ce qui est fait, et par qui</translation>
+    </message>
+    <message>
+        <source>Until cleared or worse</source>
+        <translation>Jusqu’à la fin ou une aggravation</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 heures</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 heures</translation>
+    </message>
+    <message>
+        <source>Until a date and time…</source>
+        <translation>Jusqu’à une date et une heure…</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Expire :</translation>
+    </message>
+    <message>
+        <source>The alarms stay listed; they stop flashing on the NOC wall until the acknowledgement expires or an alarm gets worse.</source>
+        <translation>Les alarmes restent listées ; elles cessent de clignoter sur le mur du NOC jusqu’à l’expiration de l’acquittement ou l’aggravation d’une alarme.</translation>
+    </message>
+    <message>
+        <source>A comment is required: say what is being done.</source>
+        <translation>Un commentaire est requis : indiquez ce qui est fait.</translation>
+    </message>
+    <message>
+        <source>The comment is %1 characters long; at most %2 are allowed.</source>
+        <translation>Le commentaire compte %1 caractères ; %2 au plus sont autorisés.</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>L’expiration doit se situer dans le futur.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmDetailDialog</name>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarme %1</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Notifiée</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Chargement de l’historique…</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Raised %1 (%2)</source>
+        <translation>Déclenchée le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation>Levée le %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>The engine recorded no history for this alarm.</source>
+        <translation>Le moteur n’a enregistré aucun historique pour cette alarme.</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>L’historique n’a pas pu être lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmModel</name>
+    <message>
+        <source>Device id %1</source>
+        <translation>Identifiant d’équipement %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlarmsPage</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Trap log</source>
+        <translation>Journal des traps</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Toutes les gravités</translation>
+    </message>
+    <message>
+        <source>Minor and worse</source>
+        <translation>Mineure et plus grave</translation>
+    </message>
+    <message>
+        <source>Major and worse</source>
+        <translation>Majeure et plus grave</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critiques seulement</translation>
+    </message>
+    <message>
+        <source>Filter by device or cause</source>
+        <translation>Filtrer par équipement ou cause</translation>
+    </message>
+    <message>
+        <source>Needs attention only</source>
+        <translation>Seulement ce qui demande attention</translation>
+    </message>
+    <message>
+        <source>Only alarms nobody has acknowledged that are not suppressed or in maintenance</source>
+        <translation>Seulement les alarmes que personne n’a acquittées, ni masquées ni en maintenance</translation>
+    </message>
+    <message>
+        <source>Include suppressed and in maintenance</source>
+        <translation>Inclure les masquées et en maintenance</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Acquitter…</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>Retirer l’acquittement</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>New window…</source>
+        <translation>Nouvelle fenêtre…</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Terminer maintenant</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>No answer from the engine: %1</source>
+        <translation>Pas de réponse du moteur : %1</translation>
+    </message>
+    <message>
+        <source>Not allowed for your role: %1</source>
+        <translation>Non autorisé pour votre rôle : %1</translation>
+    </message>
+    <message>
+        <source>The engine refused the request (%1): %2</source>
+        <translation>Le moteur a refusé la requête (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Not connected: these are the last known alarms.</source>
+        <translation>Non connecté : voici les dernières alarmes connues.</translation>
+    </message>
+    <message>
+        <source>Connect to an engine to see its alarms.</source>
+        <translation>Connectez-vous à un moteur pour voir ses alarmes.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Loading alarms…</source>
+        <translation>Chargement des alarmes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the engine&apos;s answer could not be read.</source>
+        <translation>
+            <numerusform>%n alarme de la réponse du moteur n’a pas pu être lue.</numerusform>
+            <numerusform>%n alarmes de la réponse du moteur n’ont pas pu être lues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No maintenance window is planned.</source>
+        <translation>Aucune fenêtre de maintenance n’est prévue.</translation>
+    </message>
+    <message>
+        <source>No trap has been received.</source>
+        <translation>Aucun trap n’a été reçu.</translation>
+    </message>
+    <message>
+        <source>Your role may not acknowledge alarms.</source>
+        <translation>Votre rôle ne permet pas d’acquitter des alarmes.</translation>
+    </message>
+    <message>
+        <source>Your role may not plan maintenance.</source>
+        <translation>Votre rôle ne permet pas de planifier une maintenance.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n alarm(s)</source>
+        <translation>
+            <numerusform>%1 sur %n alarme</numerusform>
+            <numerusform>%1 sur %n alarmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select at most %1 alarms at a time.</source>
+        <translation>Sélectionnez au plus %1 alarmes à la fois.</translation>
+    </message>
+    <message>
+        <source>alarm %1: %2</source>
+        <translation>alarme %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledged %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>%1 alarme sur %n acquittée.</numerusform>
+            <numerusform>%1 alarmes sur %n acquittées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrew the acknowledgement of %1 of %n alarm(s).</source>
+        <translation>
+            <numerusform>Acquittement retiré pour %1 alarme sur %n.</numerusform>
+            <numerusform>Acquittement retiré pour %1 alarmes sur %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué : %1</translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; planned.</source>
+        <translation>Fenêtre de maintenance « %1 » planifiée.</translation>
+    </message>
+    <message>
+        <source>End maintenance window</source>
+        <translation>Terminer la fenêtre de maintenance</translation>
+    </message>
+    <message>
+        <source>End &quot;%1&quot; now? Its alarms will want attention again.</source>
+        <translation>Terminer « %1 » maintenant ? Ses alarmes demanderont de nouveau attention.</translation>
+    </message>
+    <message>
+        <source>Cancel &quot;%1&quot;? It has not started yet.</source>
+        <translation>Annuler « %1 » ? Elle n’a pas encore commencé.</translation>
+    </message>
+    <message>
+        <source>Maintenance window &quot;%1&quot; ended.</source>
+        <translation>Fenêtre de maintenance « %1 » terminée.</translation>
+    </message>
+</context>
+<context>
     <name>noc::CommandLineOptions</name>
     <message>
         <source>NOC console for the domain-name registry engine.</source>
@@ -429,6 +887,28 @@
     <message>
         <source>Reconnecting to %1...</source>
         <translation>Reconnexion à %1...</translation>
+    </message>
+    <message>
+        <source>%1 is not a method the console sends.</source>
+        <translation>%1 n’est pas une méthode que la console envoie.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CriticalAlarmIndicator</name>
+    <message>
+        <source>Show the alarms that need attention</source>
+        <translation>Afficher les alarmes qui demandent attention</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical/major alarm(s) need attention</source>
+        <translation>
+            <numerusform>%n alarme critique/majeure demande attention</numerusform>
+            <numerusform>%n alarmes critiques/majeures demandent attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No critical alarms</source>
+        <translation>Aucune alarme critique</translation>
     </message>
 </context>
 <context>
@@ -913,10 +1393,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
         <translation>Cette page montrera les sites, les serveurs et les liens réseau avec leur état en direct. Le moteur ne fournit pas encore de données de topologie.</translation>
     </message>
     <message>
-        <source>This page will show the SNMP health of every monitored device and the alarms that need attention. The engine does not provide monitoring data yet.</source>
-        <translation>Cette page montrera l’état SNMP de chaque équipement surveillé et les alarmes à traiter. Le moteur ne fournit pas encore de données de supervision.</translation>
-    </message>
-    <message>
         <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
         <translation>Cette page listera les tickets d’incident avec leurs délais d’escalade pour chaque niveau du support. Le moteur ne fournit pas encore de tickets.</translation>
     </message>
@@ -1099,6 +1575,168 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Whois &amp; RDAP</source>
         <translation>Whois et RDAP</translation>
+    </message>
+    <message>
+        <source>&amp;Wall Mode</source>
+        <translation>Mode &amp;mur</translation>
+    </message>
+    <message>
+        <source>Full screen for a NOC wall: no navigation or menus, larger text (Esc leaves)</source>
+        <translation>Plein écran pour un mur de NOC : sans navigation ni menus, texte plus grand (Échap pour quitter)</translation>
+    </message>
+    <message>
+        <source>Alarm &amp;Sound</source>
+        <translation>&amp;Son des alarmes</translation>
+    </message>
+    <message>
+        <source>Beep every few seconds while a new critical or major alarm is unacknowledged</source>
+        <translation>Émettre un bip toutes les quelques secondes tant qu’une nouvelle alarme critique ou majeure n’est pas acquittée</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceModel</name>
+    <message>
+        <source>site %1</source>
+        <translation>site %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>quotidienne</translation>
+    </message>
+    <message>
+        <source>weekly on %1</source>
+        <translation>hebdomadaire le %1</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>terminée le %1</translation>
+    </message>
+    <message>
+        <source>active now</source>
+        <translation>active maintenant</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>prévue</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créée par</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MaintenanceWindowDialog</name>
+    <message>
+        <source>New maintenance window</source>
+        <translation>Nouvelle fenêtre de maintenance</translation>
+    </message>
+    <message>
+        <source>e.g. Core router firmware upgrade</source>
+        <translation>p. ex. mise à jour du micrologiciel du routeur cœur</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Une fois</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Chaque jour</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Repeat until</source>
+        <translation>Répéter jusqu’au</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>Équipements :</translation>
+    </message>
+    <message>
+        <source>Sites (every device there):</source>
+        <translation>Sites (tous leurs équipements) :</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>Répétition :</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Les :</translation>
+    </message>
+    <message>
+        <source>Give the window a title.</source>
+        <translation>Donnez un titre à la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Choose at least one device or site.</source>
+        <translation>Choisissez au moins un équipement ou un site.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>La fin doit suivre le début.</translation>
+    </message>
+    <message>
+        <source>A repeating window lasts at most 24 hours each time.</source>
+        <translation>Une fenêtre récurrente dure au plus 24 heures à chaque fois.</translation>
+    </message>
+    <message>
+        <source>The window would already be over.</source>
+        <translation>La fenêtre serait déjà terminée.</translation>
+    </message>
+    <message>
+        <source>Choose the weekdays the window repeats on.</source>
+        <translation>Choisissez les jours de la semaine où la fenêtre se répète.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>Le dernier jour précède le premier.</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2597,234 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>The SSH connection to %1 was lost: %2</source>
         <translation>La connexion SSH vers %1 a été perdue : %2</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyLegend</name>
+    <message>
+        <source>Link utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyMapView</name>
+    <message>
+        <source>Topology map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyScene</name>
+    <message>
+        <source>No site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyStyle</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Status: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: not polled recently; the status may be out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable (behind a failed parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnu</translation>
+    </message>
+    <message>
+        <source>router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registryd node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 50 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50-80 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80-95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt;= 95 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (not polled recently)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TrapLogModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>v%1 inform</source>
+        <translation>v%1 inform</translation>
+    </message>
+    <message>
+        <source>v%1 trap</source>
+        <translation>v%1 trap</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Trap OID</source>
+        <translation>OID du trap</translation>
+    </message>
+    <message>
+        <source>Alarm event</source>
+        <translation>Événement d’alarme</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Received: %1 (%2)</source>
+        <translation>Reçu : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source : %1</translation>
+    </message>
+    <message>
+        <source>Trap OID: %1</source>
+        <translation>OID du trap : %1</translation>
+    </message>
+    <message>
+        <source>SNMPv3 user: %1</source>
+        <translation>Utilisateur SNMPv3 : %1</translation>
+    </message>
+    <message>
+        <source>Alarm event: %1</source>
+        <translation>Événement d’alarme : %1</translation>
+    </message>
+    <message>
+        <source>Varbinds are not sent on the live stream; refresh the trap log to read them.</source>
+        <translation>Les varbinds ne sont pas transmis en direct ; actualisez le journal des traps pour les lire.</translation>
+    </message>
+    <message>
+        <source>No varbinds.</source>
+        <translation>Aucun varbind.</translation>
     </message>
 </context>
 <context>

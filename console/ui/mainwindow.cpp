@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "alarmmodel.h"
+#include "alarmspage.h"
+#include "apichannel.h"
 #include "connectdialog.h"
 #include "directorypage.h"
 #include "dnspage.h"
@@ -11,9 +14,11 @@
 #include "passworddialog.h"
 #include "registrypage.h"
 #include "trustdialog.h"
+#include "wallmode.h"
 #include "net/profilestore.h"
 #include "widgets/connectionbanner.h"
 #include "widgets/connectionindicator.h"
+#include "widgets/criticalalarmindicator.h"
 #include "widgets/emptystatepage.h"
 
 #include <QAction>
@@ -52,6 +57,7 @@ using State = ConsoleSession::State;
 
 constexpr auto LastProfileKey = "ui/lastProfile"_L1;
 constexpr auto GeometryKey = "ui/geometry"_L1;
+constexpr auto AlarmSoundKey = "alarms/sound"_L1;
 
 const char *const PageIcons[MainWindow::PageCount] = {
     ":/icons/overview.svg", ":/icons/topology.svg", ":/icons/health.svg", ":/icons/tickets.svg",
@@ -130,6 +136,13 @@ void MainWindow::buildUi()
     m_overview = new OverviewPage(m_stack);
     m_stack->addWidget(m_overview);
     for (int page = Topology; page < Registry; ++page) {
+        if (page == Health) {
+            m_alarms = new AlarmsPage(new SessionApiChannel(m_session), m_stack);
+            m_alarms->setObjectName(u"alarmsPage"_s);
+            m_stack->addWidget(m_alarms);
+            m_emptyPages.append(nullptr);   // keeps m_emptyPages in Page order
+            continue;
+        }
         auto *empty = new EmptyStatePage(m_stack);
         empty->setIcon(pageIcon(page));
         m_stack->addWidget(empty);
@@ -152,6 +165,7 @@ void MainWindow::buildUi()
     // The sidebar: product name above the page list, so a screenshot or a glance across the room
     // says which tool this is.
     auto *sidebar = new QWidget(this);
+    m_sidebar = sidebar;
     sidebar->setObjectName(u"sidebar"_s);
     sidebar->setAttribute(Qt::WA_StyledBackground);
     sidebar->setStyleSheet(u"QWidget#sidebar { background: #eceff1; border-right: 1px solid #cfd8dc; }"_s);
@@ -192,6 +206,7 @@ void MainWindow::buildUi()
     m_userLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_indicator);
     statusBar()->addPermanentWidget(m_userLabel);
+    buildAlarmWatch();
     statusBar()->setSizeGripEnabled(true);
 
     m_nav->setCurrentRow(Overview);
@@ -220,6 +235,24 @@ void MainWindow::buildMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
         m_pageActions.append(action);
     }
+
+    m_viewMenu->addSeparator();
+    m_wallAction = m_viewMenu->addAction(QString());
+    m_wallAction->setObjectName(u"wallModeAction"_s);
+    m_wallAction->setCheckable(true);
+    m_wallAction->setShortcut(QKeySequence(Qt::Key_F11));
+    addAction(m_wallAction);   // the menu bar is hidden on the wall; F11 must still leave
+    connect(m_wallAction, &QAction::toggled, m_wallMode, &WallMode::setActive);
+    connect(m_wallMode, &WallMode::activeChanged, m_wallAction, &QAction::setChecked);
+    m_alarmSoundAction = m_viewMenu->addAction(QString());
+    m_alarmSoundAction->setObjectName(u"alarmSoundAction"_s);
+    m_alarmSoundAction->setCheckable(true);
+    m_alarmSoundAction->setChecked(m_settings->value(AlarmSoundKey, false).toBool());
+    m_alarmIndicator->setSoundEnabled(m_alarmSoundAction->isChecked());
+    connect(m_alarmSoundAction, &QAction::toggled, this, [this](bool on) {
+        m_alarmIndicator->setSoundEnabled(on);
+        m_settings->setValue(AlarmSoundKey, on);
+    });
 
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -274,9 +307,7 @@ void MainWindow::retranslateUi()
         {tr("Topology"),
          tr("This page will show the sites, servers and network links with their live state. "
             "The engine does not provide topology data yet.")},
-        {tr("Health & Alarms"),
-         tr("This page will show the SNMP health of every monitored device and the alarms that need attention. "
-            "The engine does not provide monitoring data yet.")},
+        {}, // Health & Alarms: AlarmsPage
         {tr("Tickets"),
          tr("This page will list trouble tickets with their escalation timers for each help-desk tier. "
             "The engine does not provide tickets yet.")},
@@ -288,6 +319,8 @@ void MainWindow::retranslateUi()
             "The engine does not provide SLA measurements yet.")},
     };
     for (qsizetype i = 0; i < m_emptyPages.size(); ++i) {
+        if (!m_emptyPages.at(i))
+            continue;
         m_emptyPages.at(i)->setTitle(empty[i].title);
         m_emptyPages.at(i)->setDescription(empty[i].description);
     }
@@ -304,6 +337,10 @@ void MainWindow::retranslateUi()
     m_disconnectAction->setToolTip(tr("Disconnect and stop reconnecting"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_wallAction->setText(tr("&Wall Mode"));
+    m_wallAction->setToolTip(tr("Full screen for a NOC wall: no navigation or menus, larger text (Esc leaves)"));
+    m_alarmSoundAction->setText(tr("Alarm &Sound"));
+    m_alarmSoundAction->setToolTip(tr("Beep every few seconds while a new critical or major alarm is unacknowledged"));
     m_settingsMenu->setTitle(tr("&Settings"));
     m_languageMenu->setTitle(tr("&Language"));
     m_systemLanguageAction->setText(tr("System default"));
@@ -335,6 +372,7 @@ void MainWindow::connectToEngine(const ConnectionProfile &profile, const QString
     m_registry->clear();
     m_dns->clear();
     m_directory->clear();
+    m_alarms->clear();
     m_settings->setValue(LastProfileKey, profile.name);
     m_session->connectToEngine(profile, password, sshSecret);
     refreshConnectionUi();
@@ -625,6 +663,28 @@ void MainWindow::refreshConnectionUi()
         m_userLabel->clear();
     // The title is what shows in the task bar and window switcher: the state must be visible there too.
     setWindowTitle(haveProfile ? tr("%1 — %2").arg(siteText(), stateWord) : stateWord);
+}
+
+void MainWindow::buildAlarmWatch()
+{
+    // Critical alarms must be impossible to miss, whatever page is open: the indicator sits in the
+    // status bar, which wall mode keeps.
+    m_alarmIndicator = new CriticalAlarmIndicator(this);
+    m_alarmIndicator->setObjectName(u"criticalAlarmIndicator"_s);
+    statusBar()->addPermanentWidget(m_alarmIndicator);
+    connect(m_alarms->alarmModel(), &AlarmModel::unhandledSevereCountChanged, m_alarmIndicator,
+            &CriticalAlarmIndicator::setCount);
+    connect(m_alarms, &AlarmsPage::alertRaised, m_alarmIndicator, &CriticalAlarmIndicator::alert);
+    connect(m_alarmIndicator, &QAbstractButton::clicked, this, [this] {
+        showPage(Health);
+        m_alarms->showNeedsAttention();
+    });
+    m_wallMode = new WallMode(this, {m_sidebar}, m_alarmIndicator);
+}
+
+bool MainWindow::isWallMode() const
+{
+    return m_wallMode->isActive();
 }
 
 void MainWindow::updateLanguageMenu()

@@ -20,7 +20,9 @@ class QStackedWidget;
 
 namespace noc {
 
+class AlarmsPage;
 class ConnectionBanner;
+class CriticalAlarmIndicator;
 class ConnectionIndicator;
 class DirectoryPage;
 class DnsPage;
@@ -29,6 +31,7 @@ class LanguageManager;
 class OverviewPage;
 class ProfileStore;
 class RegistryPage;
+class WallMode;
 
 // noc-console's main window: a page per area of the product, the connection banner and status-bar
 // indicator, and the glue between the one ConsoleSession and the pages. It turns session state into
@@ -51,6 +54,12 @@ public:
     RegistryPage *registryPage() const { return m_registry; }
     DnsPage *dnsPage() const { return m_dns; }
     DirectoryPage *directoryPage() const { return m_directory; }
+    AlarmsPage *alarmsPage() const { return m_alarms; }
+    CriticalAlarmIndicator *criticalAlarmIndicator() const { return m_alarmIndicator; }
+    // View menu: wall mode (F11; Esc leaves) and the repeating alarm sound (saved in QSettings).
+    QAction *wallModeAction() const { return m_wallAction; }
+    QAction *alarmSoundAction() const { return m_alarmSoundAction; }
+    bool isWallMode() const;
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     // The Connection menu's actions; the banner shows whichever of them help in the current state.
@@ -91,6 +100,7 @@ private:
     QString endpointText() const;
     QString siteText() const;
     void updateLanguageMenu();
+    void buildAlarmWatch();
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profileStore;
@@ -106,6 +116,10 @@ private:
     RegistryPage *m_registry = nullptr;
     DnsPage *m_dns = nullptr;
     DirectoryPage *m_directory = nullptr;
+    AlarmsPage *m_alarms = nullptr;
+    CriticalAlarmIndicator *m_alarmIndicator = nullptr;
+    WallMode *m_wallMode = nullptr;
+    QWidget *m_sidebar = nullptr;
     ConnectionBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     QLabel *m_userLabel = nullptr;
@@ -120,6 +134,8 @@ private:
     QAction *m_reconnectNowAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_wallAction = nullptr;
+    QAction *m_alarmSoundAction = nullptr;
     QList<QAction *> m_pageActions;
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_systemLanguageAction = nullptr;
