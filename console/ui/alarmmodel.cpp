@@ -1,6 +1,7 @@
 #include "alarmmodel.h"
 
 #include "alarmtext.h"
+#include "modelrefresh.h"
 #include "widgets/statuspalette.h"
 
 #include <QFont>
@@ -176,15 +177,12 @@ void AlarmModel::clear()
 void AlarmModel::setDeviceNames(const QHash<QString, QString> &names)
 {
     m_deviceNames = names;
-    if (!m_alarms.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_alarms.size()) - 1, ColumnCount - 1));
+    ModelRefresh::columns(this, 0, ColumnCount - 1);
 }
 
 void AlarmModel::retranslate()
 {
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_alarms.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_alarms.size()) - 1, ColumnCount - 1));
+    ModelRefresh::retranslate(this);
 }
 
 int AlarmModel::unhandledSevereCount() const

@@ -73,6 +73,30 @@ QLabel *messageLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
+// The records of one list in an answer that could be read; the rest are counted, not shown half.
+template<typename Record>
+QList<Record> readRecords(const QJsonObject &body, QLatin1String key, std::optional<Record> (*parse)(const QJsonObject &),
+                          int *unreadable = nullptr)
+{
+    QList<Record> records;
+    const QJsonArray list = body.value(key).toArray();
+    for (const QJsonValue &v : list) {
+        if (std::optional<Record> r = parse(v.toObject()))
+            records.append(*r);
+        else if (unreadable)
+            ++*unreadable;
+    }
+    return records;
+}
+
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
+
 bool hasAnyRole(const QJsonArray &roles, const QStringList &wanted)
 {
     return std::any_of(roles.begin(), roles.end(), [&](const QJsonValue &r) { return wanted.contains(r.toString()); });
@@ -422,16 +446,8 @@ void AlarmsPage::readAlarms()
             setMessage(m_alarmMessage, errorText(status, body), true);
             return;
         }
-        QList<AlarmRecord> alarms;
         int unreadable = 0;
-        const QJsonArray list = body.value("alarms"_L1).toArray();
-        for (const QJsonValue &v : list) {
-            if (std::optional<AlarmRecord> a = AlarmRecord::fromJson(v.toObject()))
-                alarms.append(*a);
-            else
-                ++unreadable;
-        }
-        m_alarms->setAlarms(alarms);
+        m_alarms->setAlarms(readRecords(body, "alarms"_L1, &AlarmRecord::fromJson, &unreadable));
         // Changes that happened while the list was on its way are newer than it.
         for (const QJsonObject &event : buffered)
             applyAlarmChange(event);
@@ -450,12 +466,7 @@ void AlarmsPage::readMaintenance()
             setMessage(m_maintenanceMessage, errorText(status, body), true);
             return;
         }
-        QList<MaintenanceWindowRecord> windows;
-        const QJsonArray list = body.value("windows"_L1).toArray();
-        for (const QJsonValue &v : list) {
-            if (std::optional<MaintenanceWindowRecord> w = MaintenanceWindowRecord::fromJson(v.toObject()))
-                windows.append(*w);
-        }
+        const QList<MaintenanceWindowRecord> windows = readRecords(body, "windows"_L1, &MaintenanceWindowRecord::fromJson);
         m_maintenance->setWindows(windows);
         setMessage(m_maintenanceMessage, windows.isEmpty() ? tr("No maintenance window is planned.") : QString(), false);
     });
@@ -470,12 +481,7 @@ void AlarmsPage::readTraps()
             setMessage(m_trapMessage, errorText(status, body), true);
             return;
         }
-        QList<TrapEntry> traps;
-        const QJsonArray list = body.value("traps"_L1).toArray();
-        for (const QJsonValue &v : list) {
-            if (std::optional<TrapEntry> t = TrapEntry::fromLogJson(v.toObject()))
-                traps.append(*t);
-        }
+        const QList<TrapEntry> traps = readRecords(body, "traps"_L1, &TrapEntry::fromLogJson);
         m_traps->setTraps(traps);
         setMessage(m_trapMessage, traps.isEmpty() ? tr("No trap has been received.") : QString(), false);
         updateTrapDetail();
@@ -559,10 +565,7 @@ AcknowledgeDialog *AlarmsPage::openAcknowledgeDialog()
     auto *dialog = new AcknowledgeDialog(int(ids.size()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
-        QJsonArray idArray;
-        for (qint64 id : ids)
-            idArray.append(id);
-        QJsonObject body{{u"ids"_s, idArray}, {u"comment"_s, dialog->comment()}};
+        QJsonObject body{{u"ids"_s, idArray(ids)}, {u"comment"_s, dialog->comment()}};
         if (const QDateTime expires = dialog->expiresAt(); expires.isValid())
             body.insert(u"expiresAt"_s, apiTimeText(expires));
         sendAcknowledgement("/acknowledge", body, int(ids.size()), true);
@@ -582,10 +585,7 @@ void AlarmsPage::unacknowledgeSelected()
     }
     if (ids.isEmpty() || !m_canAcknowledge || ids.size() > MaxIdsPerRequest)
         return;
-    QJsonArray idArray;
-    for (qint64 id : ids)
-        idArray.append(id);
-    sendAcknowledgement("/unacknowledge", QJsonObject{{u"ids"_s, idArray}}, int(ids.size()), false);
+    sendAcknowledgement("/unacknowledge", QJsonObject{{u"ids"_s, idArray(ids)}}, int(ids.size()), false);
 }
 
 void AlarmsPage::sendAcknowledgement(const QByteArray &path, const QJsonObject &body, int count, bool acknowledge)

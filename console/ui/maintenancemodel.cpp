@@ -2,6 +2,7 @@
 
 #include "alarmrecord.h"
 #include "alarmtext.h"
+#include "modelrefresh.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -229,15 +230,12 @@ void MaintenanceModel::clear()
 void MaintenanceModel::setDeviceNames(const QHash<QString, QString> &names)
 {
     m_deviceNames = names;
-    if (!m_windows.isEmpty())
-        Q_EMIT dataChanged(index(0, ScopeColumn), index(int(m_windows.size()) - 1, ScopeColumn));
+    ModelRefresh::columns(this, ScopeColumn, ScopeColumn);
 }
 
 void MaintenanceModel::retranslate()
 {
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_windows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_windows.size()) - 1, ColumnCount - 1));
+    ModelRefresh::retranslate(this);
 }
 
 int MaintenanceModel::rowOfId(qint64 id) const

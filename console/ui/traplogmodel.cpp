@@ -2,6 +2,7 @@
 
 #include "alarmrecord.h"
 #include "alarmtext.h"
+#include "modelrefresh.h"
 
 #include <QJsonArray>
 
@@ -151,15 +152,12 @@ void TrapLogModel::clear()
 void TrapLogModel::setDeviceNames(const QHash<QString, QString> &names)
 {
     m_deviceNames = names;
-    if (!m_traps.isEmpty())
-        Q_EMIT dataChanged(index(0, SourceColumn), index(int(m_traps.size()) - 1, SourceColumn));
+    ModelRefresh::columns(this, SourceColumn, SourceColumn);
 }
 
 void TrapLogModel::retranslate()
 {
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_traps.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_traps.size()) - 1, ColumnCount - 1));
+    ModelRefresh::retranslate(this);
 }
 
 QString TrapLogModel::detailText(const TrapEntry &trap)

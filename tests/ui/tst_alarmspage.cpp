@@ -22,6 +22,8 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -453,6 +455,30 @@ private Q_SLOTS:
         }
         QCOMPARE(model.rowCount(), noc::TrapLogModel::MaxRows);
         QCOMPARE(model.trap(0).trapOid, QString::number(noc::TrapLogModel::MaxRows + 24));
+    }
+
+    void speaksGermanAndFrench_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("tab");
+        QTest::addColumn<QString>("severityHeader");
+        QTest::addColumn<QString>("critical");
+        QTest::newRow("German") << u"de"_s << u"Wartung"_s << u"Schweregrad"_s << u"Kritisch"_s;
+        QTest::newRow("French") << u"fr"_s << u"Maintenance"_s << u"Gravité"_s << u"Critique"_s;
+    }
+
+    void speaksGermanAndFrench()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, tab);
+        QFETCH(QString, severityHeader);
+        QFETCH(QString, critical);
+        connectAndLoad();
+        QVERIFY(m_languages.applyLanguage(language));
+        const auto restore = qScopeGuard([this] { m_languages.applyLanguage(u"en"_s); });
+        QTRY_COMPARE(m_page->tabs()->tabText(AlarmsPage::MaintenanceTab), tab);   // LanguageChange is posted
+        QCOMPARE(m_page->alarmModel()->headerData(AlarmModel::SeverityColumn, Qt::Horizontal).toString(), severityHeader);
+        QCOMPARE(m_page->alarmModel()->index(0, AlarmModel::SeverityColumn).data().toString(), critical);
     }
 
 private:
