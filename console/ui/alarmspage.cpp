@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -634,7 +635,6 @@ AlarmDetailDialog *AlarmsPage::openAlarmDetail()
     const AlarmRecord alarm = m_alarms->alarm(m_proxy->mapToSource(current).row());
     auto *dialog = new AlarmDetailDialog(alarm, m_alarms->deviceLabel(alarm), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_detail = dialog;
     const QPointer<AlarmDetailDialog> guard(dialog);
     request("GET", AlarmsPath + u"/"_s + QString::number(alarm.id), {}, [this, guard](int status, const QJsonObject &body) {
         if (!guard)

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
-#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -134,7 +133,6 @@ private:
     QList<MaintenanceWindowDialog::Choice> m_siteChoices;
     bool m_canAcknowledge = true;
     bool m_canManage = true;
-    QPointer<AlarmDetailDialog> m_detail;
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_alarmMessage = nullptr;

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QString>
 
-// Contract JSON for the alarm UI tests (/tmp monitor contract: alarmJson() plus "deviceName";
+// Contract JSON for the alarm UI tests (the monitoring contract: alarmJson() plus "deviceName";
 // alarmChangeJson() on the event stream), and an ApiChannel that records what a page asks and lets
 // the test answer: the engine's alarm endpoints are built beside this page, so its tests feed the
 // page the documented answers instead of a server.
