@@ -98,6 +98,23 @@ QJsonArray idArray(const QList<qint64> &ids)
     return array;
 }
 
+QPushButton *makeButton(const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(parent);
+    button->setObjectName(objectName);
+    return button;
+}
+
+// A tab's actions, left-aligned below its table.
+QHBoxLayout *buttonRow(const QList<QPushButton *> &buttons)
+{
+    auto *row = new QHBoxLayout;
+    for (QPushButton *b : buttons)
+        row->addWidget(b);
+    row->addStretch();
+    return row;
+}
+
 bool hasAnyRole(const QJsonArray &roles, const QStringList &wanted)
 {
     return std::any_of(roles.begin(), roles.end(), [&](const QJsonValue &r) { return wanted.contains(r.toString()); });
@@ -163,23 +180,15 @@ QWidget *AlarmsPage::buildAlarmsTab()
     m_alarmView->horizontalHeader()->setSectionResizeMode(AlarmModel::CauseColumn, QHeaderView::Stretch);
     m_alarmView->horizontalHeader()->setStretchLastSection(false);
 
-    m_acknowledgeButton = new QPushButton(tab);
-    m_acknowledgeButton->setObjectName(u"acknowledgeButton"_s);
-    m_unacknowledgeButton = new QPushButton(tab);
-    m_unacknowledgeButton->setObjectName(u"unacknowledgeButton"_s);
-    m_detailButton = new QPushButton(tab);
-    m_detailButton->setObjectName(u"alarmDetailButton"_s);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_acknowledgeButton);
-    actions->addWidget(m_unacknowledgeButton);
-    actions->addWidget(m_detailButton);
-    actions->addStretch();
+    m_acknowledgeButton = makeButton(u"acknowledgeButton"_s, tab);
+    m_unacknowledgeButton = makeButton(u"unacknowledgeButton"_s, tab);
+    m_detailButton = makeButton(u"alarmDetailButton"_s, tab);
 
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(filters);
     layout->addWidget(m_alarmMessage);
     layout->addWidget(m_alarmView, 1);
-    layout->addLayout(actions);
+    layout->addLayout(buttonRow({m_acknowledgeButton, m_unacknowledgeButton, m_detailButton}));
 
     connect(m_severityFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setMinimumSeverity(AlarmSeverity(m_severityFilter->currentData().toInt())); });
@@ -209,18 +218,12 @@ QWidget *AlarmsPage::buildMaintenanceTab()
     m_maintenanceView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_maintenanceView->setSortingEnabled(true);
     m_maintenanceView->sortByColumn(MaintenanceModel::StartColumn, Qt::AscendingOrder);
-    m_newWindowButton = new QPushButton(tab);
-    m_newWindowButton->setObjectName(u"newWindowButton"_s);
-    m_endWindowButton = new QPushButton(tab);
-    m_endWindowButton->setObjectName(u"endWindowButton"_s);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_newWindowButton);
-    actions->addWidget(m_endWindowButton);
-    actions->addStretch();
+    m_newWindowButton = makeButton(u"newWindowButton"_s, tab);
+    m_endWindowButton = makeButton(u"endWindowButton"_s, tab);
     auto *layout = new QVBoxLayout(tab);
     layout->addWidget(m_maintenanceMessage);
     layout->addWidget(m_maintenanceView, 1);
-    layout->addLayout(actions);
+    layout->addLayout(buttonRow({m_newWindowButton, m_endWindowButton}));
     connect(m_newWindowButton, &QPushButton::clicked, this, [this] { openMaintenanceDialog(); });
     connect(m_endWindowButton, &QPushButton::clicked, this, &AlarmsPage::askEndSelectedWindow);
     connect(m_maintenanceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsPage::updateActions);
@@ -243,15 +246,11 @@ QWidget *AlarmsPage::buildTrapTab()
     splitter->addWidget(m_trapDetail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    m_trapRefresh = new QPushButton(tab);
-    m_trapRefresh->setObjectName(u"trapRefreshButton"_s);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_trapRefresh);
-    actions->addStretch();
+    m_trapRefresh = makeButton(u"trapRefreshButton"_s, tab);
     auto *layout = new QVBoxLayout(tab);
     layout->addWidget(m_trapMessage);
     layout->addWidget(splitter, 1);
-    layout->addLayout(actions);
+    layout->addLayout(buttonRow({m_trapRefresh}));
     connect(m_trapRefresh, &QPushButton::clicked, this, &AlarmsPage::readTraps);
     connect(m_trapView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AlarmsPage::updateTrapDetail);
     return tab;
