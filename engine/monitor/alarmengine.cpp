@@ -298,6 +298,26 @@ Result<qint64> AlarmEngine::addMaintenanceWindow(MaintenanceWindow window)
     return window.id;
 }
 
+Result<MaintenanceWindow> AlarmEngine::endMaintenanceWindow(qint64 id, const QString &by)
+{
+    if (by.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidInput, u"ending a maintenance window names who does it"_s);
+    const QDateTime now = m_clock.now();
+    const auto it = std::find_if(m_windows.begin(), m_windows.end(), [id](const MaintenanceWindow &w) { return w.id == id; });
+    // The engine forgets windows that are over, so this also refuses one that already ended.
+    if (it == m_windows.end() || (it->lastEnd() && *it->lastEnd() <= now))
+        return Error(ErrorCode::NotFound, u"no maintenance window %1 is planned or under way"_s.arg(id));
+    MaintenanceWindow ended = *it;
+    ended.endedAt = now;
+    m_windows.erase(it);
+    if (m_repository)
+        m_repository->saveWindowEnd(ended);
+    qCInfo(lcMonitor, "maintenance window %lld %s by %s", ended.id, ended.start > now ? "cancelled" : "ended early",
+           qPrintable(by));
+    reevaluateMaintenance();
+    return ended;
+}
+
 void AlarmEngine::tick()
 {
     const QDateTime now = m_clock.now();

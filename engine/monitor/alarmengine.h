@@ -58,6 +58,9 @@ public:
 
     // Validates, numbers, stores and applies a window; returns its id.
     Result<qint64> addMaintenanceWindow(MaintenanceWindow window);
+    // Ends a window now (cancels it if it has not begun): its alarms notify again from now on. The
+    // window stays in the database with its endedAt, for the SLA; returns it as ended.
+    Result<MaintenanceWindow> endMaintenanceWindow(qint64 id, const QString &by);
     // The windows not yet over (ended ones stay in the database; see AlarmRepository::windowsOverlapping).
     QList<MaintenanceWindow> maintenanceWindows() const { return m_windows; }
     bool inMaintenance(const QString &deviceId, const QDateTime &at) const;

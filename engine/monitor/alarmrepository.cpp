@@ -76,11 +76,11 @@ Result<void> writeWindow(Connection &c, const MaintenanceWindow &w)
     for (int d : w.weekdays)
         weekdays.append(QString::number(d));
     Result<void> r = c.execute(
-        u"INSERT INTO maintenance_windows (id, title, created_by, created_at, recurrence, starts_at, ends_at, weekdays, until_date, last_end_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO maintenance_windows (id, title, created_by, created_at, recurrence, starts_at, ends_at, weekdays, until_date, last_end_at, ended_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {w.id, w.title, w.createdBy, w.createdAt.toMSecsSinceEpoch(), recurrenceName(w.recurrence), w.start.toMSecsSinceEpoch(),
          w.end.toMSecsSinceEpoch(), weekdays.join(u','), w.until ? QVariant(w.until->toString(Qt::ISODate)) : QVariant(),
-         msOrNull(w.lastEnd())});
+         msOrNull(w.lastEnd()), msOrNull(w.endedAt)});
     for (const auto &[kind, ids] : {std::pair{u"device"_s, w.deviceIds}, std::pair{u"site"_s, w.siteIds}}) {
         for (const QString &id : ids) {
             if (!r)
@@ -133,7 +133,7 @@ Result<Alarm> alarmFromRow(const QVariantList &row)
 
 Result<QList<MaintenanceWindow>> windowsWhere(Connection &reader, const QString &where, const QVariantList &params)
 {
-    auto rows = reader.queryRows(u"SELECT id, title, created_by, created_at, recurrence, starts_at, ends_at, weekdays, until_date "
+    auto rows = reader.queryRows(u"SELECT id, title, created_by, created_at, recurrence, starts_at, ends_at, weekdays, until_date, ended_at "
                                  "FROM maintenance_windows WHERE "_s + where + u" ORDER BY id"_s, params);
     if (!rows)
         return rows.error();
@@ -154,6 +154,7 @@ Result<QList<MaintenanceWindow>> windowsWhere(Connection &reader, const QString 
             w.weekdays.append(d.toInt());
         if (row[8].isValid() && !row[8].isNull())
             w.until = QDate::fromString(row[8].toString(), Qt::ISODate);
+        w.endedAt = optionalTimeOf(row[9]);
         auto scope = reader.queryRows(u"SELECT kind, target_id FROM maintenance_window_scope WHERE window_id = ? ORDER BY target_id"_s, {w.id});
         if (!scope)
             return scope.error();
@@ -176,6 +177,14 @@ void AlarmRepository::saveWindow(const MaintenanceWindow &window)
 {
     submitLogged(m_writer, u"maintenance window %1"_s.arg(window.id),
                  [window](Connection &c) { return writeWindow(c, window); });
+}
+
+void AlarmRepository::saveWindowEnd(const MaintenanceWindow &window)
+{
+    submitLogged(m_writer, u"the end of maintenance window %1"_s.arg(window.id), [window](Connection &c) {
+        return c.execute(u"UPDATE maintenance_windows SET ended_at = ?, last_end_at = ? WHERE id = ?"_s,
+                         {msOrNull(window.endedAt), msOrNull(window.lastEnd()), window.id});
+    });
 }
 
 Result<SavedAlarmState> AlarmRepository::load(Connection &reader, const QDateTime &now)
@@ -233,6 +242,44 @@ Result<std::optional<Alarm>> AlarmRepository::find(Connection &reader, qint64 al
     if (!alarm)
         return alarm.error();
     return std::optional<Alarm>(*alarm);
+}
+
+Result<QList<Alarm>> AlarmRepository::cleared(Connection &reader, const ClearedAlarmQuery &query)
+{
+    QString where = u" WHERE a.state = 'cleared'"_s;
+    QVariantList params;
+    if (query.from) {
+        where += u" AND a.cleared_at >= ?"_s;
+        params.append(query.from->toMSecsSinceEpoch());
+    }
+    if (query.to) {
+        where += u" AND a.raised_at < ?"_s;
+        params.append(query.to->toMSecsSinceEpoch());
+    }
+    if (!query.deviceId.isEmpty()) {
+        where += u" AND a.device_id = ?"_s;
+        params.append(query.deviceId);
+    }
+    if (query.minSeverity) {
+        QStringList names;
+        for (Severity s : {Severity::Warning, Severity::Minor, Severity::Major, Severity::Critical}) {
+            if (s >= *query.minSeverity)
+                names.append(u"'"_s + severityName(s) + u"'"_s);   // fixed names, not input
+        }
+        where += u" AND a.severity IN ("_s + names.join(u',') + u')';
+    }
+    params.append(qBound(1, query.limit, 1000));
+    auto rows = reader.queryRows(u"SELECT "_s + kAlarmColumns + where + u" ORDER BY a.cleared_at DESC, a.id DESC LIMIT ?"_s, params);
+    if (!rows)
+        return rows.error();
+    QList<Alarm> alarms;
+    for (const QVariantList &row : *rows) {
+        Result<Alarm> alarm = alarmFromRow(row);
+        if (!alarm)
+            return alarm.error();
+        alarms.append(*alarm);
+    }
+    return alarms;
 }
 
 Result<QList<MaintenanceWindow>> AlarmRepository::windowsOverlapping(Connection &reader, const QDateTime &from, const QDateTime &to)

@@ -22,6 +22,17 @@ struct AlarmEvent
     bool notified = false;
 };
 
+// Which cleared alarms to read back: those that were there during [from, to) (cleared at or after
+// from, raised before to), newest cleared first.
+struct ClearedAlarmQuery
+{
+    std::optional<QDateTime> from;
+    std::optional<QDateTime> to;
+    QString deviceId;                        // empty: every device
+    std::optional<Severity> minSeverity;
+    int limit = 100;                         // bounded to 1..1000
+};
+
 // What the engine needs at start: the alarms still active, the maintenance windows not yet over,
 // and the highest ids handed out so far (the engine numbers alarms and windows itself, so it never
 // waits for the database).
@@ -33,7 +44,7 @@ struct SavedAlarmState
     qint64 lastWindowId = 0;
 };
 
-// Alarms, their history, acknowledgements and maintenance windows in SQLite (migration 6). Writes
+// Alarms, their history, acknowledgements and maintenance windows in SQLite (migrations 6, 10). Writes
 // go to the Store's writer thread without a journal entry: alarms are operational state of this
 // site, not replicated registry data. They are queued in order and not waited for, so the monitor
 // thread never blocks on a commit; a failed write is logged. Reads take the caller's own reader
@@ -47,10 +58,13 @@ public:
     // begins or ends.
     void record(const AlarmChange &change);
     void saveWindow(const MaintenanceWindow &window);
+    // Stores that a window was ended early (its endedAt, and the last end that follows from it).
+    void saveWindowEnd(const MaintenanceWindow &window);
 
     static Result<SavedAlarmState> load(store::Connection &reader, const QDateTime &now);
     static Result<QList<AlarmEvent>> history(store::Connection &reader, qint64 alarmId);
     static Result<std::optional<Alarm>> find(store::Connection &reader, qint64 alarmId);
+    static Result<QList<Alarm>> cleared(store::Connection &reader, const ClearedAlarmQuery &query);
     // The windows with an occurrence overlapping [from, to), for the SLA's planned-downtime exclusion.
     static Result<QList<MaintenanceWindow>> windowsOverlapping(store::Connection &reader, const QDateTime &from,
                                                                const QDateTime &to);

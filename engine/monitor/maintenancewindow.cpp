@@ -85,6 +85,8 @@ Result<void> MaintenanceWindow::validate() const
     }
     if (until && (!until->isValid() || *until < start.toUTC().date()))
         return invalid(u"the until-date must not be before the first occurrence"_s);
+    if (endedAt && !endedAt->isValid())
+        return invalid(u"the time a maintenance window ended is not a valid time"_s);
     return success();
 }
 
@@ -93,15 +95,20 @@ bool MaintenanceWindow::covers(const QString &deviceId, const QString &siteId) c
     return deviceIds.contains(deviceId) || (!siteId.isEmpty() && siteIds.contains(siteId));
 }
 
-QList<std::pair<QDateTime, QDateTime>> MaintenanceWindow::occurrences(const QDateTime &from, const QDateTime &to,
+QList<std::pair<QDateTime, QDateTime>> MaintenanceWindow::occurrences(const QDateTime &from, const QDateTime &requestedTo,
                                                                      int maxIntervals) const
 {
     QList<std::pair<QDateTime, QDateTime>> result;
+    // Nothing begins after the window was ended; what was under way then is cut short below.
+    const QDateTime to = endedAt && *endedAt < requestedTo ? *endedAt : requestedTo;
     if (!from.isValid() || !to.isValid() || to <= from || maxIntervals <= 0)
         return result;
+    auto clipped = [this](const QDateTime &s, const QDateTime &e) {
+        return std::pair{s, endedAt && *endedAt < e ? *endedAt : e};
+    };
     if (recurrence == Recurrence::None) {
         if (end > from && start < to)
-            result.append({start, end});
+            result.append(clipped(start, end));
         return result;
     }
     const QDateTime first = start.toUTC();
@@ -119,7 +126,7 @@ QList<std::pair<QDateTime, QDateTime>> MaintenanceWindow::occurrences(const QDat
         const QDateTime occurrenceStart(day, first.time(), Qt::UTC);
         const QDateTime occurrenceEnd = occurrenceStart.addMSecs(duration);
         if (occurrenceEnd > from && occurrenceStart < to)
-            result.append({occurrenceStart, occurrenceEnd});
+            result.append(clipped(occurrenceStart, occurrenceEnd));
     }
     return result;
 }
@@ -131,11 +138,14 @@ bool MaintenanceWindow::activeAt(const QDateTime &at) const
 
 std::optional<QDateTime> MaintenanceWindow::lastEnd() const
 {
+    std::optional<QDateTime> planned;
     if (recurrence == Recurrence::None)
-        return end;
-    if (!until)
-        return std::nullopt;
-    return QDateTime(*until, start.toUTC().time(), Qt::UTC).addMSecs(durationMs());
+        planned = end;
+    else if (until)
+        planned = QDateTime(*until, start.toUTC().time(), Qt::UTC).addMSecs(durationMs());
+    if (endedAt && (!planned || *endedAt < *planned))
+        return endedAt;
+    return planned;
 }
 
 Result<QList<MaintenanceInterval>> maintenanceIntervals(const QList<MaintenanceWindow> &windows,

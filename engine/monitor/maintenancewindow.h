@@ -35,6 +35,9 @@ struct MaintenanceWindow
     QDateTime end;
     QList<int> weekdays;            // Weekly: 1 = Monday .. 7 = Sunday (Qt's numbering)
     std::optional<QDate> until;     // Recurring: no occurrence starts after this date (UTC)
+    // Ended early by a person: occurrences are clipped here and none begins after it. A window
+    // ended before its start was cancelled; it stays on record either way.
+    std::optional<QDateTime> endedAt;
 
     Result<void> validate() const;
     qint64 durationMs() const { return start.msecsTo(end); }
@@ -46,8 +49,9 @@ struct MaintenanceWindow
     QList<std::pair<QDateTime, QDateTime>> occurrences(const QDateTime &from, const QDateTime &to,
                                                         int maxIntervals = kMaxExpansion) const;
     bool activeAt(const QDateTime &at) const;
-    // When the last occurrence ends, or nullopt when it recurs for ever.
+    // When the last occurrence ends (never after endedAt), or nullopt when it recurs for ever.
     std::optional<QDateTime> lastEnd() const;
+    bool wasEnded() const { return endedAt.has_value(); }
 
     static constexpr int kMaxExpansion = 1000;
 };

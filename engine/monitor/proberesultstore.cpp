@@ -61,12 +61,13 @@ void ProbeResultStore::pruneBatch(const QDateTime &cutoff, int batch, QObject *c
                       {cutoff.toMSecsSinceEpoch(), batch}, context, std::move(done));
 }
 
-Result<QList<ProbeResult>> ProbeResultStore::read(store::Connection &connection, const QString &service, int limit)
+Result<QList<ProbeResult>> ProbeResultStore::read(store::Connection &connection, const QString &service, int limit,
+                                                  const QString &site)
 {
     Result<QList<QVariantList>> rows = connection.queryRows(
         QStringLiteral("SELECT service, site, target, started_at, ok, rtt_us, phases, error_kind, error, detail FROM probe_results "
-                       "WHERE ?1 = '' OR service = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2"),
-        {service, limit});
+                       "WHERE (?1 = '' OR service = ?1) AND (?3 = '' OR site = ?3) ORDER BY started_at DESC, id DESC LIMIT ?2"),
+        {service, limit, site});
     if (!rows)
         return rows.error();
     QList<ProbeResult> results;

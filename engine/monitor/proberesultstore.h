@@ -32,8 +32,10 @@ public:
     // done gets how many went (fewer than batch: nothing older is left).
     void pruneBatch(const QDateTime &cutoff, int batch, QObject *context, std::function<void(Result<int>)> done);
 
-    // The newest results first, at most limit; service empty: every service. For tests and reports.
-    static Result<QList<ProbeResult>> read(store::Connection &connection, const QString &service, int limit);
+    // The newest results first, at most limit; service (site) empty: every service (site). For tests,
+    // reports and the management API.
+    static Result<QList<ProbeResult>> read(store::Connection &connection, const QString &service, int limit,
+                                           const QString &site = {});
 
 private:
     store::Store &m_store;

@@ -72,12 +72,16 @@ void TrapLog::prune()
         });
 }
 
-Result<QList<TrapLogEntry>> TrapLog::recent(store::Connection &connection, int limit)
+Result<QList<TrapLogEntry>> TrapLog::recent(store::Connection &connection, int limit, const QString &source)
 {
-    Result<QList<QVariantList>> rows = connection.queryRows(
-        QStringLiteral("SELECT id, received_at, source, version, security_name, trap_oid, varbinds, inform, event "
-                       "FROM monitor_trap_log ORDER BY id DESC LIMIT ?"),
-        {qBound(1, limit, 10000)});
+    // With a source, its (source, received_at) index walks that device's traps newest first.
+    Result<QList<QVariantList>> rows = source.isEmpty()
+        ? connection.queryRows(QStringLiteral("SELECT id, received_at, source, version, security_name, trap_oid, varbinds, inform, event "
+                                              "FROM monitor_trap_log ORDER BY id DESC LIMIT ?"),
+                               {qBound(1, limit, 10000)})
+        : connection.queryRows(QStringLiteral("SELECT id, received_at, source, version, security_name, trap_oid, varbinds, inform, event "
+                                              "FROM monitor_trap_log WHERE source = ? ORDER BY received_at DESC, id DESC LIMIT ?"),
+                               {source, qBound(1, limit, 10000)});
     if (!rows)
         return rows.error();
     QList<TrapLogEntry> entries;

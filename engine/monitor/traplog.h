@@ -46,7 +46,9 @@ public:
     qint64 failedWrites() const { return m_failedWrites; }
 
     static QString describeEvent(const std::optional<TrapEvent> &event);
-    static Result<QList<TrapLogEntry>> recent(store::Connection &connection, int limit);
+    // The newest entries first, at most limit; source (an address as QHostAddress::toString() spells
+    // it) empty: from every source.
+    static Result<QList<TrapLogEntry>> recent(store::Connection &connection, int limit, const QString &source = {});
 
 Q_SIGNALS:
     void appended();

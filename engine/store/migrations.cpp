@@ -614,6 +614,14 @@ CREATE TABLE monitor_samples (
 CREATE INDEX monitor_samples_device_time ON monitor_samples(device_id, at_ms);
 CREATE INDEX monitor_samples_time ON monitor_samples(at_ms);
 )sql"},
+    {10, "monitoring: maintenance windows ended early, cleared alarms by time", R"sql(
+-- A person may end a maintenance window before its planned end, or cancel it before it starts
+-- (milliseconds since the epoch, UTC). The row stays: the SLA excludes the downtime that was
+-- planned and used. last_end_at is lowered to it, so range queries keep using the index.
+ALTER TABLE maintenance_windows ADD COLUMN ended_at INTEGER;
+-- The management API lists cleared alarms newest first (GET /api/v1/monitor/alarms?state=cleared).
+CREATE INDEX alarms_cleared ON alarms(cleared_at) WHERE state = 'cleared';
+)sql"},
 };
 
 } // namespace

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void acknowledgementLapsesWhenWorse();
     void unacknowledgeAndRefusals();
     void oneOffMaintenanceSilences();
+    void endingAWindowEarlyResumesNotifying();
+    void cancellingAWindowBeforeItStarts();
     void weeklyMaintenanceAcrossMidnight();
     void siteScopedMaintenance();
     void refusesInvalidWindows();
@@ -472,6 +474,68 @@ void tst_AlarmEngine::oneOffMaintenanceSilences()
     QVERIFY(kept.ok());
     QCOMPARE(kept->size(), 1);
     QCOMPARE(kept->first().id, *id);
+}
+
+void tst_AlarmEngine::endingAWindowEarlyResumesNotifying()
+{
+    Fixture f;
+    MaintenanceWindow w;
+    w.title = u"router firmware"_s;
+    w.createdBy = u"alice"_s;
+    w.deviceIds = {u"core-r1"_s};
+    w.start = f.clock.now();
+    w.end = w.start.addMSecs(2 * kHour);
+    auto id = f.engine->addMaintenanceWindow(w);
+    QVERIFY(id.ok());
+    fail(f, kRouter, 3);
+    QVERIFY(f.engine->activeAlarm(kRouter)->inMaintenance);
+    QVERIFY(!f.changes.last().notify);
+
+    f.clock.advance(30 * kMinute);
+    QCOMPARE(f.engine->endMaintenanceWindow(*id, {}).error().code, reg::ErrorCode::InvalidInput);
+    QCOMPARE(f.engine->endMaintenanceWindow(*id + 1, u"bob"_s).error().code, reg::ErrorCode::NotFound);
+    auto ended = f.engine->endMaintenanceWindow(*id, u"bob"_s);
+    QVERIFY(ended.ok());
+    QCOMPARE(ended->endedAt, f.clock.now());
+    QCOMPARE(ended->lastEnd(), f.clock.now());
+    QVERIFY(!f.engine->activeAlarm(kRouter)->inMaintenance);
+    QCOMPARE(f.changes.last().kind, Kind::MaintenanceEnded);
+    QVERIFY(f.changes.last().notify);   // the router is still down: it pages now
+    QVERIFY(f.engine->maintenanceWindows().isEmpty());
+    QVERIFY(!f.engine->inMaintenance(u"core-r1"_s, f.clock.now().addMSecs(kMinute)));
+    QCOMPARE(f.engine->endMaintenanceWindow(*id, u"bob"_s).error().code, reg::ErrorCode::NotFound);   // already over
+
+    f.sync();   // kept for the SLA: the downtime actually planned and used
+    auto kept = AlarmRepository::windowsOverlapping(*f.reader, w.start, w.end);
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->size(), 1);
+    QCOMPARE(kept->first().endedAt, f.clock.now());
+    auto intervals = maintenanceIntervals(*kept, u"core-r1"_s, {}, w.start, w.end);
+    QCOMPARE(*intervals, (QList<MaintenanceInterval>{{*id, w.title, w.start, f.clock.now()}}));
+}
+
+void tst_AlarmEngine::cancellingAWindowBeforeItStarts()
+{
+    Fixture f;
+    MaintenanceWindow w;
+    w.createdBy = u"alice"_s;
+    w.deviceIds = {u"core-r1"_s};
+    w.start = f.clock.now().addMSecs(kHour);
+    w.end = w.start.addMSecs(kHour);
+    auto id = f.engine->addMaintenanceWindow(w);
+    QVERIFY(id.ok());
+    QCOMPARE(f.engine->nextDeadline(), w.start);
+    auto cancelled = f.engine->endMaintenanceWindow(*id, u"alice"_s);
+    QVERIFY(cancelled.ok());
+    QCOMPARE(f.engine->nextDeadline(), std::nullopt);
+    f.clock.set(w.start.addMSecs(kMinute));
+    f.engine->tick();
+    fail(f, kRouter, 3);
+    QVERIFY(!f.engine->activeAlarm(kRouter)->inMaintenance);
+    QVERIFY(f.changes.last().notify);
+    f.sync();
+    QVERIFY(AlarmRepository::windowsOverlapping(*f.reader, w.start, w.end)->isEmpty());   // no planned downtime left
+    QCOMPARE(f.reader->queryValue(u"SELECT COUNT(*) FROM maintenance_windows WHERE ended_at IS NOT NULL"_s)->toInt(), 1);
 }
 
 void tst_AlarmEngine::weeklyMaintenanceAcrossMidnight()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void keepsHistoryAndAcknowledgements();
     void restoresWindowsAndLapsesWhatExpiredMeanwhile();
     void windowsOverlappingARange();
+    void endedWindowIsNotTakenUpAfterRestart();
     void noJournalEntries();
 };
 
@@ -206,6 +207,24 @@ void tst_AlarmRepository::windowsOverlappingARange()
     auto intervals = maintenanceIntervals(*both, u"core-r1"_s, u"site-a"_s, utc(2026, 3, 1), utc(2026, 4, 2));
     QVERIFY(intervals.ok());
     QCOMPARE(intervals->size(), 4);   // 2nd, 3rd, 4th of March, 1st of April
+}
+
+void tst_AlarmRepository::endedWindowIsNotTakenUpAfterRestart()
+{
+    Fixture f;   // 12:00
+    auto nightlyId = f.engine->addMaintenanceWindow(nightly(utc(2026, 3, 2, 11, 0)));
+    QVERIFY(nightlyId.ok());
+    f.clock.advance(10 * kMinute);
+    QVERIFY(f.engine->endMaintenanceWindow(*nightlyId, u"bob"_s).ok());
+    f.sync();
+    f.reopen();
+    QVERIFY(f.engine->restore(*f.reader).ok());
+    QVERIFY(f.engine->maintenanceWindows().isEmpty());
+    auto kept = AlarmRepository::windowsOverlapping(*f.reader, utc(2026, 3, 2), utc(2026, 3, 10));
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->size(), 1);
+    QCOMPARE(kept->first().endedAt, utc(2026, 3, 2, 12, 10));
+    QCOMPARE(kept->first().lastEnd(), utc(2026, 3, 2, 12, 10));   // a nightly series that recurred for ever, stopped
 }
 
 void tst_AlarmRepository::noJournalEntries()

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void dailyRepeatsAtTheSameUtcTime();
     void weeklyAcrossMidnight();
     void untilDateEndsTheSeries();
+    void endedEarlyClipsTheOccurrences();
+    void cancelledBeforeItsStartHasNoOccurrence();
     void expansionIsBounded();
     void intervalsForDeviceAndSite();
     void intervalQueryRefusesBadRanges();
@@ -164,6 +166,43 @@ void tst_MaintenanceWindow::untilDateEndsTheSeries()
     QCOMPARE(got.size(), 3);
     QCOMPARE(got.last().first, utc(2026, 3, 16, 22, 0));
     QCOMPARE(w.lastEnd(), utc(2026, 3, 16, 23, 0));
+}
+
+void tst_MaintenanceWindow::endedEarlyClipsTheOccurrences()
+{
+    MaintenanceWindow daily = oneOff(utc(2026, 3, 2, 22, 0), 2 * kHour);
+    daily.recurrence = MaintenanceWindow::Recurrence::Daily;
+    QCOMPARE(daily.lastEnd(), std::nullopt);
+    daily.endedAt = utc(2026, 3, 4, 23, 0);   // during the third night's occurrence
+    QVERIFY(daily.validate().ok());
+    const Intervals got = daily.occurrences(utc(2026, 3, 1), utc(2026, 3, 31));
+    QCOMPARE(got.size(), 3);
+    QCOMPARE(got.last(), std::pair(utc(2026, 3, 4, 22, 0), utc(2026, 3, 4, 23, 0)));
+    QVERIFY(daily.activeAt(utc(2026, 3, 4, 22, 59)));
+    QVERIFY(!daily.activeAt(utc(2026, 3, 4, 23, 0)));
+    QVERIFY(!daily.activeAt(utc(2026, 3, 5, 22, 30)));   // no later night
+    QCOMPARE(daily.lastEnd(), utc(2026, 3, 4, 23, 0));
+
+    MaintenanceWindow later = oneOff(utc(2026, 3, 2, 22, 0), kHour);
+    later.endedAt = utc(2026, 3, 3, 0, 0);   // ended after its planned end: changes nothing
+    QCOMPARE(later.lastEnd(), utc(2026, 3, 2, 23, 0));
+    QCOMPARE(later.occurrences(utc(2026, 3, 1), utc(2026, 3, 31)), (Intervals{{utc(2026, 3, 2, 22, 0), utc(2026, 3, 2, 23, 0)}}));
+
+    MaintenanceWindow invalid = later;
+    invalid.endedAt = QDateTime();
+    QVERIFY(!invalid.validate().ok());
+}
+
+void tst_MaintenanceWindow::cancelledBeforeItsStartHasNoOccurrence()
+{
+    MaintenanceWindow w = weekly(utc(2026, 3, 2, 22, 0), kHour, {1, 3});
+    w.endedAt = utc(2026, 3, 1, 9, 0);
+    QVERIFY(w.occurrences(utc(2026, 1, 1), utc(2026, 12, 31)).isEmpty());
+    QVERIFY(!w.activeAt(utc(2026, 3, 2, 22, 30)));
+    QCOMPARE(w.lastEnd(), utc(2026, 3, 1, 9, 0));
+    auto intervals = maintenanceIntervals({w}, u"core-r1"_s, {}, utc(2026, 3, 1), utc(2026, 4, 1));
+    QVERIFY(intervals.ok());
+    QVERIFY(intervals->isEmpty());
 }
 
 void tst_MaintenanceWindow::expansionIsBounded()
