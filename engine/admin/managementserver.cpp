@@ -12,6 +12,7 @@
 #include "guardedsslserver.h"
 #include "inventoryendpoints.h"
 #include "metricsregistry.h"
+#include "monitoralarmendpoints.h"
 #include "monitorstateendpoints.h"
 #include "registraradministration.h"
 #include "registraradminrequests.h"
@@ -173,6 +174,10 @@ Result<void> ManagementServer::start()
     if (!monitorReader)
         return fail(monitorReader.error().withContext(QStringLiteral("opening a read connection: ")));
     m_monitorState = std::make_unique<MonitorStateEndpoints>(std::move(*monitorReader));
+    Result<std::unique_ptr<store::Connection>> alarmReader = m_store.openReader();
+    if (!alarmReader)
+        return fail(alarmReader.error().withContext(QStringLiteral("opening a read connection: ")));
+    m_alarmReader = std::move(*alarmReader);
     m_registryPool.setMaxThreadCount(1);
     m_registryPool.setExpiryTimeout(-1);   // one thread for the engine's life: the connection stays on it
     Result<store::JournalHead> head = store::Journal::head(*m_reader);
@@ -423,6 +428,9 @@ void ManagementServer::handle(const Request &incoming, const Reply &reply)
         add("GET", true, Permission::ViewMonitoring, [&] { monitorStatus(request, reply); });
     } else if (MonitorStateEndpoints::isMetricsPath(path)) {
         add("GET", true, Permission::ViewMonitoring, [&] { monitorMetrics(request, reply); });
+    } else if (const QByteArrayList alarmMethods = MonitorAlarmEndpoints::methodsFor(path); !alarmMethods.isEmpty()) {
+        for (const QByteArray &method : alarmMethods)
+            add(method.constData(), true, MonitorAlarmEndpoints::permissionFor(method, path), [&] { monitorAlarms(request, reply); });
     } else if (const QByteArrayList methods = InventoryEndpoints::methodsFor(path); !methods.isEmpty()) {
         for (const QByteArray &method : methods) {
             add(method.constData(), true, method == "GET" ? Permission::ViewMonitoring : Permission::ManageMonitoring,
@@ -807,6 +815,43 @@ void ManagementServer::registrySearch(const Request &request, const Reply &reply
                  });
 }
 
+void ManagementServer::setAlarmEngine(monitor::AlarmEngine *engine, std::function<QString(const QString &)> deviceName)
+{
+    ++m_alarmsGeneration;
+    m_alarms = engine ? std::make_unique<MonitorAlarmEndpoints>(*engine, std::move(deviceName), m_clock) : nullptr;
+}
+
+void ManagementServer::monitorAlarms(const Request &request, const Reply &reply)
+{
+    const auto finish = [this, request, reply](const MonitorAlarmEndpoints::Outcome &outcome) {
+        const ApiResponse &response = outcome.response;
+        if (response.status >= 500)
+            qCWarning(lcAdmin, "%s %s failed (%d)", request.method.constData(), qUtf8Printable(request.path), response.status);
+        reply(response);
+        for (const MonitorAlarmEndpoints::AuditEntry &entry : outcome.audit)
+            audit(request, request.session.user, entry.action, entry.outcome, entry.detail);
+    };
+    if (!m_alarms) {
+        finish({ApiResponse::unavailable(QStringLiteral("monitoring is not running")), {}});
+        return;
+    }
+    MonitorAlarmEndpoints::Step step = m_alarms->handle(request.method, request.path, request.query, request.body, request.session.user);
+    if (step.done) {
+        finish(*step.done);
+        return;
+    }
+    store::Connection *connection = m_alarmReader.get();
+    QtConcurrent::run(&m_registryPool, [connection, read = std::move(step.read)] { return read(*connection); })
+        .then(this, [this, finish, generation = m_alarmsGeneration, complete = std::move(step.finish)](const Result<QJsonObject> &result) {
+            // The engine may have gone while the read ran: its names are no longer to be asked.
+            if (generation != m_alarmsGeneration || !m_alarms) {
+                finish({ApiResponse::unavailable(QStringLiteral("monitoring is not running")), {}});
+                return;
+            }
+            finish(complete(result));
+        });
+}
+
 void ManagementServer::readRegistry(const Reply &reply, std::function<Result<QJsonObject>(RegistryBrowser &)> read,
                                     std::function<void(const Result<QJsonObject> &)> done)
 {
@@ -1003,6 +1048,13 @@ void ManagementServer::monitorInventory(const Request &request, const Reply &rep
 void ManagementServer::setMonitorService(monitor::MonitorService *service)
 {
     m_monitor = service;
+    // The alarm endpoints work on the service's engine and name devices from its inventory.
+    if (!service) {
+        setAlarmEngine(nullptr, {});
+        return;
+    }
+    const QPointer<monitor::MonitorService> guarded(service);
+    setAlarmEngine(&service->alarms(), [guarded](const QString &id) { return guarded ? guarded->deviceName(id) : QString(); });
 }
 
 void ManagementServer::publishEvent(const QJsonObject &event)

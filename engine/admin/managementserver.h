@@ -29,6 +29,7 @@ class Store;
 
 namespace reg::monitor {
 class MonitorService;
+class AlarmEngine;
 } // namespace reg::monitor
 
 namespace reg::admin {
@@ -37,6 +38,7 @@ class EventHub;
 class GuardedSslServer;
 class InventoryEndpoints;
 class MonitorStateEndpoints;
+class MonitorAlarmEndpoints;
 class MetricsRegistry;
 class RegistrarAdministration;
 class RegistryBrowser;
@@ -93,6 +95,11 @@ public:
     // A message for every event-stream client besides the journal ({"type":"alarm"|"monitor.poll"|
     // "monitor.trap", ...}); dropped when the API is not running. This thread only.
     void publishEvent(const QJsonObject &event);
+    // The alarm engine behind /api/v1/monitor/alarms, /maintenance, /traps and /probes, and the
+    // inventory name of a device id (empty when unknown). Both are used on this thread only; the
+    // engine must outlive the server or be replaced first. Null (or never set): those endpoints
+    // answer 503 "monitoring is not running". setMonitorService() sets the service's engine here.
+    void setAlarmEngine(reg::monitor::AlarmEngine *engine, std::function<QString(const QString &)> deviceName);
 
 private:
     using Reply = std::function<void(const ApiResponse &)>;
@@ -136,6 +143,9 @@ private:
     // sample table, read on the registry worker thread).
     void monitorStatus(const Request &request, const Reply &reply);
     void monitorMetrics(const Request &request, const Reply &reply);
+    // Alarms, maintenance windows, the trap log and probe results: engine calls on this thread,
+    // database reads on the registry worker thread; answered and audited on this thread.
+    void monitorAlarms(const Request &request, const Reply &reply);
 
     reg::EngineConfig m_config;
     reg::store::Store &m_store;
@@ -153,6 +163,9 @@ private:
     std::unique_ptr<InventoryEndpoints> m_inventory;              // used only on the registry worker thread
     std::unique_ptr<MonitorStateEndpoints> m_monitorState;        // used only on the registry worker thread
     QPointer<reg::monitor::MonitorService> m_monitor;
+    std::unique_ptr<MonitorAlarmEndpoints> m_alarms;              // on this thread; null while monitoring is off
+    quint64 m_alarmsGeneration = 0;                               // bumped by setAlarmEngine(): stale reads answer 503
+    std::unique_ptr<reg::store::Connection> m_alarmReader;        // used only on the registry worker thread
     QThreadPool m_registryPool;
     QHttpServer *m_http = nullptr;          // child of this
     GuardedSslServer *m_listener = nullptr; // child of m_http after bind()

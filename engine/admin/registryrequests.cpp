@@ -21,7 +21,8 @@ bool isPrintableAscii(QChar c)
     return c.unicode() > 0x20 && c.unicode() < 0x7f;
 }
 
-// Each parameter at most once and only the expected ones; the first problem wins.
+} // namespace
+
 Result<QList<std::pair<QString, QString>>> checkedItems(const QUrlQuery &query, const QStringList &expected)
 {
     QList<std::pair<QString, QString>> items;
@@ -46,8 +47,6 @@ Result<int> parseLimit(const QString &value, int maximum)
         return invalid(QStringLiteral("\"limit\" must be a number from 1 to %1").arg(maximum));
     return limit;
 }
-
-} // namespace
 
 QString typeName(ObjectType type)
 {

@@ -2,7 +2,11 @@
 
 #include "core/result.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <utility>
 
 class QUrlQuery;
 
@@ -49,6 +53,12 @@ Result<void> parseNoParameters(const QUrlQuery &query);
 // lower-cased. Object ids (contact, registrar): 1-64 printable ASCII characters without '/'.
 Result<QString> parseObjectName(const QString &segment);
 Result<QString> parseObjectId(const QString &segment);
+
+// The parameters of a query string, each at most once and only the expected ones (the first
+// problem wins); shared with the other endpoints' decoders.
+Result<QList<std::pair<QString, QString>>> checkedItems(const QUrlQuery &query, const QStringList &expected);
+// "limit": a number from 1 to maximum.
+Result<int> parseLimit(const QString &value, int maximum);
 
 // The cursor is the last key of a page, base64url-encoded so it travels in a query string as is.
 QString encodeCursor(const QString &key);

@@ -83,16 +83,18 @@ bool roleAllows(Role role, Permission permission)
         return true;
     case Role::Noc:
         // Troubleshooting a registrar's connection needs its XRP audit trail, not its contacts' addresses.
-        // The NOC keeps the inventory of what it watches.
+        // The NOC keeps the inventory of what it watches and takes its alarms.
         return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity
-            || permission == Permission::ManageMonitoring;
+            || permission == Permission::ManageMonitoring || permission == Permission::AcknowledgeAlarms;
     case Role::HelpdeskTier1:
         // First line verifies a caller against the contact data; billing and audit go up a tier.
-        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts;
+        // The help desk is part of the NOC and staffed around the clock (seed 001): it takes alarms too.
+        return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts
+            || permission == Permission::AcknowledgeAlarms;
     case Role::HelpdeskTier2:
     case Role::HelpdeskTier3:
         return basic || permission == Permission::ReadRegistry || permission == Permission::ReadContacts
-            || permission == Permission::ReadRegistrarActivity;
+            || permission == Permission::ReadRegistrarActivity || permission == Permission::AcknowledgeAlarms;
     case Role::Manager:
         return basic || permission == Permission::ReadRegistry || permission == Permission::ReadRegistrarActivity;
     case Role::Auditor:

@@ -26,7 +26,9 @@ enum class Permission {
     ManageRegistrars,   // onboarding and account administration: POST/PATCH /registry/registrars..., users,
                         // certificates, addresses, payments (admin only: it grants access to the XRP port and money)
     ViewMonitoring,     // GET /monitor/...: the inventory and the topology map (every role)
-    ManageMonitoring,   // POST/PATCH/DELETE /monitor/sites|devices|links, the import and the map layout (NOC and admin)
+    ManageMonitoring,   // POST/PATCH/DELETE /monitor/sites|devices|links, the import and the map layout, maintenance
+                        // windows (NOC and admin)
+    AcknowledgeAlarms,  // POST /monitor/alarms/acknowledge|unacknowledge (NOC, admin and the help-desk tiers: they take alarms)
 };
 
 QString roleName(Role role);                       // "helpdesk-tier1"

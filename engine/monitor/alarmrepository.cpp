@@ -288,4 +288,11 @@ Result<QList<MaintenanceWindow>> AlarmRepository::windowsOverlapping(Connection 
                         {to.toMSecsSinceEpoch(), from.toMSecsSinceEpoch()});
 }
 
+Result<QList<MaintenanceWindow>> AlarmRepository::windowsOverlappingOrEnded(Connection &reader, const QDateTime &from,
+                                                                          const QDateTime &to)
+{
+    return windowsWhere(reader, u"(starts_at < ?1 AND (last_end_at IS NULL OR last_end_at > ?2)) OR (ended_at >= ?2 AND ended_at < ?1)"_s,
+                        {to.toMSecsSinceEpoch(), from.toMSecsSinceEpoch()});
+}
+
 } // namespace reg::monitor

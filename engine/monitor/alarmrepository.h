@@ -68,6 +68,10 @@ public:
     // The windows with an occurrence overlapping [from, to), for the SLA's planned-downtime exclusion.
     static Result<QList<MaintenanceWindow>> windowsOverlapping(store::Connection &reader, const QDateTime &from,
                                                                const QDateTime &to);
+    // The same plus the windows ended or cancelled during [from, to), which may have no occurrence left
+    // in it: what a person reviewing the range wants to see.
+    static Result<QList<MaintenanceWindow>> windowsOverlappingOrEnded(store::Connection &reader, const QDateTime &from,
+                                                                      const QDateTime &to);
 
 private:
     store::Writer &m_writer;

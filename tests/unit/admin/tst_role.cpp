@@ -79,6 +79,8 @@ private Q_SLOTS:
             QTest::addRow("%s/view-monitoring", name.constData()) << role << Permission::ViewMonitoring << true;
             QTest::addRow("%s/manage-monitoring", name.constData())
                 << role << Permission::ManageMonitoring << (admin || role == Role::Noc);
+            QTest::addRow("%s/acknowledge-alarms", name.constData())
+                << role << Permission::AcknowledgeAlarms << (admin || role == Role::Noc || helpdesk);
         }
     }
     void permissionTable()

@@ -11,6 +11,18 @@ using Kind = AlarmChangeKind;
 
 namespace {
 
+// Router firmware work on core-r1, planned by alice.
+MaintenanceWindow routerWindow(const QDateTime &start, qint64 durationMs)
+{
+    MaintenanceWindow w;
+    w.title = u"router firmware"_s;
+    w.createdBy = u"alice"_s;
+    w.deviceIds = {u"core-r1"_s};
+    w.start = start;
+    w.end = start.addMSecs(durationMs);
+    return w;
+}
+
 Outcome down()
 {
     return Outcome::failure(Severity::Critical, u"no answer to SNMP"_s);
@@ -443,12 +455,7 @@ void tst_AlarmEngine::unacknowledgeAndRefusals()
 void tst_AlarmEngine::oneOffMaintenanceSilences()
 {
     Fixture f;
-    MaintenanceWindow w;
-    w.title = u"router firmware"_s;
-    w.createdBy = u"alice"_s;
-    w.deviceIds = {u"core-r1"_s};
-    w.start = f.clock.now().addMSecs(10 * kMinute);
-    w.end = w.start.addMSecs(kHour);
+    const MaintenanceWindow w = routerWindow(f.clock.now().addMSecs(10 * kMinute), kHour);
     auto id = f.engine->addMaintenanceWindow(w);
     QVERIFY(id.ok());
     QCOMPARE(f.engine->nextDeadline(), w.start);
@@ -479,12 +486,7 @@ void tst_AlarmEngine::oneOffMaintenanceSilences()
 void tst_AlarmEngine::endingAWindowEarlyResumesNotifying()
 {
     Fixture f;
-    MaintenanceWindow w;
-    w.title = u"router firmware"_s;
-    w.createdBy = u"alice"_s;
-    w.deviceIds = {u"core-r1"_s};
-    w.start = f.clock.now();
-    w.end = w.start.addMSecs(2 * kHour);
+    const MaintenanceWindow w = routerWindow(f.clock.now(), 2 * kHour);
     auto id = f.engine->addMaintenanceWindow(w);
     QVERIFY(id.ok());
     fail(f, kRouter, 3);
@@ -517,11 +519,7 @@ void tst_AlarmEngine::endingAWindowEarlyResumesNotifying()
 void tst_AlarmEngine::cancellingAWindowBeforeItStarts()
 {
     Fixture f;
-    MaintenanceWindow w;
-    w.createdBy = u"alice"_s;
-    w.deviceIds = {u"core-r1"_s};
-    w.start = f.clock.now().addMSecs(kHour);
-    w.end = w.start.addMSecs(kHour);
+    const MaintenanceWindow w = routerWindow(f.clock.now().addMSecs(kHour), kHour);
     auto id = f.engine->addMaintenanceWindow(w);
     QVERIFY(id.ok());
     QCOMPARE(f.engine->nextDeadline(), w.start);
