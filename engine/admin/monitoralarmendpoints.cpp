@@ -1,5 +1,6 @@
 #include "monitoralarmendpoints.h"
 
+#include "apirequests.h"
 #include "monitoralarmrequests.h"
 
 #include "monitor/alarmengine.h"
@@ -201,7 +202,7 @@ MonitorAlarmEndpoints::Step MonitorAlarmEndpoints::handle(const QByteArray &meth
     }
     if (collection == u"maintenance") {
         if (parts.size() == 3)
-            return answered(endWindow(parts.at(1), actor));
+            return answered(endWindow(parts.at(1), body, actor));
         return method == "POST" ? answered(createWindow(body, actor)) : listWindows(query);
     }
     if (collection == u"traps")
@@ -392,10 +393,14 @@ MonitorAlarmEndpoints::Outcome MonitorAlarmEndpoints::createWindow(const QByteAr
     return answer(ApiResponse::json(windowJson(*window, now), 201), {{action, u"success"_s, detail}});
 }
 
-MonitorAlarmEndpoints::Outcome MonitorAlarmEndpoints::endWindow(const QString &segment, const QString &actor)
+MonitorAlarmEndpoints::Outcome MonitorAlarmEndpoints::endWindow(const QString &segment, const QByteArray &body, const QString &actor)
 {
     const QString action = u"monitor.maintenance.end"_s;
     Result<qint64> id = Requests::parseWindowId(segment);
+    if (id && !body.isEmpty()) {
+        if (Result<void> empty = ApiRequests::parseEmpty(body); !empty)
+            id = empty.error();
+    }
     if (!id) {
         const ApiResponse response = ApiResponse::fromError(id.error());
         return answer(response, {{action, outcomeOf(response), segment.left(32)}});

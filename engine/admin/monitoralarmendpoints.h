@@ -80,7 +80,7 @@ private:
     Outcome unacknowledge(const QByteArray &body, const QString &actor);
     Step listWindows(const QUrlQuery &query);
     Outcome createWindow(const QByteArray &body, const QString &actor);
-    Outcome endWindow(const QString &segment, const QString &actor);
+    Outcome endWindow(const QString &segment, const QByteArray &body, const QString &actor);
     Step traps(const QUrlQuery &query);
     Step probes(const QUrlQuery &query);
 

@@ -375,6 +375,7 @@ void tst_MonitorAlarmEndpoints::windowsCreatedListedAndEndedEarly()
     QCOMPARE(again.response.status, 404);
     QCOMPARE(again.audit[0].outcome, u"not_found"_s);
     QCOMPARE(api.call("POST", u"maintenance/first/end"_s).response.status, 400);
+    QCOMPARE(api.call("POST", u"maintenance/%1/end"_s.arg(weekly), {}, "{\"now\":true}").response.status, 400);   // takes no body
     QCOMPARE(api.call("GET", u"maintenance"_s, u"from=2026-03-01T00:00:00Z"_s).response.status, 400);   // without include=ended
     QCOMPARE(api.call("GET", u"maintenance"_s, u"include=all"_s).response.status, 400);
     QCOMPARE(api.call("GET", u"maintenance"_s, u"include=ended&from=2024-01-01T00:00:00Z"_s).response.status, 400);   // over a year
