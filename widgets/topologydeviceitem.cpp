@@ -149,6 +149,7 @@ bool TopologyDeviceItem::setState(const DeviceStatusUpdate &state, bool stale)
     m_device.acknowledged = state.acknowledged;
     m_device.inMaintenance = state.inMaintenance;
     m_device.lastPolled = state.lastPolled;
+    m_device.stale = state.stale;
     m_stale = stale;
     if (described)
         refreshToolTip();

@@ -71,7 +71,7 @@ void TopologyScene::setSnapshot(const TopologySnapshot &snapshot)
         // disc, glyph and label each frame. A zoom step repaints the caches once.
         item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         item->setPos(placed.devicePositions.value(device.id));
-        item->setStale(TopologyStyle::isStale(device.lastPolled, m_now, m_pollInterval));
+        item->setStale(device.stale.value_or(TopologyStyle::isStale(device.lastPolled, m_now, m_pollInterval)));
         addItem(item);
         m_devices.insert(device.id, item);
         m_readingOrder.append(item);
@@ -106,7 +106,7 @@ bool TopologyScene::applyDeviceStatus(const DeviceStatusUpdate &update)
     TopologyDeviceItem *item = m_devices.value(update.deviceId);
     if (!item)
         return false;
-    item->setState(update, TopologyStyle::isStale(update.lastPolled, m_now, m_pollInterval));
+    item->setState(update, update.stale.value_or(TopologyStyle::isStale(update.lastPolled, m_now, m_pollInterval)));
     return true;
 }
 
@@ -124,8 +124,10 @@ void TopologyScene::setPollInterval(std::chrono::milliseconds interval)
 void TopologyScene::setReferenceTime(const QDateTime &now)
 {
     m_now = now;
-    for (TopologyDeviceItem *item : std::as_const(m_readingOrder))
-        item->setStale(TopologyStyle::isStale(item->device().lastPolled, m_now, m_pollInterval));
+    for (TopologyDeviceItem *item : std::as_const(m_readingOrder)) {
+        if (!item->device().stale)   // the engine's verdict stands until the next update
+            item->setStale(TopologyStyle::isStale(item->device().lastPolled, m_now, m_pollInterval));
+    }
 }
 
 QHash<QString, QPointF> TopologyScene::devicePositions() const

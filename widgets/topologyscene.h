@@ -32,7 +32,8 @@ public:
     bool applyDeviceStatus(const DeviceStatusUpdate &update);        // false: unknown device
     bool applyLinkUtilisation(const LinkUtilisationUpdate &update);  // false: unknown link
 
-    // Staleness: a device is stale when not polled within two intervals of the reference time.
+    // Staleness: a device is stale when not polled within two intervals of the reference time,
+    // unless its snapshot or newest update carries the engine's own verdict (stale set).
     // The owner moves the reference time forward (a timer, or the API's clock); tests set it.
     void setPollInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds pollInterval() const { return m_pollInterval; }

@@ -33,6 +33,9 @@ struct TopologyDevice
     bool acknowledged = false;
     bool inMaintenance = false;
     QDateTime lastPolled;              // invalid: never polled
+    // The engine's verdict when it gave one (it knows each device's own interval and time-out);
+    // none: the map decides from lastPolled and its polling interval.
+    std::optional<bool> stale;
     std::optional<QPointF> position;   // saved centre; none: placed automatically
 };
 
@@ -61,6 +64,7 @@ struct DeviceStatusUpdate
     bool acknowledged = false;
     bool inMaintenance = false;
     QDateTime lastPolled;
+    std::optional<bool> stale;         // as TopologyDevice::stale
 };
 
 // One link's newly measured utilisation.

@@ -13,6 +13,7 @@
 #include "overviewpage.h"
 #include "passworddialog.h"
 #include "registrypage.h"
+#include "topologypage.h"
 #include "trustdialog.h"
 #include "wallmode.h"
 #include "net/profilestore.h"
@@ -136,6 +137,13 @@ void MainWindow::buildUi()
     m_overview = new OverviewPage(m_stack);
     m_stack->addWidget(m_overview);
     for (int page = Topology; page < Registry; ++page) {
+        if (page == Topology) {
+            m_topology = new TopologyPage(m_session, m_stack);
+            m_topology->setObjectName(u"topologyPage"_s);
+            m_stack->addWidget(m_topology);
+            m_emptyPages.append(nullptr);   // keeps m_emptyPages in Page order
+            continue;
+        }
         if (page == Health) {
             m_alarms = new AlarmsPage(new SessionApiChannel(m_session), m_stack);
             m_alarms->setObjectName(u"alarmsPage"_s);
@@ -304,9 +312,7 @@ void MainWindow::retranslateUi()
         QString description;
     };
     const EmptyText empty[] = {
-        {tr("Topology"),
-         tr("This page will show the sites, servers and network links with their live state. "
-            "The engine does not provide topology data yet.")},
+        {}, // Topology: TopologyPage
         {}, // Health & Alarms: AlarmsPage
         {tr("Tickets"),
          tr("This page will list trouble tickets with their escalation timers for each help-desk tier. "

@@ -32,6 +32,7 @@ class OverviewPage;
 class ProfileStore;
 class RegistryPage;
 class WallMode;
+class TopologyPage;
 
 // noc-console's main window: a page per area of the product, the connection banner and status-bar
 // indicator, and the glue between the one ConsoleSession and the pages. It turns session state into
@@ -51,6 +52,7 @@ public:
 
     ConsoleSession *session() const { return m_session; }
     OverviewPage *overviewPage() const { return m_overview; }
+    TopologyPage *topologyPage() const { return m_topology; }
     RegistryPage *registryPage() const { return m_registry; }
     DnsPage *dnsPage() const { return m_dns; }
     DirectoryPage *directoryPage() const { return m_directory; }
@@ -112,7 +114,8 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
-    QList<EmptyStatePage *> m_emptyPages;   // Topology..Sla, in Page order
+    TopologyPage *m_topology = nullptr;
+    QList<EmptyStatePage *> m_emptyPages;   // Topology..Sla, in Page order; null where a page is built
     RegistryPage *m_registry = nullptr;
     DnsPage *m_dns = nullptr;
     DirectoryPage *m_directory = nullptr;

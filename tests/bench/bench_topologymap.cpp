@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     for (auto *item : view.topologyScene()->devicesInReadingOrder()) {
         const auto &d = item->device();
         view.applyDeviceStatus({d.id, d.status == noc::DeviceStatus::Up ? noc::DeviceStatus::Major : noc::DeviceStatus::Up,
-                                d.cause, d.acknowledged, d.inMaintenance, d.lastPolled});
+                                d.cause, d.acknowledged, d.inMaintenance, d.lastPolled, {}});
     }
     const double applyMs = double(updates.nsecsElapsed()) / 1e6;
     QCoreApplication::processEvents();

@@ -31,11 +31,11 @@ private Q_SLOTS:
         auto *nav = window.findChild<QListWidget *>(u"navigation"_s);
         QVERIFY(nav);
         QCOMPARE(nav->count(), int(noc::MainWindow::PageCount));
-        // The Registry page is built (RegistryPage), and Health & Alarms; the other pages before
-        // Registry are still placeholders.
+        // The Registry page is built (RegistryPage), and Topology and Health & Alarms; the other
+        // pages before Registry are still placeholders.
         for (int page = noc::MainWindow::Topology; page < noc::MainWindow::Registry; ++page) {
-            if (page == noc::MainWindow::Health)
-                continue;   // built: AlarmsPage
+            if (page == noc::MainWindow::Topology || page == noc::MainWindow::Health)
+                continue;   // built: TopologyPage, AlarmsPage
             window.showPage(noc::MainWindow::Page(page));
             QCOMPARE(window.currentPage(), noc::MainWindow::Page(page));
             auto *stack = window.findChild<QStackedWidget *>();

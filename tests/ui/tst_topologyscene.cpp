@@ -129,8 +129,26 @@ private Q_SLOTS:
         for (const auto *item : scene->devicesInReadingOrder())
             QVERIFY2(item->isStale(), qPrintable(item->deviceId()));
         // A fresh poll brings one back.
-        scene->applyDeviceStatus({u"ns1"_s, DeviceStatus::Up, {}, false, false, topologytest::referenceTime().addSecs(690)});
+        scene->applyDeviceStatus({u"ns1"_s, DeviceStatus::Up, {}, false, false, topologytest::referenceTime().addSecs(690), {}});
         QVERIFY(!scene->deviceItem(u"ns1"_s)->isStale());
+        QVERIFY(scene->deviceItem(u"ns2"_s)->isStale());
+    }
+
+    void engineStaleVerdictOverridesTheMapsClock()
+    {
+        // The engine knows each device's interval: its verdict stands until the next update.
+        const auto scene = sceneOf(topologytest::small());
+        const noc::DeviceStatusUpdate notLate{u"ns2"_s, DeviceStatus::Up, {}, false, false,
+                                              topologytest::referenceTime().addSecs(-3600), false};
+        scene->applyDeviceStatus(notLate);
+        QVERIFY(!scene->deviceItem(u"ns2"_s)->isStale());
+        scene->setReferenceTime(topologytest::referenceTime().addSecs(7000));
+        QVERIFY(!scene->deviceItem(u"ns2"_s)->isStale());
+        const noc::DeviceStatusUpdate late{u"ns1"_s, DeviceStatus::Up, {}, false, false, topologytest::referenceTime(), true};
+        scene->applyDeviceStatus(late);
+        QVERIFY(scene->deviceItem(u"ns1"_s)->isStale());
+        // Without a verdict, the map's own rule again.
+        scene->applyDeviceStatus({u"ns2"_s, DeviceStatus::Up, {}, false, false, topologytest::referenceTime().addSecs(-3600), {}});
         QVERIFY(scene->deviceItem(u"ns2"_s)->isStale());
     }
 
@@ -159,7 +177,7 @@ private Q_SLOTS:
         ShownView shown(scene.get());
         auto *target = scene->deviceItem(u"srs-ams-1"_s);
         QVERIFY(scene->applyDeviceStatus({u"srs-ams-1"_s, DeviceStatus::Critical, u"XRP probe failed"_s, false, false,
-                                          topologytest::referenceTime()}));
+                                          topologytest::referenceTime(), {}}));
         QCOMPARE(target->device().status, DeviceStatus::Critical);
         QVERIFY(target->toolTip().contains(u"XRP probe failed"_s));
         QTRY_VERIFY(!shown.painted.isEmpty());
@@ -171,7 +189,7 @@ private Q_SLOTS:
             if (other != target)
                 QVERIFY2(!shown.painted.first().intersects(disc), qPrintable(other->deviceId()));
         }
-        QVERIFY(!scene->applyDeviceStatus({u"no-such-device"_s, DeviceStatus::Down, {}, false, false, {}}));
+        QVERIFY(!scene->applyDeviceStatus({u"no-such-device"_s, DeviceStatus::Down, {}, false, false, {}, {}}));
     }
 
     void unchangedStatusRepaintsNothing()
@@ -179,7 +197,7 @@ private Q_SLOTS:
         const auto scene = sceneOf(topologytest::small());
         ShownView shown(scene.get());
         const auto &ns1 = scene->deviceItem(u"ns1"_s)->device();
-        QVERIFY(scene->applyDeviceStatus({ns1.id, ns1.status, ns1.cause, ns1.acknowledged, ns1.inMaintenance, ns1.lastPolled}));
+        QVERIFY(scene->applyDeviceStatus({ns1.id, ns1.status, ns1.cause, ns1.acknowledged, ns1.inMaintenance, ns1.lastPolled, {}}));
         QTest::qWait(50);
         QCOMPARE(shown.painted.size(), 0);
     }
