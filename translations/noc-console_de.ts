@@ -912,6 +912,245 @@
     </message>
 </context>
 <context>
+    <name>noc::DevicePage</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>not polled (no SNMP settings)</source>
+        <translation>nicht abgefragt (keine SNMP-Einstellungen)</translation>
+    </message>
+    <message>
+        <source>SNMP v%1, disabled</source>
+        <translation>SNMP v%1, deaktiviert</translation>
+    </message>
+    <message>
+        <source>SNMP v%1</source>
+        <translation>SNMP v%1</translation>
+    </message>
+    <message>
+        <source>no status yet</source>
+        <translation>noch kein Status</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation>, veraltet</translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation>, quittiert</translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation>, in Wartung</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>antwortet</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2 % used</source>
+        <translation>%1 %2 % belegt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The metrics could not be read: %1</source>
+        <translation>Die Messwerte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The alarms could not be read: %1</source>
+        <translation>Die Alarme konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s answer had no samples.</source>
+        <translation>Die Antwort der Engine enthielt keine Messpunkte.</translation>
+    </message>
+    <message>
+        <source>No samples in this period.</source>
+        <translation>Keine Messpunkte in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <source>%1 (behind %2)</source>
+        <translation>%1 (hinter %2)</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>von %1: %2</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>in Wartung</translation>
+    </message>
+    <message>
+        <source>No active alarms.</source>
+        <translation>Keine aktiven Alarme.</translation>
+    </message>
+    <message>
+        <source>ifIndex %1</source>
+        <translation>ifIndex %1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Back to the topology map (Alt+Left, Esc)</source>
+        <translation>Zurück zur Topologiekarte (Alt+Links, Esc)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>Hängt ab von:</translation>
+    </message>
+    <message>
+        <source>Polling:</source>
+        <translation>Abfrage:</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Reachability:</source>
+        <translation>Erreichbarkeit:</translation>
+    </message>
+    <message>
+        <source>Round trip:</source>
+        <translation>Umlaufzeit:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation>Datenträger:</translation>
+    </message>
+    <message>
+        <source>Last polled:</source>
+        <translation>Zuletzt abgefragt:</translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation>Aktive Alarme</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Recent metrics</source>
+        <translation>Letzte Messwerte</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>Die letzte Stunde</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Die letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Die letzten 7 Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>Round trip (ms)</source>
+        <translation>Umlaufzeit (ms)</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>Memory (%)</source>
+        <translation>Speicher (%)</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ausgang</translation>
+    </message>
+</context>
+<context>
     <name>noc::DirectoryClientModel</name>
     <message>
         <source>Whois</source>
@@ -1343,6 +1582,49 @@
     </message>
 </context>
 <context>
+    <name>noc::InterfaceTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Down although administratively up</source>
+        <translation>Ausgefallen, obwohl administrativ aktiviert</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Oper</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+</context>
+<context>
     <name>noc::MainWindow</name>
     <message>
         <source>Some saved profiles could not be read: %1</source>
@@ -1387,10 +1669,6 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>Registry</source>
         <translation>Registry</translation>
-    </message>
-    <message>
-        <source>This page will show the sites, servers and network links with their live state. The engine does not provide topology data yet.</source>
-        <translation>Diese Seite wird Standorte, Server und Netzverbindungen mit ihrem aktuellen Zustand zeigen. Die Engine liefert noch keine Topologiedaten.</translation>
     </message>
     <message>
         <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
@@ -1737,6 +2015,76 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <message>
         <source>The last day comes before the first.</source>
         <translation>Der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorInterfaceState</name>
+    <message>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>ruhend</translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>lower layer down</source>
+        <translation>untere Schicht ausgefallen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorTranslator</name>
+    <message>
+        <source>Not polled (no SNMP settings, or disabled)</source>
+        <translation>Nicht abgefragt (keine SNMP-Einstellungen oder deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation>Noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>Unreachable behind %1</source>
+        <translation>Nicht erreichbar hinter %1</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>The last poll was not answered</source>
+        <translation>Die letzte Abfrage blieb unbeantwortet</translation>
+    </message>
+    <message>
+        <source>The last poll was not answered: %1</source>
+        <translation>Die letzte Abfrage blieb unbeantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Active %1 alarm</source>
+        <translation>Aktiver Alarm (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine&apos;s status</source>
+        <translation>Warte auf den Status der Engine</translation>
     </message>
 </context>
 <context>
@@ -2603,165 +2951,233 @@ Die Konsole des Network Operations Centre für die Domain-Registry-Engine.</tran
     <name>noc::TopologyLegend</name>
     <message>
         <source>Link utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitungsauslastung</translation>
     </message>
     <message>
         <source>Device status</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätestatus</translation>
     </message>
     <message>
         <source>Map legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartenlegende</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyMapView</name>
     <message>
         <source>Topology map</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologiekarte</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyPage</name>
+    <message>
+        <source>The layout was not saved: not connected. It will be saved with the next move.</source>
+        <translation>Die Anordnung wurde nicht gespeichert: nicht verbunden. Sie wird mit der nächsten Verschiebung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not connected: the map shows the state last received.</source>
+        <translation>Nicht verbunden: Die Karte zeigt den zuletzt empfangenen Zustand.</translation>
+    </message>
+    <message>
+        <source>The topology could not be read: %1</source>
+        <translation>Die Topologie konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The device status could not be read: %1</source>
+        <translation>Der Gerätestatus konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The layout was not saved: %1. The devices stay where you put them; moving one tries again.</source>
+        <translation>Die Anordnung wurde nicht gespeichert: %1. Die Geräte bleiben, wo Sie sie abgelegt haben; beim nächsten Verschieben wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <source>%1 up · %2 with alarms · %3 down · %4 unknown · %5 stale</source>
+        <translation>%1 aktiv · %2 mit Alarmen · %3 ausgefallen · %4 unbekannt · %5 veraltet</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>with alarms</source>
+        <translation>mit Alarmen</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Status von %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the topology and the state of every device again</source>
+        <translation>Topologie und Zustand aller Geräte neu lesen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole map (0)</source>
+        <translation>Die ganze Karte zeigen (0)</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyScene</name>
     <message>
         <source>No site</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Standort</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyStyle</name>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>, stale</source>
-        <translation type="unfinished"></translation>
+        <translation>, veraltet</translation>
     </message>
     <message>
         <source>, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>, quittiert</translation>
     </message>
     <message>
         <source>, in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>, in Wartung</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>%1 (%2)
 Status: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+Status: %3</translation>
     </message>
     <message>
         <source>Stale: not polled recently; the status may be out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: in letzter Zeit nicht abgefragt; der Status ist möglicherweise überholt</translation>
     </message>
     <message>
         <source>Cause: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursache: %1</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert</translation>
     </message>
     <message>
         <source>In maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>In Wartung</translation>
     </message>
     <message>
         <source>Last polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt abgefragt: %1</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>in Betrieb</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>minor</source>
-        <translation type="unfinished"></translation>
+        <translation>gering</translation>
     </message>
     <message>
         <source>major</source>
-        <translation type="unfinished"></translation>
+        <translation>schwer</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished"></translation>
+        <translation>kritisch</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgefallen</translation>
     </message>
     <message>
         <source>unreachable (behind a failed parent)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar (hinter einem ausgefallenen übergeordneten Gerät)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>router</source>
-        <translation type="unfinished"></translation>
+        <translation>Router</translation>
     </message>
     <message>
         <source>switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch</translation>
     </message>
     <message>
         <source>firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>Firewall</translation>
     </message>
     <message>
         <source>load balancer</source>
-        <translation type="unfinished"></translation>
+        <translation>Load Balancer</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>name server</source>
-        <translation type="unfinished"></translation>
+        <translation>Nameserver</translation>
     </message>
     <message>
         <source>registryd node</source>
-        <translation type="unfinished"></translation>
+        <translation>registryd-Knoten</translation>
     </message>
     <message>
         <source>device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>&lt; 50 %</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 50 %</translation>
     </message>
     <message>
         <source>50-80 %</source>
-        <translation type="unfinished"></translation>
+        <translation>50–80 %</translation>
     </message>
     <message>
         <source>80-95 %</source>
-        <translation type="unfinished"></translation>
+        <translation>80–95 %</translation>
     </message>
     <message>
         <source>&gt;= 95 %</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 95 %</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>stale (not polled recently)</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet (in letzter Zeit nicht abgefragt)</translation>
     </message>
 </context>
 <context>

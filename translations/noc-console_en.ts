@@ -912,6 +912,245 @@
     </message>
 </context>
 <context>
+    <name>noc::DevicePage</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not polled (no SNMP settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNMP v%1, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNMP v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no status yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 % used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metrics could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarms could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine&apos;s answer had no samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No samples in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (behind %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ifIndex %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the topology map (Alt+Left, Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last polled:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::DirectoryClientModel</name>
     <message>
         <source>Whois</source>
@@ -1343,6 +1582,49 @@
     </message>
 </context>
 <context>
+    <name>noc::InterfaceTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down although administratively up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>noc::MainWindow</name>
     <message>
         <source>Some saved profiles could not be read: %1</source>
@@ -1384,10 +1666,6 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>Registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page will show the sites, servers and network links with their live state. The engine does not provide topology data yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1734,6 +2012,76 @@ The network operations console for the domain-name registry engine.</source>
     </message>
     <message>
         <source>The last day comes before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorInterfaceState</name>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower layer down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorTranslator</name>
+    <message>
+        <source>Not polled (no SNMP settings, or disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable behind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last poll was not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last poll was not answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active %1 alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the engine&apos;s status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2616,6 +2964,73 @@ The network operations console for the domain-name registry engine.</source>
     <name>noc::TopologyMapView</name>
     <message>
         <source>Topology map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyPage</name>
+    <message>
+        <source>The layout was not saved: not connected. It will be saved with the next move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the map shows the state last received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The topology could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device status could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layout was not saved: %1. The devices stay where you put them; moving one tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 up · %2 with alarms · %3 down · %4 unknown · %5 stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the topology and the state of every device again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole map (0)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

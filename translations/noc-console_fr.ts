@@ -912,6 +912,245 @@
     </message>
 </context>
 <context>
+    <name>noc::DevicePage</name>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>not polled (no SNMP settings)</source>
+        <translation>non interrogé (pas de réglages SNMP)</translation>
+    </message>
+    <message>
+        <source>SNMP v%1, disabled</source>
+        <translation>SNMP v%1, désactivé</translation>
+    </message>
+    <message>
+        <source>SNMP v%1</source>
+        <translation>SNMP v%1</translation>
+    </message>
+    <message>
+        <source>no status yet</source>
+        <translation>pas encore d’état</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation>, périmé</translation>
+    </message>
+    <message>
+        <source>, acknowledged</source>
+        <translation>, acquitté</translation>
+    </message>
+    <message>
+        <source>, in maintenance</source>
+        <translation>, en maintenance</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>répond</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2 % used</source>
+        <translation>%1 %2 % utilisé</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>The metrics could not be read: %1</source>
+        <translation>Les mesures n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The alarms could not be read: %1</source>
+        <translation>Les alarmes n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s answer had no samples.</source>
+        <translation>La réponse du moteur ne contenait aucune mesure.</translation>
+    </message>
+    <message>
+        <source>No samples in this period.</source>
+        <translation>Aucune mesure sur cette période.</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>joignabilité</translation>
+    </message>
+    <message>
+        <source>%1 (behind %2)</source>
+        <translation>%1 (derrière %2)</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>par %1 : %2</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>No active alarms.</source>
+        <translation>Aucune alarme active.</translation>
+    </message>
+    <message>
+        <source>ifIndex %1</source>
+        <translation>ifIndex %1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Back to the topology map (Alt+Left, Esc)</source>
+        <translation>Retour à la carte de topologie (Alt+Gauche, Échap)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>Dépend de :</translation>
+    </message>
+    <message>
+        <source>Polling:</source>
+        <translation>Interrogation :</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Reachability:</source>
+        <translation>Joignabilité :</translation>
+    </message>
+    <message>
+        <source>Round trip:</source>
+        <translation>Aller-retour :</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU :</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire :</translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation>Disques :</translation>
+    </message>
+    <message>
+        <source>Last polled:</source>
+        <translation>Dernière interrogation :</translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation>Alarmes actives</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Interfaces</translation>
+    </message>
+    <message>
+        <source>Recent metrics</source>
+        <translation>Mesures récentes</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>La dernière heure</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Les dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 j</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Les 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface :</translation>
+    </message>
+    <message>
+        <source>Round trip (ms)</source>
+        <translation>Aller-retour (ms)</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>Memory (%)</source>
+        <translation>Mémoire (%)</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrant</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortant</translation>
+    </message>
+</context>
+<context>
     <name>noc::DirectoryClientModel</name>
     <message>
         <source>Whois</source>
@@ -1343,6 +1582,49 @@
     </message>
 </context>
 <context>
+    <name>noc::InterfaceTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Down although administratively up</source>
+        <translation>Hors service alors qu’activée administrativement</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Oper</source>
+        <translation>Opér.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+</context>
+<context>
     <name>noc::MainWindow</name>
     <message>
         <source>Some saved profiles could not be read: %1</source>
@@ -1387,10 +1669,6 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>Registry</source>
         <translation>Registre</translation>
-    </message>
-    <message>
-        <source>This page will show the sites, servers and network links with their live state. The engine does not provide topology data yet.</source>
-        <translation>Cette page montrera les sites, les serveurs et les liens réseau avec leur état en direct. Le moteur ne fournit pas encore de données de topologie.</translation>
     </message>
     <message>
         <source>This page will list trouble tickets with their escalation timers for each help-desk tier. The engine does not provide tickets yet.</source>
@@ -1737,6 +2015,76 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <message>
         <source>The last day comes before the first.</source>
         <translation>Le dernier jour précède le premier.</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorInterfaceState</name>
+    <message>
+        <source>up</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>en veille</translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <source>lower layer down</source>
+        <translation>couche inférieure hors service</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>noc::MonitorTranslator</name>
+    <message>
+        <source>Not polled (no SNMP settings, or disabled)</source>
+        <translation>Non interrogé (pas de réglages SNMP, ou désactivé)</translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation>Pas encore interrogé</translation>
+    </message>
+    <message>
+        <source>Unreachable behind %1</source>
+        <translation>Injoignable derrière %1</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Pas de réponse : %1</translation>
+    </message>
+    <message>
+        <source>The last poll was not answered</source>
+        <translation>La dernière interrogation est restée sans réponse</translation>
+    </message>
+    <message>
+        <source>The last poll was not answered: %1</source>
+        <translation>La dernière interrogation est restée sans réponse : %1</translation>
+    </message>
+    <message>
+        <source>Active %1 alarm</source>
+        <translation>Alarme active (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine&apos;s status</source>
+        <translation>En attente de l’état du moteur</translation>
     </message>
 </context>
 <context>
@@ -2603,165 +2951,233 @@ La console du centre d’exploitation réseau pour le moteur de registre de noms
     <name>noc::TopologyLegend</name>
     <message>
         <source>Link utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation des liens</translation>
     </message>
     <message>
         <source>Device status</source>
-        <translation type="unfinished"></translation>
+        <translation>État des équipements</translation>
     </message>
     <message>
         <source>Map legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Légende de la carte</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyMapView</name>
     <message>
         <source>Topology map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de topologie</translation>
+    </message>
+</context>
+<context>
+    <name>noc::TopologyPage</name>
+    <message>
+        <source>The layout was not saved: not connected. It will be saved with the next move.</source>
+        <translation>La disposition n’a pas été enregistrée : pas de connexion. Elle le sera au prochain déplacement.</translation>
+    </message>
+    <message>
+        <source>Not connected: the map shows the state last received.</source>
+        <translation>Non connecté : la carte montre le dernier état reçu.</translation>
+    </message>
+    <message>
+        <source>The topology could not be read: %1</source>
+        <translation>La topologie n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>The device status could not be read: %1</source>
+        <translation>L’état des équipements n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>The layout was not saved: %1. The devices stay where you put them; moving one tries again.</source>
+        <translation>La disposition n’a pas été enregistrée : %1. Les équipements restent là où vous les avez placés ; le prochain déplacement réessaie.</translation>
+    </message>
+    <message>
+        <source>%1 up · %2 with alarms · %3 down · %4 unknown · %5 stale</source>
+        <translation>%1 actifs · %2 en alarme · %3 hors service · %4 inconnus · %5 périmés</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>actifs</translation>
+    </message>
+    <message>
+        <source>with alarms</source>
+        <translation>en alarme</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnus</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>périmés</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>État de %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the topology and the state of every device again</source>
+        <translation>Relire la topologie et l’état de chaque équipement</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole map (0)</source>
+        <translation>Afficher toute la carte (0)</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyScene</name>
     <message>
         <source>No site</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun site</translation>
     </message>
 </context>
 <context>
     <name>noc::TopologyStyle</name>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>, stale</source>
-        <translation type="unfinished"></translation>
+        <translation>, périmé</translation>
     </message>
     <message>
         <source>, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>, acquitté</translation>
     </message>
     <message>
         <source>, in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>, en maintenance</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>%1 (%2)
 Status: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+État : %3</translation>
     </message>
     <message>
         <source>Stale: not polled recently; the status may be out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Périmé : pas interrogé récemment ; l’état peut être dépassé</translation>
     </message>
     <message>
         <source>Cause: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause : %1</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée</translation>
     </message>
     <message>
         <source>In maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>En maintenance</translation>
     </message>
     <message>
         <source>Last polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière interrogation : %1</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>en service</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement</translation>
     </message>
     <message>
         <source>minor</source>
-        <translation type="unfinished"></translation>
+        <translation>mineure</translation>
     </message>
     <message>
         <source>major</source>
-        <translation type="unfinished"></translation>
+        <translation>majeure</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished"></translation>
+        <translation>critique</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>hors service</translation>
     </message>
     <message>
         <source>unreachable (behind a failed parent)</source>
-        <translation type="unfinished"></translation>
+        <translation>injoignable (derrière un parent en panne)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">inconnu</translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>router</source>
-        <translation type="unfinished"></translation>
+        <translation>routeur</translation>
     </message>
     <message>
         <source>switch</source>
-        <translation type="unfinished"></translation>
+        <translation>commutateur</translation>
     </message>
     <message>
         <source>firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>pare-feu</translation>
     </message>
     <message>
         <source>load balancer</source>
-        <translation type="unfinished"></translation>
+        <translation>répartiteur de charge</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur</translation>
     </message>
     <message>
         <source>name server</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur de noms</translation>
     </message>
     <message>
         <source>registryd node</source>
-        <translation type="unfinished"></translation>
+        <translation>nœud registryd</translation>
     </message>
     <message>
         <source>device</source>
-        <translation type="unfinished"></translation>
+        <translation>équipement</translation>
     </message>
     <message>
         <source>&lt; 50 %</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 50 %</translation>
     </message>
     <message>
         <source>50-80 %</source>
-        <translation type="unfinished"></translation>
+        <translation>50-80 %</translation>
     </message>
     <message>
         <source>80-95 %</source>
-        <translation type="unfinished"></translation>
+        <translation>80-95 %</translation>
     </message>
     <message>
         <source>&gt;= 95 %</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 95 %</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesuré</translation>
     </message>
     <message>
         <source>stale (not polled recently)</source>
-        <translation type="unfinished"></translation>
+        <translation>périmé (pas interrogé récemment)</translation>
     </message>
 </context>
 <context>
