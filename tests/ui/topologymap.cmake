@@ -9,4 +9,4 @@ registry_add_test(tst_topologyscene SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_topolo
 registry_add_test(tst_topologymapview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_topologymapview.cpp
   ${CMAKE_CURRENT_LIST_DIR}/topologytestdata.h LIBS noc_widgets LABEL ui TIMEOUT 60)
 registry_add_test(tst_topologymapscreenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_topologymapscreenshot.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/topologytestdata.h LIBS noc_widgets LABEL ui TIMEOUT 120 XVFB)
+  ${CMAKE_CURRENT_LIST_DIR}/topologytestdata.h ${CMAKE_CURRENT_LIST_DIR}/screenshotsupport.h LIBS noc_widgets LABEL ui TIMEOUT 120 XVFB)

@@ -13,4 +13,4 @@ registry_add_test(tst_topologypage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_topolog
   ${CMAKE_CURRENT_LIST_DIR}/monitortestdata.h ${CMAKE_CURRENT_LIST_DIR}/uitestsupport.h
   LIBS noc_ui registry_testsupport QCustomPlotQt6::QCustomPlotQt6 LABEL ui TIMEOUT 120)
 registry_add_test(tst_devicepagescreenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicepagescreenshot.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/monitortestdata.h LIBS noc_ui QCustomPlotQt6::QCustomPlotQt6 LABEL ui TIMEOUT 120 XVFB)
+  ${CMAKE_CURRENT_LIST_DIR}/monitortestdata.h ${CMAKE_CURRENT_LIST_DIR}/screenshotsupport.h LIBS noc_ui QCustomPlotQt6::QCustomPlotQt6 LABEL ui TIMEOUT 120 XVFB)

@@ -1,4 +1,5 @@
 #include "monitortestdata.h"
+#include "screenshotsupport.h"
 
 #include "ui/devicepage.h"
 #include "ui/topologypage.h"
@@ -12,25 +13,10 @@
 #include <QLocale>
 #include <QTest>
 
-#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int pixelsNear(const QImage &image, const QColor &colour, int tolerance = 40)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb c = line[x];
-            if (std::abs(qRed(c) - colour.red()) + std::abs(qGreen(c) - colour.green()) + std::abs(qBlue(c) - colour.blue()) < tolerance)
-                ++count;
-        }
-    }
-    return count;
-}
 
 // A chart's own pixels without its legend, whose swatches share the lines' colours.
 QImage chartWithoutLegend(QCustomPlot *plot)
@@ -76,7 +62,7 @@ private Q_SLOTS:
         const QString mapFile = m_dir + u"/topology-page.png"_s;
         QVERIFY2(map.save(mapFile), qPrintable(mapFile));
         qInfo("screenshot: %s", qPrintable(mapFile));
-        QVERIFY(pixelsNear(map, noc::TopologyStyle::deviceFill(noc::DeviceStatus::Down), 24) >= 200);
+        QVERIFY(screenshot::pixelsNear(map, noc::TopologyStyle::deviceFill(noc::DeviceStatus::Down)) >= 200);
 
         page.showDevice(u"17"_s);
         noc::DevicePage *device = page.devicePage();
@@ -88,20 +74,17 @@ private Q_SLOTS:
         const QString file = m_dir + u"/device-page.png"_s;
         QVERIFY2(image.save(file), qPrintable(file));
         qInfo("screenshot: %s", qPrintable(file));
-        QHash<QRgb, int> histogram;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x)
-                ++histogram[image.pixel(x, y)];
-        QVERIFY2(histogram.size() >= 100, qPrintable(u"only %1 distinct colours"_s.arg(histogram.size())));
+        const qsizetype colours = screenshot::distinctColours(image);
+        QVERIFY2(colours >= 100, qPrintable(u"only %1 distinct colours"_s.arg(colours)));
 
         // Each chart draws its data in its colours (the legends hidden, so only lines count).
         const QImage roundTrip = chartWithoutLegend(device->roundTripPlot());
-        QVERIFY2(pixelsNear(roundTrip, QColor(0x15, 0x65, 0xc0)) >= 150, "no round-trip line");
+        QVERIFY2(screenshot::pixelsNear(roundTrip, QColor(0x15, 0x65, 0xc0), 40) >= 150, "no round-trip line");
         const QImage load = chartWithoutLegend(device->loadPlot());
-        QVERIFY2(pixelsNear(load, QColor(0xef, 0x6c, 0x00)) >= 150, "no CPU line");
-        QVERIFY2(pixelsNear(load, QColor(0x6a, 0x1b, 0x9a)) >= 150, "no memory line");
+        QVERIFY2(screenshot::pixelsNear(load, QColor(0xef, 0x6c, 0x00), 40) >= 150, "no CPU line");
+        QVERIFY2(screenshot::pixelsNear(load, QColor(0x6a, 0x1b, 0x9a), 40) >= 150, "no memory line");
         const QImage traffic = chartWithoutLegend(device->trafficPlot());
-        QVERIFY2(pixelsNear(traffic, QColor(0x2e, 0x7d, 0x32)) >= 150, "no inbound line");
+        QVERIFY2(screenshot::pixelsNear(traffic, QColor(0x2e, 0x7d, 0x32), 40) >= 150, "no inbound line");
     }
 
 private:

@@ -1,3 +1,4 @@
+#include "screenshotsupport.h"
 #include "topologytestdata.h"
 
 #include "widgets/topologymapview.h"
@@ -9,26 +10,10 @@
 #include <QImage>
 #include <QTest>
 
-#include <cstdlib>
-
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
-
-int pixelsNear(const QImage &image, const QColor &colour)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb c = line[x];
-            if (std::abs(qRed(c) - colour.red()) + std::abs(qGreen(c) - colour.green()) + std::abs(qBlue(c) - colour.blue()) < 24)
-                ++count;
-        }
-    }
-    return count;
-}
 
 void showMap(noc::TopologyMapView &view, const noc::TopologySnapshot &snapshot)
 {
@@ -70,17 +55,14 @@ private Q_SLOTS:
         QVERIFY2(image.save(file), qPrintable(file));
         qInfo("screenshot: %s", qPrintable(file));
 
-        QHash<QRgb, int> histogram;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x)
-                ++histogram[image.pixel(x, y)];
-        QVERIFY2(histogram.size() >= 100, qPrintable(u"only %1 distinct colours"_s.arg(histogram.size())));
-        const int down = pixelsNear(image, noc::TopologyStyle::deviceFill(noc::DeviceStatus::Down));
+        const qsizetype colours = screenshot::distinctColours(image);
+        QVERIFY2(colours >= 100, qPrintable(u"only %1 distinct colours"_s.arg(colours)));
+        const int down = screenshot::pixelsNear(image, noc::TopologyStyle::deviceFill(noc::DeviceStatus::Down));
         QVERIFY2(down >= 200, qPrintable(u"only %1 pixels of the down device"_s.arg(down)));
         // The saturated link colour also appears in the legend swatch (22x3 px); the link is far longer.
-        const int saturated = pixelsNear(image, noc::TopologyStyle::linkColour(noc::TopologyStyle::UtilisationBand::Saturated));
+        const int saturated = screenshot::pixelsNear(image, noc::TopologyStyle::linkColour(noc::TopologyStyle::UtilisationBand::Saturated));
         QVERIFY2(saturated >= 300, qPrintable(u"only %1 pixels of saturated links"_s.arg(saturated)));
-        const int stale = pixelsNear(image, noc::TopologyStyle::staleFill());
+        const int stale = screenshot::pixelsNear(image, noc::TopologyStyle::staleFill());
         QVERIFY2(stale >= 200, qPrintable(u"only %1 pixels of the stale device"_s.arg(stale)));
     }
 
