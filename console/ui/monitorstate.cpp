@@ -140,6 +140,9 @@ std::optional<MonitorDeviceState> MonitorDeviceState::fromStatusJson(const QJson
         s.reachable = device.value(u"reachable"_s).toBool();
     s.roundTripMs = rate(device.value(u"roundTripMs"_s));
     s.error = MonitorJson::text(device.value(u"error"_s));
+    // The engine's kind of error ("timeout", "auth") and, when it has one, its words.
+    if (const QString detail = MonitorJson::text(device.value(u"errorDetail"_s)); !detail.isEmpty())
+        s.error = s.error.isEmpty() ? detail : s.error + u": "_s + detail;
     s.stale = device.value(u"stale"_s).toBool(false);
     s.worstSeverity = MonitorJson::text(device.value(u"worstSeverity"_s), 16);
     s.suppressedBy = MonitorJson::id(device.value(u"suppressedBy"_s));

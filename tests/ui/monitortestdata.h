@@ -79,8 +79,8 @@ inline QJsonObject status(const QDateTime &now)
                         {u"speedBps"_s, 1000000000.0}, {u"utilisationPercent"_s, QJsonValue::Null}}}}};
     QJsonObject firewall{
         {u"id"_s, u"18"_s}, {u"name"_s, u"a-fw1"_s}, {u"site"_s, u"site-a"_s}, {u"polled"_s, true}, {u"lastPolledAt"_s, at},
-        {u"reachable"_s, false}, {u"roundTripMs"_s, QJsonValue::Null}, {u"error"_s, u"timeout"_s}, {u"stale"_s, false},
-        {u"worstSeverity"_s, u"critical"_s}, {u"suppressedBy"_s, QJsonValue::Null}, {u"acknowledged"_s, true},
+        {u"reachable"_s, false}, {u"roundTripMs"_s, QJsonValue::Null}, {u"error"_s, u"timeout"_s},
+        {u"errorDetail"_s, u"no answer after 2 tries"_s}, {u"stale"_s, false}, {u"worstSeverity"_s, u"critical"_s}, {u"suppressedBy"_s, QJsonValue::Null}, {u"acknowledged"_s, true},
         {u"inMaintenance"_s, false}, {u"interfaces"_s, QJsonArray{}}, {u"disks"_s, QJsonArray{}}};
     QJsonObject server{
         {u"id"_s, u"19"_s}, {u"name"_s, u"a-srs1"_s}, {u"site"_s, u"site-a"_s}, {u"polled"_s, true}, {u"lastPolledAt"_s, at},

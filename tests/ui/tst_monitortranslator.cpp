@@ -93,7 +93,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("inMaintenance");
         QTest::addColumn<QString>("causePart");
         QTest::newRow("answering with a major alarm") << u"17"_s << DeviceStatus::Major << false << false << u"major"_s;
-        QTest::newRow("down, critical, acknowledged") << u"18"_s << DeviceStatus::Down << true << false << u"timeout"_s;
+        QTest::newRow("down, critical, acknowledged") << u"18"_s << DeviceStatus::Down << true << false << u"timeout: no answer after 2 tries"_s;
         QTest::newRow("unreachable behind the firewall") << u"19"_s << DeviceStatus::Unreachable << false << true << u"a-fw1"_s;
         QTest::newRow("not polled") << u"20"_s << DeviceStatus::Unknown << false << false << u"Not polled"_s;
     }
