@@ -268,6 +268,21 @@ DevicePage::DevicePage(ConsoleSession *session, const MonitorTranslator *transla
     connect(m_interfaceSelector, &QComboBox::currentIndexChanged, this, &DevicePage::redrawCharts);
     connect(m_alarmReads, &RequestCoalescer::fire, this, &DevicePage::readAlarms);
     connect(m_session, &ConsoleSession::apiReply, this, &DevicePage::onApiReply);
+    connect(m_session, &ConsoleSession::stateChanged, this, [this] {
+        const bool now = connected();
+        if (now == m_wasConnected)
+            return;
+        m_wasConnected = now;
+        m_pendingMetrics.clear();
+        m_pendingAlarms.clear();
+        m_alarmReads->reset();
+        if (now && !m_deviceId.isEmpty()) {
+            // What happened while away is not replayed: read this device's history again.
+            readMetrics();
+            m_alarmReads->request();
+        }
+    });
+    m_wasConnected = connected();
     retranslateUi();
 }
 

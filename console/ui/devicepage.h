@@ -98,6 +98,7 @@ private:
     QString m_deviceId;
     QString m_lastDeviceId;
     Range m_range = Range::Day;
+    bool m_wasConnected = false;
     quint64 m_serial = 0;
     QString m_pendingMetrics;
     QString m_pendingAlarms;

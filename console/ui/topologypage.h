@@ -25,7 +25,7 @@ class TopologyMapView;
 // to (Enter or a double-click on a device; Back, Alt+Left or Escape returns to the map, as in a
 // browser). Reads the inventory (GET /api/v1/monitor/topology) and the state of every device and
 // link (GET /api/v1/monitor/status) after each (re)connect, on Refresh, when a poll or status names
-// a device or link the inventory did not have, and every minute while shown (the engine's stale
+// a device or link the inventory did not have, and every minute while connected (the engine's stale
 // verdicts move on even when nothing is pushed). Between reads, monitor.poll events recolour
 // devices and links at once, and alarm events ask for a status read, coalesced so that a storm of
 // alarms costs at most two reads a second. Dragged devices are saved as the layout, debounced; a

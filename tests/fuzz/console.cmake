@@ -1,3 +1,6 @@
 if(TARGET noc_net)
   registry_add_fuzz_target(fuzz_consoleevent SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_consoleevent.cpp LIBS noc_net)
 endif()
+if(TARGET noc_ui)
+  registry_add_fuzz_target(fuzz_monitorjson SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz_monitorjson.cpp LIBS noc_ui)
+endif()
