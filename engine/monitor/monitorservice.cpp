@@ -67,13 +67,12 @@ MonitorService::MonitorService(const MonitorConfig &config, store::Store &store,
 
     m_refreshTimer.setInterval(int(config.inventoryRefreshSecs * 1000));
     connect(&m_refreshTimer, &QTimer::timeout, this, &MonitorService::refreshInventory);
-    // Acknowledgements lapse and maintenance windows start and end on time: the engine says when.
+    // Acknowledgements lapse and maintenance windows start and end within a second of their time.
+    // Every check ticks: tick() is a pass over the active alarms and open windows, and asking
+    // nextDeadline() first would miss a deadline set and passed between two checks (it names only
+    // times still ahead).
     m_tickTimer.setInterval(tickCheckMs);
-    connect(&m_tickTimer, &QTimer::timeout, this, [this] {
-        const std::optional<QDateTime> deadline = m_alarms.nextDeadline();
-        if (deadline && *deadline <= m_clock.now())
-            m_alarms.tick();
-    });
+    connect(&m_tickTimer, &QTimer::timeout, this, [this] { m_alarms.tick(); });
     m_pruneTimer.setInterval(pruneIntervalMs);
     connect(&m_pruneTimer, &QTimer::timeout, this, &MonitorService::prune);
 }

@@ -4,7 +4,8 @@
 // /monitor/status and /monitor/metrics/<device>; the agent stopped -> a reachability alarm on
 // the event stream after the second failed poll, started again -> cleared; a v2c linkDown trap
 // from Debian's snmptrap -> an "if:N" alarm at once and a trap-log row, linkUp -> cleared; a
-// wrong community and a wrong v3 key reported, registryd still running.
+// wrong community and a wrong v3 key reported; an acknowledgement with an expiry lapses and a
+// maintenance window ended early hands the alarm back, through the alarm API; registryd still running.
 #include "common/databaserows.h"
 #include "common/enginefixture.h"
 #include "common/snmpdserver.h"
@@ -290,6 +291,53 @@ private Q_SLOTS:
                          &output));
         QTest::qWait(1000);
         QCOMPARE(m_events.waitFor(afterUp, [](const QJsonObject &e) { return e.value(u"type"_s) == u"monitor.trap"_s; }, 0), qsizetype(-1));
+    }
+
+    // Through the real registryd's alarm API: an acknowledgement with an expiry lapses on its own
+    // (the engine's clock check, not a request, ends it) and a maintenance window ended early
+    // hands the alarm back to the people watching.
+    void acknowledgementLapsesAndMaintenanceEndsEarly()
+    {
+        const QString id = m_ids.value(u"wrong-community"_s);
+        const HttpReply list = get(u"/api/v1/monitor/alarms?device="_s + id);
+        QCOMPARE(list.status, 200);
+        qint64 alarmId = 0;
+        for (const QJsonValue &a : list.object().value(u"alarms"_s).toArray()) {
+            if (a.toObject().value(u"component"_s).toString().isEmpty())
+                alarmId = a.toObject().value(u"id"_s).toInteger();
+        }
+        QVERIFY2(alarmId > 0, list.body.constData());
+
+        const qsizetype before = m_events.events.size();
+        const QString expires = QDateTime::currentDateTimeUtc().addSecs(3).toString(Qt::ISODate);
+        const HttpReply ack = httpsRequest(m_engine, "POST", u"/api/v1/monitor/alarms/acknowledge"_s,
+                                           json({{u"ids"_s, QJsonArray{alarmId}}, {u"comment"_s, u"checking the community"_s},
+                                                 {u"expiresAt"_s, expires}}),
+                                           m_token);
+        QCOMPARE(ack.status, 200);
+        QCOMPARE(ack.object().value(u"results"_s).toArray().at(0).toObject().value(u"ok"_s), QJsonValue(true));
+        QVERIFY(m_events.waitFor(before, [&](const QJsonObject &e) { return isAlarm(e, u"acknowledged"_s, id, QString()); }, 5000) >= 0);
+        const qsizetype lapsed = m_events.waitFor(before, [&](const QJsonObject &e) { return isAlarm(e, u"ack-lapsed"_s, id, QString()); }, 15000);
+        QVERIFY2(lapsed >= 0, "the acknowledgement did not lapse at its expiry");
+        QCOMPARE(m_events.events[lapsed].value(u"detail"_s).toString(), u"expired"_s);
+
+        const QString start = QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate);
+        const QString end = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+        const qsizetype beforeWindow = m_events.events.size();
+        const HttpReply window = httpsRequest(m_engine, "POST", u"/api/v1/monitor/maintenance"_s,
+                                              json({{u"title"_s, u"community change"_s}, {u"devices"_s, QJsonArray{id}},
+                                                    {u"start"_s, start}, {u"end"_s, end}}),
+                                              m_token);
+        QVERIFY2(window.status == 201, window.body.constData());
+        QVERIFY(m_events.waitFor(beforeWindow, [&](const QJsonObject &e) { return isAlarm(e, u"maintenance-started"_s, id, QString()); }, 5000) >= 0);
+        const QString windowId = QString::number(window.object().value(u"id"_s).toInteger());
+        const HttpReply ended = httpsRequest(m_engine, "POST", u"/api/v1/monitor/maintenance/"_s + windowId + u"/end"_s, {}, m_token);
+        QVERIFY2(ended.status == 200, ended.body.constData());
+        QVERIFY(ended.object().contains(u"endedAt"_s));
+        QVERIFY(m_events.waitFor(beforeWindow, [&](const QJsonObject &e) { return isAlarm(e, u"maintenance-ended"_s, id, QString()); }, 5000) >= 0);
+        // Kept for the SLA: the ended window is still listed with its range.
+        const HttpReply past = get(u"/api/v1/monitor/maintenance?include=ended"_s);
+        QVERIFY2(past.body.contains("community change"), past.body.constData());
     }
 
     void stillRunningAndMetricsExported()
