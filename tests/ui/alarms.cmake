@@ -8,3 +8,9 @@ registry_add_test(tst_criticalalarmindicator SOURCES ${CMAKE_CURRENT_LIST_DIR}/t
   LIBS noc_widgets LABEL ui TIMEOUT 60)
 registry_add_test(tst_wallmode SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_wallmode.cpp ${CMAKE_CURRENT_LIST_DIR}/uitestsupport.h
   ${CMAKE_CURRENT_LIST_DIR}/alarmtestdata.h LIBS noc_ui LABEL ui TIMEOUT 120)
+# Both monitoring pages against the real registryd with [monitor] on, a real snmpd and snmptrap.
+if(TARGET registryd)
+  registry_add_test(tst_monitorconsole SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitorconsole.cpp ${CMAKE_CURRENT_LIST_DIR}/uitestsupport.h
+    LIBS noc_ui registry_testsupport LABEL ui TIMEOUT 240)
+  add_dependencies(tst_monitorconsole registryd)
+endif()
