@@ -582,6 +582,9 @@ Result<EngineConfig> EngineConfig::fromDocument(const IniDocument &doc, const QS
         QString communities;
         REG_TRY(monitor.read(QStringLiteral("trap_communities_file"), communities, nonEmpty));
         m.trapCommunitiesFile = communities.isEmpty() ? QString() : resolve(dataDir, communities);
+        QString users;
+        REG_TRY(monitor.read(QStringLiteral("trap_users_file"), users, nonEmpty));
+        m.trapUsersFile = users.isEmpty() ? QString() : resolve(dataDir, users);
         REG_TRY(monitor.read(QStringLiteral("trap_rules"), m.trapRules, trapRuleList));
         REG_TRY(monitor.read(QStringLiteral("raise_after"), m.raiseAfter, count));
         REG_TRY(monitor.read(QStringLiteral("clear_after"), m.clearAfter, count));

@@ -206,6 +206,7 @@ struct MonitorConfig
     bool enabled = false;
     ListenAddress trapListen{QHostAddress(QHostAddress::LocalHost), 1162};
     QString trapCommunitiesFile;            // absolute; empty: no v2c trap is accepted
+    QString trapUsersFile;                  // absolute; empty: no v3 trap is accepted
     QStringList trapRules;
     int raiseAfter = 3;                     // consecutive failed polls before an alarm
     int clearAfter = 2;                     // consecutive good polls before it clears

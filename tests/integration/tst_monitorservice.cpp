@@ -3,7 +3,8 @@
 // inventory's shortest interval) with raise_after 2 and clear_after 1; metrics in GET
 // /monitor/status and /monitor/metrics/<device>; the agent stopped -> a reachability alarm on
 // the event stream after the second failed poll, started again -> cleared; a v2c linkDown trap
-// from Debian's snmptrap -> an "if:N" alarm at once and a trap-log row, linkUp -> cleared; a
+// from Debian's snmptrap -> an "if:N" alarm at once and a trap-log row, linkUp -> cleared; a v3
+// coldStart from the configured trap user -> the restart alarm at once, a wrong key dropped; a
 // wrong community and a wrong v3 key reported; an acknowledgement with an expiry lapses and a
 // maintenance window ended early hands the alarm back, through the alarm API; registryd still running.
 #include "common/databaserows.h"
@@ -24,6 +25,11 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QByteArray trapCommunity = "svc-trap-community-5e1";
+// A v3 sender: its engine id, user and keys as the trap users file names them.
+const QByteArray trapEngineId = "8000000001020304aa";
+const QByteArray trapUser = "svc-v3-trap";
+const QByteArray trapAuth = "svc-auth-pass-7c3";
+const QByteArray trapPriv = "svc-priv-pass-9d4";
 constexpr int pollIntervalSecs = 10;
 
 QByteArray json(const QJsonObject &object)
@@ -141,7 +147,15 @@ private Q_SLOTS:
         file.close();
         QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 
+        const QString users = m_dir.filePath(u"trap-users"_s);
+        QFile usersFile(users);
+        QVERIFY(usersFile.open(QIODevice::WriteOnly));
+        usersFile.write(trapUser + " 0x" + trapEngineId + " authPriv SHA " + trapAuth + " AES " + trapPriv + '\n');
+        usersFile.close();
+        QVERIFY(usersFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
         m_engine.setInitArguments({});
+        m_engine.setConfigValue(u"monitor"_s, u"trap_users_file"_s, users);
         m_engine.setConfigValue(u"monitor"_s, u"enabled"_s, u"true"_s);
         m_engine.setConfigValue(u"monitor"_s, u"trap_listen"_s, u"127.0.0.1:0"_s);
         m_engine.setConfigValue(u"monitor"_s, u"trap_communities_file"_s, communities);
@@ -293,6 +307,32 @@ private Q_SLOTS:
         QCOMPARE(m_events.waitFor(afterUp, [](const QJsonObject &e) { return e.value(u"type"_s) == u"monitor.trap"_s; }, 0), qsizetype(-1));
     }
 
+    // SNMPv3 (authPriv, SHA and AES) from the user in trap_users_file: a coldStart raises the
+    // device's restart alarm at once; the same trap with a wrong key is dropped, nothing raised.
+    void v3TrapRaisesAtOnceAndAWrongKeyIsDropped()
+    {
+        const QString id = m_ids.value(u"agent-v2c"_s);
+        const QString target = u"127.0.0.1:"_s + QString::number(m_engine.port(u"traps"_s));
+        auto v3 = [&](const QByteArray &auth) {
+            return QStringList{u"-v3"_s, u"-e"_s, u"0x"_s + QString::fromLatin1(trapEngineId), u"-u"_s, QString::fromLatin1(trapUser),
+                               u"-l"_s, u"authPriv"_s, u"-a"_s, u"SHA"_s, u"-A"_s, QString::fromLatin1(auth),
+                               u"-x"_s, u"AES"_s, u"-X"_s, QString::fromLatin1(trapPriv), target, u""_s,
+                               u"1.3.6.1.6.3.1.1.5.1"_s};
+        };
+        const qsizetype before = m_events.events.size();
+        QString output;
+        QVERIFY2(snmptrap(v3("wrong-auth-pass-1"), &output), qPrintable(output));
+        QTest::qWait(1000);
+        QCOMPARE(m_events.waitFor(before, [](const QJsonObject &e) { return e.value(u"type"_s) == u"monitor.trap"_s; }, 0), qsizetype(-1));
+
+        QVERIFY2(snmptrap(v3(trapAuth), &output), qPrintable(output));
+        const qsizetype trap = m_events.waitFor(before, [](const QJsonObject &e) { return e.value(u"type"_s) == u"monitor.trap"_s; }, 10000);
+        QVERIFY2(trap >= 0, "the v3 trap was not logged");
+        QCOMPARE(m_events.events[trap].value(u"trapOid"_s).toString(), u"1.3.6.1.6.3.1.1.5.1"_s);
+        QVERIFY2(m_events.waitFor(before, [&](const QJsonObject &e) { return isAlarm(e, u"raised"_s, id, u"restart"_s); }, 10000) >= 0,
+                 "no restart alarm after the v3 coldStart");
+    }
+
     // Through the real registryd's alarm API: an acknowledgement with an expiry lapses on its own
     // (the engine's clock check, not a request, ends it) and a maintenance window ended early
     // hands the alarm back to the people watching.
@@ -351,7 +391,7 @@ private Q_SLOTS:
         QVERIFY2(status.body.contains("\"monitor\""), status.body.constData());
         // No secret anywhere in what the API said or the engine logged.
         const QByteArray log = m_engine.engineLog();
-        for (const QByteArray &secret : {trapCommunity, m_snmpd.community(), m_snmpd.v3AuthPassphrase(), m_snmpd.v3PrivPassphrase()})
+        for (const QByteArray &secret : {trapCommunity, trapAuth, trapPriv, m_snmpd.community(), m_snmpd.v3AuthPassphrase(), m_snmpd.v3PrivPassphrase()})
             QVERIFY2(!log.contains(secret), secret.constData());
         QCOMPARE(m_engine.stop(), 0);
     }

@@ -180,6 +180,7 @@ void tst_EngineConfig::readsEveryMonitorSetting()
     QCOMPARE(defaults->monitor.sampleRetentionSecs, qint64(35 * 86400));
 
     Result<EngineConfig> config = load(minimal + "[monitor]\nenabled = true\ntrap_listen = 127.0.0.1:0\ntrap_communities_file = traps.secret\n"
+                                                 "trap_users_file = /etc/registryd/trap-users\n"
                                                  "trap_rules = 1.3.6.1.4.1.2021.251.1 raise critical ups-on-battery, 1.3.6.1.4.1.2021.251.2 clear critical ups-on-battery\n"
                                                  "raise_after = 2\nclear_after = 1\ncpu_warning = 70\ncpu_critical = 80\nmemory_warning = 60\n"
                                                  "memory_critical = 65\nstorage_warning = 50\nstorage_critical = 55\nsample_retention = 7d\n"
@@ -189,6 +190,8 @@ void tst_EngineConfig::readsEveryMonitorSetting()
     QVERIFY(m.enabled);
     QCOMPARE(m.trapListen.port, quint16(0));
     QCOMPARE(m.trapCommunitiesFile, QStringLiteral("/var/lib/registryd/traps.secret"));
+    QCOMPARE(m.trapUsersFile, QStringLiteral("/etc/registryd/trap-users"));
+    QVERIFY(defaults->monitor.trapUsersFile.isEmpty());
     QCOMPARE(m.trapRules.size(), 2);
     QCOMPARE(m.raiseAfter, 2);
     QCOMPARE(m.clearAfter, 1);

@@ -244,6 +244,57 @@ private Q_SLOTS:
         QVERIFY(!MonitorSettings::readCommunities(dir.filePath(u"missing"_s)));
     }
 
+    void trapUsersFileIsParsedAndNeverEchoed()
+    {
+        const QByteArray content = "# v3 trap senders\n"
+                                   "noc-trap 0x8000000001020304 authPriv SHA-256 auth-pass-123 AES priv-pass-456\n"
+                                   "\n"
+                                   "ups-1 80001f8880aabbccdd authNoPriv SHA auth-only-789\n";
+        const Result<QList<TrapUser>> users = MonitorSettings::parseTrapUsers(content, u"users"_s);
+        QVERIFY2(users, users ? "" : qPrintable(users.error().message));
+        QCOMPARE(users->size(), 2);
+        const TrapUser &first = users->at(0);
+        QCOMPARE(first.user, QByteArray("noc-trap"));
+        QCOMPARE(first.engineId, QByteArray::fromHex("8000000001020304"));
+        QCOMPARE(first.level, SnmpSecurityLevel::AuthPriv);
+        QCOMPARE(first.auth, SnmpAuthProtocol::Sha256);
+        QCOMPARE(first.authPassphrase, QByteArray("auth-pass-123"));
+        QCOMPARE(first.priv, SnmpPrivProtocol::Aes128);
+        QCOMPARE(first.privPassphrase, QByteArray("priv-pass-456"));
+        QCOMPARE(users->at(1).level, SnmpSecurityLevel::AuthNoPriv);
+        QCOMPARE(users->at(1).priv, SnmpPrivProtocol::None);
+
+        // Each refusal names the line and never repeats a passphrase.
+        const QList<QByteArray> bad{
+            "u 0x8000000001020304 noAuthNoPriv SHA secret-pass-1\n",                  // unauthenticated
+            "u 0x8000000001020304 authPriv SHA secret-pass-1\n",                      // priv missing
+            "u 0x8000000001020304 authNoPriv SHA secret-pass-1 AES secret-pass-2\n",  // priv on authNoPriv
+            "u 0x80000000 authNoPriv SHA secret-pass-1\n",                            // engine id too short
+            "u 0x800000000102030 authNoPriv SHA secret-pass-1\n",                     // odd digits
+            "u 0x8000000001020304 authNoPriv MD5 secret-pass-1\n",                    // MD5 is not offered
+            "u 0x8000000001020304 authNoPriv SHA short\n",                            // passphrase too short
+            "u 0x8000000001020304 authPriv SHA secret-pass-1 DES secret-pass-2\n",    // DES is not offered
+            "bad/name 0x8000000001020304 authNoPriv SHA secret-pass-1\n",
+        };
+        for (const QByteArray &line : bad) {
+            const Result<QList<TrapUser>> refused = MonitorSettings::parseTrapUsers("# first\n" + line, u"users"_s);
+            QVERIFY2(!refused, line.constData());
+            QVERIFY2(refused.error().message.startsWith(u"users:2: "_s), qPrintable(refused.error().message));
+            QVERIFY2(!refused.error().message.contains(u"secret-pass"_s), qPrintable(refused.error().message));
+        }
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"users"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        QVERIFY(!MonitorSettings::readTrapUsers(path));   // readable by others: refused
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QCOMPARE(MonitorSettings::readTrapUsers(path)->size(), 2);
+    }
+
     void badTrapRuleRefusedAtStart()
     {
         MonitorConfig c = config();
